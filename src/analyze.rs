@@ -1,0 +1,115 @@
+//! The pipeline: ingested rows → segments → citations → (copies, garble, scores in later stages)
+//! → an [`Analysis`] that the graph and the reports read.
+
+use std::collections::BTreeMap;
+
+use crate::citations::{Citation, CitationKind, Extractor, Field};
+use crate::ingest::{Article, Ingested, Rejection, Warning};
+use crate::registry::Registry;
+use crate::segment::Segments;
+
+/// An article with everything the stages found about it.
+#[derive(Debug, Clone)]
+pub struct Analyzed {
+    /// The cleaned input row.
+    pub article: Article,
+    /// Citations in the title, then the text, each in order of position.
+    pub citations: Vec<Citation>,
+}
+
+/// Per-outlet aggregates (outlets with a known name only).
+#[derive(Debug, Clone, PartialEq)]
+pub struct OutletSummary {
+    /// Outlet name.
+    pub outlet: String,
+    /// Its domain when known.
+    pub domain: Option<String>,
+    /// Number of articles.
+    pub articles: usize,
+    /// Articles with at least one credit or attribution.
+    pub sourced: usize,
+}
+
+/// Per-source aggregates over the articles that cite it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct SourceSummary {
+    /// Registry index.
+    pub index: usize,
+    /// Distinct articles citing it (any kind).
+    pub cited_by: usize,
+    /// Citation counts by kind.
+    pub by_kind: BTreeMap<CitationKind, usize>,
+}
+
+/// The result of running the pipeline over one input.
+#[derive(Debug)]
+pub struct Analysis {
+    /// Data rows seen.
+    pub rows: usize,
+    /// Rejected rows.
+    pub rejected: Vec<Rejection>,
+    /// Warnings about kept rows.
+    pub warnings: Vec<Warning>,
+    /// Scored articles, in input order.
+    pub articles: Vec<Analyzed>,
+    /// Outlets sorted by name.
+    pub outlets: Vec<OutletSummary>,
+    /// Cited sources sorted by registry id.
+    pub sources: Vec<SourceSummary>,
+}
+
+/// Runs every stage over `input`.
+pub fn analyze(input: Ingested, registry: &Registry) -> Analysis {
+    let extractor = Extractor::new(registry);
+    let articles: Vec<Analyzed> = input
+        .articles
+        .into_iter()
+        .map(|article| {
+            let mut citations = Vec::new();
+            if let Some(title) = &article.title {
+                citations.extend(extractor.extract(Field::Title, title, &Segments::new(title)));
+            }
+            citations.extend(extractor.extract(Field::Text, &article.text, &Segments::new(&article.text)));
+            Analyzed { article, citations }
+        })
+        .collect();
+    let outlets = summarize_outlets(&articles);
+    let sources = summarize_sources(&articles, registry);
+    Analysis { rows: input.rows, rejected: input.rejected, warnings: input.warnings, articles, outlets, sources }
+}
+
+fn summarize_outlets(articles: &[Analyzed]) -> Vec<OutletSummary> {
+    let mut map: BTreeMap<&str, OutletSummary> = BTreeMap::new();
+    for a in articles.iter().filter(|a| a.article.outlet_known) {
+        let e = map.entry(&a.article.outlet).or_insert_with(|| OutletSummary {
+            outlet: a.article.outlet.clone(),
+            domain: None,
+            articles: 0,
+            sourced: 0,
+        });
+        e.articles += 1;
+        if e.domain.is_none() {
+            e.domain = a.article.domain.clone();
+        }
+        if a.citations.iter().any(|c| c.kind != CitationKind::Mention) {
+            e.sourced += 1;
+        }
+    }
+    map.into_values().collect()
+}
+
+fn summarize_sources(articles: &[Analyzed], registry: &Registry) -> Vec<SourceSummary> {
+    let mut map: BTreeMap<usize, SourceSummary> = BTreeMap::new();
+    for a in articles {
+        let mut seen = std::collections::BTreeSet::new();
+        for c in &a.citations {
+            let Some(index) = registry.index_of(&c.source) else { continue };
+            let e = map.entry(index).or_insert_with(|| SourceSummary { index, cited_by: 0, by_kind: BTreeMap::new() });
+            *e.by_kind.entry(c.kind).or_default() += 1;
+            if seen.insert(index) {
+                e.cited_by += 1;
+            }
+        }
+    }
+    map.into_values().collect()
+}

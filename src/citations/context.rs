@@ -1,0 +1,345 @@
+//! Context rules that decide what an alias occurrence is: a credit line, an in-text attribution,
+//! a relay or a plain mention. Every rule states a general phenomenon of news copy.
+
+use super::cues::{any_phrase, find_phrase_gapped, words, Cues};
+use super::matcher::RawMatch;
+use crate::segment::{Segments, Span};
+
+/// Month names that may appear in a dateline ("PARIS, 3 mars (AFP) -").
+const MONTH_WORDS: &[&str] = &[
+    "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "january", "february",
+    "march", "april", "june", "july", "august", "september", "october", "november", "december", "janvier", "fevrier",
+    "mars", "avril", "mai", "juin", "juillet", "aout", "septembre", "octobre", "novembre", "decembre",
+];
+
+/// The kind decided for an occurrence, before it becomes a `Citation`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Decided {
+    /// Credit line, byline, dateline or sign-off.
+    Credit,
+    /// In-text sourcing.
+    Attribution,
+    /// Named, but not a source of the content (photo credits, news about the source).
+    Mention,
+}
+
+/// Everything the rules look at for one field.
+pub struct FieldContext<'a> {
+    /// The original field text.
+    pub text: &'a str,
+    /// Its segments.
+    pub segs: &'a Segments,
+    /// All alias occurrences in the field (after apposition merging), in order.
+    pub matches: &'a [RawMatch],
+    /// The cue lexicon.
+    pub cues: &'a Cues,
+}
+
+/// Original-text tokens: runs of letters and digits with their byte offsets.
+fn raw_tokens(s: &str, base: usize) -> Vec<(usize, &str)> {
+    let mut out = Vec::new();
+    let mut start = None;
+    for (i, c) in s.char_indices() {
+        if c.is_alphanumeric() {
+            start.get_or_insert(i);
+        } else if let Some(st) = start.take() {
+            out.push((base + st, &s[st..i]));
+        }
+    }
+    if let Some(st) = start {
+        out.push((base + st, &s[st..]));
+    }
+    out
+}
+
+fn is_dash(c: char) -> bool {
+    matches!(c, '-' | '–' | '—' | '‒' | '―' | '−')
+}
+
+impl<'a> FieldContext<'a> {
+    /// Decides the kind of occurrence `i` and the byte range of its evidence.
+    pub fn decide(&self, i: usize) -> (Decided, Span) {
+        let m = &self.matches[i];
+        let line = self.segs.line_at(m.start, m.end).unwrap_or(Span { start: m.start, end: m.end });
+        let sentence = self.segs.sentence_at(m.start, m.end).unwrap_or(line);
+        if let Some(seg) = self.credit_segment(m, line, sentence) {
+            let kind = if self.has_photo_word(seg, line) {
+                Decided::Mention
+            } else if self.is_appended_attribution(m, line, sentence, seg) {
+                Decided::Attribution
+            } else {
+                Decided::Credit
+            };
+            let ev = if kind == Decided::Attribution { self.previous_sentence(sentence).map_or(sentence, |p| Span { start: p.start, end: sentence.end }) } else { line };
+            return (kind, self.clip(ev, m));
+        }
+        if self.near_photo_word(m, line) {
+            return (Decided::Mention, self.clip(line, m));
+        }
+        if self.attribution_cue(m, sentence) {
+            return (Decided::Attribution, self.clip(sentence, m));
+        }
+        (Decided::Mention, self.clip(sentence, m))
+    }
+
+    /// If occurrence `i` is relayed by another source in its sentence ("X, citing Y", "Y, cited by
+    /// X", or a quotation attributed to X), the index of that other occurrence.
+    pub fn relayed_by(&self, i: usize) -> Option<usize> {
+        let y = &self.matches[i];
+        let sentence = self.segs.sentence_at(y.start, y.end)?;
+        let in_sentence = |j: usize| {
+            let m = &self.matches[j];
+            j != i && m.source != y.source && sentence.contains(m.start, m.end)
+        };
+        // Forward: X … citing … Y (X before Y).
+        if let Some(x) = (0..i).rev().find(|&j| in_sentence(j)) {
+            let between = words(&self.text[self.matches[x].end..y.start]);
+            if between.len() <= 10 && any_phrase(&between, &self.cues.relay_forward) {
+                return Some(x);
+            }
+        }
+        // Backward: Y … cited by … X (X after Y).
+        if let Some(x) = (i + 1..self.matches.len()).find(|&j| in_sentence(j)) {
+            let between = words(&self.text[y.end..self.matches[x].start]);
+            if between.len() <= 8 && any_phrase(&between, &self.cues.relay_backward) {
+                return Some(x);
+            }
+            // A quotation naming Y, attributed after the quote to X: "« … Y a déclaré … », a rapporté X".
+            if let Some(close) = self.quote_close_after(sentence, y.end) {
+                let xm = &self.matches[x];
+                if xm.start > close {
+                    let before_x = words(&self.text[close..xm.start]);
+                    if before_x.len() <= 8 && any_phrase(&before_x, &self.cues.before) {
+                        return Some(x);
+                    }
+                }
+            }
+        }
+        None
+    }
+
+    /// The closing quote of a quotation that is open at `at` inside `sentence`, if any.
+    fn quote_close_after(&self, sentence: Span, at: usize) -> Option<usize> {
+        let before = &self.text[sentence.start..at];
+        let opens = before.matches(['«', '“']).count();
+        let closes = before.matches(['»', '”']).count();
+        let straight = before.matches('"').count();
+        let open = opens > closes || straight % 2 == 1;
+        if !open {
+            return None;
+        }
+        let after = &self.text[at..sentence.end];
+        after.char_indices().find(|(_, c)| matches!(c, '»' | '”' | '"')).map(|(p, c)| at + p + c.len_utf8())
+    }
+
+    /// Evidence span around `m`: `span` clipped to about 240 bytes on char boundaries.
+    fn clip(&self, span: Span, m: &RawMatch) -> Span {
+        const MAX: usize = 240;
+        if span.end - span.start <= MAX {
+            return span;
+        }
+        let half = (MAX.saturating_sub(m.end - m.start)) / 2;
+        let mut start = m.start.saturating_sub(half).max(span.start);
+        let mut end = (m.end + half).min(span.end);
+        while !self.text.is_char_boundary(start) {
+            start -= 1;
+        }
+        while !self.text.is_char_boundary(end) {
+            end += 1;
+        }
+        Span { start, end }
+    }
+
+    /// The span of a credit line containing `m`, if the occurrence sits in one: a credit
+    /// parenthesis, a line holding only credits, a dateline head, or a credit tail after the
+    /// last sentence of a line.
+    fn credit_segment(&self, m: &RawMatch, line: Span, sentence: Span) -> Option<Span> {
+        if let Some((open, close)) = self.enclosing_paren(m, line) {
+            let inner = Span { start: open + 1, end: close };
+            if self.credit_ish(inner, false) && self.paren_in_credit_position(line, open, close) {
+                return Some(inner);
+            }
+        }
+        let stripped = self.strip_line(line);
+        if stripped.end - stripped.start <= 120 && self.credit_ish(stripped, false) {
+            return Some(stripped);
+        }
+        if let Some(head) = self.dateline_head(line) {
+            if head.contains(m.start, m.end) && self.credit_ish(head, true) {
+                return Some(head);
+            }
+        }
+        if sentence != line && sentence.end == line.end && sentence.start > line.start {
+            let s = self.strip_line(sentence);
+            if s.end - s.start <= 80 && self.credit_ish(s, false) {
+                return Some(s);
+            }
+        }
+        None
+    }
+
+    /// A credit tail that really continues the previous sentence's attribution
+    /// ("… ont rapporté les médias d'État nord-coréens. KCNA."), away from the end of the text.
+    fn is_appended_attribution(&self, m: &RawMatch, line: Span, sentence: Span, seg: Span) -> bool {
+        let is_tail = sentence != line && sentence.start > line.start && seg.start >= sentence.start;
+        let last_line = self.segs.lines.last().is_some_and(|l| l.start == line.start);
+        if !is_tail || last_line || m.start < sentence.start {
+            return false;
+        }
+        let Some(prev) = self.previous_sentence(sentence) else { return false };
+        let w = words(prev.of(self.text));
+        let tail = &w[w.len().saturating_sub(8)..];
+        any_phrase(tail, &self.cues.before)
+    }
+
+    fn previous_sentence(&self, sentence: Span) -> Option<Span> {
+        let i = self.segs.sentences.iter().position(|s| *s == sentence)?;
+        i.checked_sub(1).map(|j| self.segs.sentences[j])
+    }
+
+    /// Line span without leading bullets/dashes and trailing periods.
+    fn strip_line(&self, line: Span) -> Span {
+        let s = line.of(self.text);
+        let lead = s.len() - s.trim_start_matches(|c: char| is_dash(c) || "*•·>| \t".contains(c)).len();
+        let trimmed = s.trim_end_matches(|c: char| ".;, \t".contains(c));
+        Span { start: line.start + lead, end: (line.start + trimmed.len()).max(line.start + lead) }
+    }
+
+    /// Innermost `( … )` or `[ … ]` around `m` on its line.
+    fn enclosing_paren(&self, m: &RawMatch, line: Span) -> Option<(usize, usize)> {
+        let before = &self.text[line.start..m.start];
+        let open = before.rfind(['(', '['])?;
+        if before[open..].contains([')', ']']) {
+            return None;
+        }
+        let after = &self.text[m.end..line.end];
+        let close = after.find([')', ']'])?;
+        if after[..close].contains(['(', '[']) || close > 120 {
+            return None;
+        }
+        Some((line.start + open, m.end + close))
+    }
+
+    /// A credit parenthesis closes its line or sentence, precedes a dash ("(Reuters) -"), or
+    /// follows only a dateline ("PARIS (AFP) Le…"); a parenthesis in the middle of a sentence is
+    /// an apposition or an aside.
+    fn paren_in_credit_position(&self, line: Span, open: usize, close: usize) -> bool {
+        let rest = self.text[close + 1..line.end].trim_start();
+        let ends = rest.is_empty()
+            || rest.starts_with(is_dash)
+            || (rest.starts_with(['.', '!', '?', ':']) && {
+                let r = rest[1..].trim_start();
+                r.is_empty() || r.starts_with(|c: char| c.is_uppercase() || is_dash(c) || "«\"“(".contains(c))
+            });
+        if ends {
+            return true;
+        }
+        let head = Span { start: line.start, end: open };
+        let after_sentence = self.text[line.start..open].trim_end().ends_with(['.', '!', '?', '»', '"', '”']);
+        head.start == head.end || after_sentence || self.dateline_words_only(head)
+    }
+
+    /// The start of a line up to a dash separator ("Reuters - …", "WASHINGTON (AP) -- …").
+    fn dateline_head(&self, line: Span) -> Option<Span> {
+        let s = line.of(self.text);
+        let limit = s.len().min(100);
+        let mut cut = None;
+        for (i, c) in s.char_indices() {
+            if i > limit {
+                break;
+            }
+            if is_dash(c) {
+                let prev = s[..i].chars().next_back();
+                let next = s[i + c.len_utf8()..].chars().next();
+                let spaced = prev.is_some_and(|p| p.is_whitespace() || p == ')' || is_dash(p))
+                    && next.is_some_and(|n| n.is_whitespace() || is_dash(n));
+                if spaced {
+                    cut = Some(i);
+                    break;
+                }
+            }
+        }
+        let cut = cut?;
+        let head = s[..cut].trim_end_matches(|c: char| c.is_whitespace() || is_dash(c));
+        (!head.is_empty()).then(|| Span { start: line.start, end: line.start + head.len() })
+    }
+
+    fn matches_in(&self, span: Span) -> impl Iterator<Item = &RawMatch> {
+        self.matches.iter().filter(move |x| span.contains(x.start, x.end))
+    }
+
+    /// True when every word of `span` outside source names is a credit word, editor initials in
+    /// a slash list ("ats/nxp"), or — in a dateline — a place in capitals, a number or a month.
+    fn credit_ish(&self, span: Span, dateline: bool) -> bool {
+        let inside: Vec<&RawMatch> = self.matches_in(span).collect();
+        if inside.is_empty() {
+            return false;
+        }
+        let s = span.of(self.text);
+        let slash = s.contains('/');
+        let mut count = 0;
+        for (off, tok) in raw_tokens(s, span.start) {
+            if inside.iter().any(|x| off >= x.start && off < x.end) {
+                continue;
+            }
+            count += 1;
+            let w = crate::normalize::fold(tok).text;
+            let ok = self.cues.credit_words.contains(&w)
+                || self.cues.photo.contains(&w)
+                || (slash && tok.chars().count() <= 4 && tok.chars().all(char::is_alphabetic))
+                || (dateline && dateline_word(tok, &w));
+            if !ok {
+                return false;
+            }
+        }
+        count <= 14
+    }
+
+    fn dateline_words_only(&self, span: Span) -> bool {
+        let s = span.of(self.text);
+        let toks = raw_tokens(s, span.start);
+        !toks.is_empty() && toks.iter().all(|(_, t)| dateline_word(t, &crate::normalize::fold(t).text))
+    }
+
+    fn has_photo_word(&self, seg: Span, line: Span) -> bool {
+        let w = words(seg.of(self.text));
+        w.iter().any(|x| self.cues.photo.contains(x)) || self.text[line.start..seg.end].contains('©')
+    }
+
+    /// "Photo AFP", "AFP PHOTO", "© Reuters", "X/AFP/Getty": media credits near the name.
+    fn near_photo_word(&self, m: &RawMatch, line: Span) -> bool {
+        let before = &self.text[line.start..m.start];
+        let after = &self.text[m.end..line.end];
+        let wb = words(before);
+        let wa = words(after);
+        let near_before = wb.iter().rev().take(2).any(|x| self.cues.photo.contains(x));
+        let near_after = wa.iter().take(2).any(|x| self.cues.photo.contains(x));
+        let glued = before.trim_end().ends_with(['/', '©']) || after.starts_with('/');
+        near_before || near_after || (glued && (before.contains('©') || wb.iter().chain(wa.iter()).any(|x| self.cues.photo.contains(x))))
+    }
+
+    /// An attribution verb or preposition around `m` in its sentence: before it within the same
+    /// clause ("selon l'AFP", "a déclaré jeudi à Reuters"), or right after it ("l'AFP a constaté").
+    fn attribution_cue(&self, m: &RawMatch, sentence: Span) -> bool {
+        let start = sentence.start.min(m.start);
+        let before_text = &self.text[start..m.start];
+        let clause_start = before_text
+            .char_indices()
+            .rev()
+            .find(|(_, c)| matches!(c, ',' | ';' | ':' | '«' | '»' | '“' | '”' | '('))
+            .map_or(0, |(i, c)| i + c.len_utf8());
+        let before = words(&before_text[clause_start..]);
+        let window = &before[before.len().saturating_sub(9)..];
+        if self.cues.before.iter().any(|p| find_phrase_gapped(window, p, 1).is_some()) {
+            return true;
+        }
+        let after = words(&self.text[m.end..sentence.end.max(m.end)]);
+        let window = &after[..after.len().min(5)];
+        self.cues.after.iter().any(|p| find_phrase_gapped(window, p, 1).is_some_and(|at| at <= 2))
+    }
+}
+
+fn dateline_word(tok: &str, folded: &str) -> bool {
+    let caps = tok.chars().any(char::is_alphabetic) && tok.chars().all(|c| !c.is_lowercase());
+    caps || tok.chars().all(|c| c.is_ascii_digit()) || MONTH_WORDS.contains(&folded) || folded == "by"
+}

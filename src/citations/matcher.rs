@@ -1,0 +1,159 @@
+//! Dictionary matching of registry aliases over folded text with one Aho-Corasick automaton.
+
+use aho_corasick::{AhoCorasick, AhoCorasickKind, MatchKind};
+
+use crate::normalize::{at_word_boundary, fold, fold_keep_case, Folded};
+use crate::registry::Registry;
+
+/// What a pattern of the automaton stands for.
+#[derive(Debug, Clone)]
+struct Pattern {
+    /// Registry index of the source, or `None` for a blocker phrase.
+    source: Option<usize>,
+    /// The alias folded but with its case kept, for case-sensitive aliases.
+    exact: Option<String>,
+    credit_only: bool,
+}
+
+/// One alias occurrence in a field.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct RawMatch {
+    /// Registry index of the source.
+    pub source: usize,
+    /// Byte range in the original field.
+    pub start: usize,
+    /// End of the byte range in the original field.
+    pub end: usize,
+    /// Byte range in the folded text.
+    pub fstart: usize,
+    /// End of the byte range in the folded text.
+    pub fend: usize,
+    /// The alias only counts in a credit-like context.
+    pub credit_only: bool,
+}
+
+/// The compiled alias automaton.
+#[derive(Debug, Clone)]
+pub struct Matcher {
+    ac: AhoCorasick,
+    patterns: Vec<Pattern>,
+}
+
+impl Matcher {
+    /// Builds the automaton from every alias of `registry` plus `blockers` (phrases that hide any
+    /// alias they contain, such as "Dow Jones industrial").
+    pub fn new(registry: &Registry, blockers: &[String]) -> Matcher {
+        let mut keys: Vec<String> = Vec::new();
+        let mut patterns = Vec::new();
+        for (i, s) in registry.sources().iter().enumerate() {
+            for a in &s.aliases {
+                let key = fold(&a.text).text.trim().to_string();
+                if key.is_empty() {
+                    continue;
+                }
+                keys.push(key);
+                patterns.push(Pattern {
+                    source: Some(i),
+                    exact: a.case_sensitive.then(|| fold_keep_case(&a.text).trim().to_string()),
+                    credit_only: a.credit_only,
+                });
+            }
+        }
+        for b in blockers {
+            let key = fold(b).text.trim().to_string();
+            if !key.is_empty() {
+                keys.push(key);
+                patterns.push(Pattern { source: None, exact: None, credit_only: false });
+            }
+        }
+        let ac = AhoCorasick::builder()
+            .match_kind(MatchKind::LeftmostLongest)
+            .kind(Some(AhoCorasickKind::DFA))
+            .build(&keys)
+            .or_else(|_| AhoCorasick::builder().match_kind(MatchKind::LeftmostLongest).build(&keys))
+            .expect("alias automaton builds");
+        Matcher { ac, patterns }
+    }
+
+    /// Every whole-word alias occurrence in `original` (whose folded form is `folded`), in order.
+    pub fn find(&self, original: &str, folded: &Folded) -> Vec<RawMatch> {
+        let mut out = Vec::new();
+        let hay = folded.text.as_str();
+        // Overlapping starts are needed when a case-sensitive alias fails: restart right after it.
+        let mut at = 0;
+        while at < hay.len() {
+            let input = aho_corasick::Input::new(hay).range(at..);
+            let Some(m) = self.ac.find(input) else { break };
+            let pat = &self.patterns[m.pattern().as_usize()];
+            let ok_boundary = at_word_boundary(hay, m.start(), m.end());
+            let (start, end) = folded.original_range(m.start(), m.end());
+            let ok_case = match &pat.exact {
+                Some(exact) => fold_keep_case(&original[start..end]).trim() == exact,
+                None => true,
+            };
+            match pat.source {
+                Some(source) if ok_boundary && ok_case => {
+                    out.push(RawMatch {
+                        source,
+                        start,
+                        end,
+                        fstart: m.start(),
+                        fend: m.end(),
+                        credit_only: pat.credit_only,
+                    });
+                    at = m.end();
+                }
+                None if ok_boundary => at = m.end(),
+                _ => at = next_char(hay, m.start()),
+            }
+        }
+        out
+    }
+}
+
+fn next_char(s: &str, i: usize) -> usize {
+    i + s[i..].chars().next().map_or(1, char::len_utf8)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn registry() -> Registry {
+        Registry::parse(
+            "id,name,kind,country,languages,domains,aliases,prior_mean,prior_strength,prior_source\n\
+             AFP,AFP,news_agency,FR,fr,afp.com,AFP|Agence France-Presse,0.9,10,x\n\
+             AP,AP,news_agency,US,en,apnews.com,=!AP|Associated Press,0.9,10,x\n\
+             LeMonde,Le Monde,outlet,FR,fr,lemonde.fr,=Le Monde,0.8,10,x\n\
+             Anadolu,Anadolu,news_agency,TR,tr,aa.com.tr,Anadolu,0.6,4,x\n",
+            "t",
+        )
+        .unwrap()
+    }
+
+    fn ids(text: &str) -> Vec<(String, &str)> {
+        let r = registry();
+        let m = Matcher::new(&r, &["Anadolu Efes".to_string()]);
+        let f = fold(text);
+        m.find(text, &f).into_iter().map(|x| (r.sources()[x.source].id.clone(), &text[x.start..x.end])).collect()
+    }
+
+    #[test]
+    fn finds_folded_aliases_with_original_spans() {
+        assert_eq!(
+            ids("Selon l’AFP et l'agence France–Presse"),
+            [("AFP".to_string(), "AFP"), ("AFP".to_string(), "agence France–Presse")]
+        );
+    }
+
+    #[test]
+    fn respects_word_boundaries_case_and_blockers() {
+        assert!(ids("la safpx du monde entier").is_empty());
+        assert!(ids("dans le monde entier").is_empty());
+        assert_eq!(ids("selon Le Monde")[0].0, "LeMonde");
+        assert!(ids("ap courses").is_empty());
+        assert_eq!(ids("(AP)")[0].1, "AP");
+        assert!(ids("Anadolu Efes won").is_empty());
+        assert_eq!(ids("l'agence Anadolu")[0].0, "Anadolu");
+    }
+}

@@ -1,0 +1,157 @@
+//! Citation extraction: every occurrence of a registry source in an article's title and text,
+//! classified as a credit, an attribution, a relay or a mention, with its evidence.
+//!
+//! Aliases are found by one Aho-Corasick automaton over folded text ([`matcher`]); what each
+//! occurrence is follows from its context ([`context`]), driven by the cue lexicon in
+//! `data/citations/cues.csv` ([`cues`]).
+
+pub mod context;
+pub mod cues;
+pub mod matcher;
+
+use serde::Serialize;
+
+use crate::normalize::fold;
+use crate::registry::Registry;
+use crate::segment::Segments;
+use context::{Decided, FieldContext};
+use cues::Cues;
+use matcher::{Matcher, RawMatch};
+
+/// How an article cites a source.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum CitationKind {
+    /// Byline, dateline, sign-off or credit line: "(AFP)", "PARIS (Reuters) -", "Source : INFOBAE".
+    Credit,
+    /// In-text sourcing: "selon l'agence Yonhap", "told Reuters".
+    Attribution,
+    /// Cited through another source: "X, citing Y" gives Y with `via` X.
+    Relay,
+    /// Named, but not a source of the content.
+    Mention,
+}
+
+impl CitationKind {
+    /// The contract spelling.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            CitationKind::Credit => "credit",
+            CitationKind::Attribution => "attribution",
+            CitationKind::Relay => "relay",
+            CitationKind::Mention => "mention",
+        }
+    }
+}
+
+/// Which field of the article an offset points into.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Field {
+    /// The `title` column.
+    Title,
+    /// The `text` column.
+    Text,
+}
+
+/// One occurrence of a registry source in an article.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Citation {
+    /// Registry id of the source.
+    pub source: String,
+    /// What the occurrence is.
+    pub kind: CitationKind,
+    /// Field the offsets point into.
+    pub field: Field,
+    /// UTF-8 byte offset of the name as written.
+    pub start: usize,
+    /// End of the name.
+    pub end: usize,
+    /// The credit line or clause around the name.
+    pub evidence: String,
+    /// For a relay, the registry id of the source that relays it.
+    pub via: Option<String>,
+}
+
+/// A ready-to-use extractor: the alias automaton and the cue lexicon.
+#[derive(Debug, Clone)]
+pub struct Extractor {
+    matcher: Matcher,
+    cues: Cues,
+    ids: Vec<String>,
+}
+
+impl Extractor {
+    /// Builds an extractor over `registry` with the bundled cues and blockers.
+    pub fn new(registry: &Registry) -> Extractor {
+        let blockers = cues::parse_blockers(cues::BUNDLED_BLOCKERS);
+        Extractor {
+            matcher: Matcher::new(registry, &blockers),
+            cues: Cues::bundled(),
+            ids: registry.sources().iter().map(|s| s.id.clone()).collect(),
+        }
+    }
+
+    /// Every citation in one field of text, in order of position.
+    pub fn extract(&self, field: Field, text: &str, segs: &Segments) -> Vec<Citation> {
+        let folded = fold(text);
+        let matches = merge_appositions(text, self.matcher.find(text, &folded));
+        let ctx = FieldContext { text, segs, matches: &matches, cues: &self.cues };
+        let mut out = Vec::with_capacity(matches.len());
+        for (i, m) in matches.iter().enumerate() {
+            let (decided, ev) = ctx.decide(i);
+            if m.credit_only && decided != Decided::Credit {
+                continue;
+            }
+            let mut kind = match decided {
+                Decided::Credit => CitationKind::Credit,
+                Decided::Attribution => CitationKind::Attribution,
+                Decided::Mention => CitationKind::Mention,
+            };
+            let mut via = None;
+            let mut ev = ev;
+            if kind != CitationKind::Credit {
+                if let Some(x) = ctx.relayed_by(i) {
+                    kind = CitationKind::Relay;
+                    via = Some(self.ids[matches[x].source].clone());
+                    if let Some(s) = segs.sentence_at(m.start, m.end) {
+                        ev = if s.end - s.start <= 400 { s } else { ev };
+                    }
+                }
+            }
+            out.push(Citation {
+                source: self.ids[m.source].clone(),
+                kind,
+                field,
+                start: m.start,
+                end: m.end,
+                evidence: ev.of(text).to_string(),
+                via,
+            });
+        }
+        out
+    }
+}
+
+/// Joins a name and its acronym in parentheses ("Service national de renseignement (NIS)") into
+/// one occurrence: the acronym explains the name, it is not a second citation nor a credit.
+fn merge_appositions(text: &str, matches: Vec<RawMatch>) -> Vec<RawMatch> {
+    let mut out: Vec<RawMatch> = Vec::with_capacity(matches.len());
+    for m in matches {
+        if let Some(prev) = out.last_mut() {
+            let between = &text[prev.end..m.start];
+            let closes = text[m.end..].starts_with(')');
+            if prev.source == m.source && closes && between.trim() == "(" {
+                prev.end = m.end + 1;
+                prev.fend = m.fend;
+                prev.credit_only &= m.credit_only;
+                continue;
+            }
+        }
+        out.push(m);
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests;

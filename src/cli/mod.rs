@@ -1,0 +1,170 @@
+//! Command-line interface: argument parsing and output only; the work is in the library.
+
+use std::io::Write;
+use std::path::PathBuf;
+
+use anyhow::{Context, Result};
+use clap::{Parser, Subcommand, ValueEnum};
+
+use credence::graph::{self, Level};
+use credence::ingest::Input;
+use credence::report::{self, Format};
+use credence::{analyze, Analysis, Registry};
+
+/// Source-reliability scoring for news articles.
+#[derive(Parser, Debug)]
+#[command(name = "credence", version, about, long_about = None)]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand, Debug)]
+enum Command {
+    /// Score a CSV of articles and print a report.
+    Score {
+        /// Input CSV (`-` for stdin).
+        file: String,
+        /// Output format.
+        #[arg(long, value_enum, default_value_t = FormatArg::Table)]
+        format: FormatArg,
+        #[command(flatten)]
+        common: Common,
+    },
+    /// Print the citation graph as Graphviz DOT.
+    Graph {
+        /// Input CSV (`-` for stdin).
+        file: String,
+        /// Keep articles, or collapse them into their outlets.
+        #[arg(long, value_enum, default_value_t = LevelArg::Article)]
+        level: LevelArg,
+        #[command(flatten)]
+        common: Common,
+    },
+    /// List the source registry.
+    Sources {
+        /// Registry CSV replacing the bundled `data/sources.csv`.
+        #[arg(long)]
+        registry: Option<PathBuf>,
+    },
+}
+
+#[derive(clap::Args, Debug)]
+struct Common {
+    /// Write to this file instead of stdout.
+    #[arg(short, long)]
+    output: Option<PathBuf>,
+    /// Registry CSV replacing the bundled `data/sources.csv`.
+    #[arg(long)]
+    registry: Option<PathBuf>,
+    /// Print no summary of rejected rows and warnings on stderr.
+    #[arg(short, long)]
+    quiet: bool,
+}
+
+#[derive(ValueEnum, Clone, Copy, Debug)]
+enum FormatArg {
+    Table,
+    Json,
+}
+
+#[derive(ValueEnum, Clone, Copy, Debug)]
+enum LevelArg {
+    Article,
+    Outlet,
+}
+
+/// Parses the command line and runs the command.
+pub fn run() -> Result<()> {
+    let cli = Cli::parse();
+    match cli.command {
+        Command::Score { file, format, common } => {
+            let registry = load_registry(common.registry.as_ref())?;
+            let analysis = load(&file, &registry, common.quiet)?;
+            let format = match format {
+                FormatArg::Table => Format::Table,
+                FormatArg::Json => Format::Json,
+            };
+            let text = match format {
+                Format::Table => report::table::render(&analysis, &registry),
+                Format::Json => report::json::render(&analysis, &registry),
+            };
+            emit(&text, common.output.as_ref())
+        }
+        Command::Graph { file, level, common } => {
+            let registry = load_registry(common.registry.as_ref())?;
+            let analysis = load(&file, &registry, common.quiet)?;
+            let level = match level {
+                LevelArg::Article => Level::Article,
+                LevelArg::Outlet => Level::Outlet,
+            };
+            let g = graph::build(&analysis, &registry, level);
+            emit(&graph::dot::render(&g), common.output.as_ref())
+        }
+        Command::Sources { registry } => {
+            let registry = load_registry(registry.as_ref())?;
+            let rows: Vec<Vec<String>> = registry
+                .sources()
+                .iter()
+                .map(|s| {
+                    vec![
+                        s.id.clone(),
+                        s.kind.as_str().to_string(),
+                        s.country.clone().unwrap_or_else(|| "-".into()),
+                        format!("{:.2}", s.prior_mean),
+                        format!("{:.0}", s.prior_strength),
+                        s.prior_source.clone(),
+                        s.name.clone(),
+                    ]
+                })
+                .collect();
+            let header = ["id", "kind", "country", "prior", "strength", "prior_source", "name"];
+            emit(&report::table::columns(&header, &rows), None)
+        }
+    }
+}
+
+fn load_registry(path: Option<&PathBuf>) -> Result<Registry> {
+    match path {
+        Some(p) => Ok(Registry::from_path(p)?),
+        None => Ok(Registry::bundled()),
+    }
+}
+
+fn load(file: &str, registry: &Registry, quiet: bool) -> Result<Analysis> {
+    let input = Input::open(file)?;
+    let ingested = input.read()?;
+    if !quiet {
+        summarize_problems(input.display(), &ingested);
+    }
+    Ok(analyze(ingested, registry))
+}
+
+fn summarize_problems(path: &str, ingested: &credence::ingest::Ingested) {
+    let mut err = std::io::stderr().lock();
+    for w in &ingested.warnings {
+        let _ = writeln!(err, "warning: {path}: line {}: field `{}`: {}", w.line, w.field, w.message);
+    }
+    if !ingested.rejected.is_empty() {
+        let _ = writeln!(err, "warning: {path}: {} of {} rows rejected:", ingested.rejected.len(), ingested.rows);
+        for r in ingested.rejected.iter().take(20) {
+            let _ = writeln!(err, "  line {}: {}", r.line, r.reason);
+        }
+        if ingested.rejected.len() > 20 {
+            let _ = writeln!(err, "  … and {} more (see `input.rejected` in --format json)", ingested.rejected.len() - 20);
+        }
+    }
+}
+
+fn emit(text: &str, output: Option<&PathBuf>) -> Result<()> {
+    match output {
+        Some(p) => std::fs::write(p, text).with_context(|| format!("cannot write {}", p.display())),
+        None => {
+            let mut out = std::io::stdout().lock();
+            match out.write_all(text.as_bytes()).and_then(|_| out.flush()) {
+                Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => Ok(()),
+                r => r.context("cannot write to stdout"),
+            }
+        }
+    }
+}

@@ -1,0 +1,368 @@
+//! Ingest: a CSV of articles → [`Article`]s, with every bad row rejected with its line and reason.
+//!
+//! Required columns are `id` and `text`; `outlet`, `url`, `published`, `title` and `lang` are
+//! optional; column order is free and unknown columns are ignored. A row is either scored or
+//! reported in [`Ingested::rejected`]: nothing is silently lost.
+
+mod date;
+mod outlet;
+
+pub use date::parse_date;
+pub use outlet::{host_of_url, normalize_outlet};
+
+use std::collections::HashMap;
+use std::fs::File;
+use std::io::{self, Read};
+use std::path::{Path, PathBuf};
+
+use serde::Serialize;
+
+/// One input article, cleaned.
+#[derive(Debug, Clone)]
+pub struct Article {
+    /// The row's id, as written (ids are strings: "000" stays "000").
+    pub id: String,
+    /// 1-based physical line where the record starts.
+    pub line: u64,
+    /// Outlet name: the `outlet` column, else the host of `url`, else `(unknown:ID)`.
+    pub outlet: String,
+    /// False when the outlet is the `(unknown:ID)` placeholder (kept out of outlet statistics).
+    pub outlet_known: bool,
+    /// The outlet's web domain when known (from `outlet` when it is a domain, else from `url`).
+    pub domain: Option<String>,
+    /// The article URL, if given.
+    pub url: Option<String>,
+    /// Publication date as `YYYY-MM-DD`.
+    pub published: Option<String>,
+    /// Title, if given and non-empty.
+    pub title: Option<String>,
+    /// Body text (never empty).
+    pub text: String,
+    /// Language code from the input, if given.
+    pub lang: Option<String>,
+}
+
+/// A row that was not scored, and why.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Rejection {
+    /// 1-based physical line where the record starts (the header is line 1).
+    pub line: u64,
+    /// The row's id when it could be read.
+    pub id: Option<String>,
+    /// Why the row was rejected.
+    pub reason: String,
+}
+
+/// A non-fatal problem with a value that was kept (e.g. an unparseable date set to null).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Warning {
+    /// Line of the record.
+    pub line: u64,
+    /// Column name.
+    pub field: &'static str,
+    /// What went wrong.
+    pub message: String,
+}
+
+/// The result of reading one input file.
+#[derive(Debug, Default)]
+pub struct Ingested {
+    /// Data rows seen (scored + rejected).
+    pub rows: usize,
+    /// Accepted articles, in input order.
+    pub articles: Vec<Article>,
+    /// Rejected rows, in input order.
+    pub rejected: Vec<Rejection>,
+    /// Warnings about kept rows.
+    pub warnings: Vec<Warning>,
+}
+
+/// Fatal input problems: the whole file cannot be read.
+#[derive(Debug, thiserror::Error)]
+pub enum IngestError {
+    /// The file cannot be opened or read.
+    #[error("{path}: {source}")]
+    Io {
+        /// The input path.
+        path: String,
+        /// The I/O error.
+        source: io::Error,
+    },
+    /// A required column is missing from the header.
+    #[error("{path}: line 1: missing required column `{column}`")]
+    MissingColumn {
+        /// The input path.
+        path: String,
+        /// The missing column.
+        column: &'static str,
+    },
+    /// The header itself cannot be parsed.
+    #[error("{path}: line 1: unreadable header: {message}")]
+    BadHeader {
+        /// The input path.
+        path: String,
+        /// What is wrong.
+        message: String,
+    },
+}
+
+/// An input file on disk; stdin (`-`) is spooled to a temporary file so that every stage can read
+/// the input more than once.
+pub struct Input {
+    path: PathBuf,
+    display: String,
+    _spool: Option<tempfile::NamedTempFile>,
+}
+
+impl Input {
+    /// Opens `path`, or spools stdin when `path` is `-`.
+    pub fn open(path: &str) -> Result<Input, IngestError> {
+        if path == "-" {
+            let io_err = |source| IngestError::Io { path: "<stdin>".into(), source };
+            let mut spool = tempfile::NamedTempFile::new().map_err(io_err)?;
+            io::copy(&mut io::stdin().lock(), spool.as_file_mut()).map_err(io_err)?;
+            return Ok(Input { path: spool.path().to_path_buf(), display: "<stdin>".into(), _spool: Some(spool) });
+        }
+        let p = Path::new(path);
+        File::open(p).map_err(|source| IngestError::Io { path: path.into(), source })?;
+        Ok(Input { path: p.to_path_buf(), display: path.into(), _spool: None })
+    }
+
+    /// The name to show in messages (`<stdin>` for stdin).
+    pub fn display(&self) -> &str {
+        &self.display
+    }
+
+    /// Path of the (possibly spooled) file.
+    pub fn path(&self) -> &Path {
+        &self.path
+    }
+
+    /// Reads and validates every row.
+    pub fn read(&self) -> Result<Ingested, IngestError> {
+        let io_err = |source| IngestError::Io { path: self.display.clone(), source };
+        let mut bytes = Vec::new();
+        File::open(&self.path).and_then(|mut f| f.read_to_end(&mut bytes)).map_err(io_err)?;
+        read_csv(&bytes, &self.display)
+    }
+}
+
+/// Column positions of the known fields.
+struct Columns {
+    id: usize,
+    text: usize,
+    outlet: Option<usize>,
+    url: Option<usize>,
+    published: Option<usize>,
+    title: Option<usize>,
+    lang: Option<usize>,
+    width: usize,
+}
+
+impl Columns {
+    fn from_header(header: &csv::ByteRecord, path: &str) -> Result<Columns, IngestError> {
+        let names: Vec<String> = header
+            .iter()
+            .map(|h| String::from_utf8_lossy(h).trim().trim_start_matches('\u{feff}').to_ascii_lowercase())
+            .collect();
+        let find = |name: &str| names.iter().position(|n| n == name);
+        let need = |column: &'static str| {
+            find(column).ok_or_else(|| IngestError::MissingColumn { path: path.into(), column })
+        };
+        Ok(Columns {
+            id: need("id")?,
+            text: need("text")?,
+            outlet: find("outlet"),
+            url: find("url"),
+            published: find("published"),
+            title: find("title"),
+            lang: find("lang"),
+            width: names.len(),
+        })
+    }
+}
+
+/// Parses CSV bytes into articles. `path` is only used in messages.
+pub fn read_csv(bytes: &[u8], path: &str) -> Result<Ingested, IngestError> {
+    let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
+    let mut rdr = csv::ReaderBuilder::new().flexible(true).has_headers(true).from_reader(bytes);
+    let header = rdr
+        .byte_headers()
+        .map_err(|e| IngestError::BadHeader { path: path.into(), message: e.to_string() })?
+        .clone();
+    if header.is_empty() || header.iter().all(|h| h.is_empty()) {
+        return Err(IngestError::MissingColumn { path: path.into(), column: "id" });
+    }
+    let cols = Columns::from_header(&header, path)?;
+    let mut out = Ingested::default();
+    let mut seen: HashMap<String, u64> = HashMap::new();
+    let mut record = csv::ByteRecord::new();
+    loop {
+        let line = rdr.position().line();
+        match rdr.read_byte_record(&mut record) {
+            Ok(false) => break,
+            Ok(true) => {}
+            Err(e) => {
+                // The csv parser is lenient; an error here is a broken record: reject and stop
+                // only if it cannot resynchronise.
+                out.rows += 1;
+                let line = e.position().map_or(line, |p| p.line());
+                out.rejected.push(Rejection { line, id: None, reason: format!("unparseable CSV record: {e}") });
+                continue;
+            }
+        }
+        let line = record.position().map_or(line, |p| p.line());
+        out.rows += 1;
+        match row_to_article(&record, &cols, line, &mut out.warnings) {
+            Ok(article) => {
+                if let Some(first) = seen.get(&article.id) {
+                    out.rejected.push(Rejection {
+                        line,
+                        id: Some(article.id),
+                        reason: format!("duplicate id (first seen on line {first})"),
+                    });
+                } else {
+                    seen.insert(article.id.clone(), line);
+                    out.articles.push(article);
+                }
+            }
+            Err(r) => out.rejected.push(Rejection { line, ..r }),
+        }
+    }
+    Ok(out)
+}
+
+fn field<'r>(record: &'r csv::ByteRecord, i: Option<usize>, name: &'static str) -> Result<Option<&'r str>, String> {
+    match i.and_then(|i| record.get(i)) {
+        None => Ok(None),
+        Some(b) => std::str::from_utf8(b)
+            .map(Some)
+            .map_err(|e| format!("invalid UTF-8 in field `{name}` at byte {}", e.valid_up_to())),
+    }
+}
+
+fn non_empty(s: Option<&str>) -> Option<String> {
+    s.map(str::trim).filter(|s| !s.is_empty()).map(str::to_string)
+}
+
+fn row_to_article(
+    record: &csv::ByteRecord,
+    cols: &Columns,
+    line: u64,
+    warnings: &mut Vec<Warning>,
+) -> Result<Article, Rejection> {
+    let reject = |id: Option<String>, reason: String| Rejection { line, id, reason };
+    let raw_id = record.get(cols.id).and_then(|b| std::str::from_utf8(b).ok()).map(|s| s.trim().to_string());
+    if record.len() != cols.width {
+        return Err(reject(
+            raw_id,
+            format!("ragged row: {} fields where the header has {}", record.len(), cols.width),
+        ));
+    }
+    let id = field(record, Some(cols.id), "id").map_err(|e| reject(None, e))?.unwrap_or("").trim().to_string();
+    if id.is_empty() {
+        return Err(reject(None, "empty `id`".into()));
+    }
+    let rid = || Some(id.clone());
+    let get = |i, name| field(record, i, name).map_err(|e| reject(rid(), e));
+    let text = get(Some(cols.text), "text")?.unwrap_or("");
+    if text.trim().is_empty() {
+        return Err(reject(rid(), "empty `text`".into()));
+    }
+    let url = non_empty(get(cols.url, "url")?);
+    let outlet_raw = non_empty(get(cols.outlet, "outlet")?);
+    let title = non_empty(get(cols.title, "title")?).map(|_| get(cols.title, "title").unwrap().unwrap().to_string());
+    let lang = non_empty(get(cols.lang, "lang")?).map(|l| l.to_ascii_lowercase());
+    let published = match non_empty(get(cols.published, "published")?) {
+        None => None,
+        Some(p) => {
+            let parsed = parse_date(&p);
+            if parsed.is_none() {
+                warnings.push(Warning {
+                    line,
+                    field: "published",
+                    message: format!("unparseable date {p:?} for id {id:?}: set to null"),
+                });
+            }
+            parsed
+        }
+    };
+    let from_url = url.as_deref().and_then(host_of_url);
+    let (outlet, outlet_known, domain) = match outlet_raw.as_deref().map(normalize_outlet) {
+        Some((name, dom)) => {
+            let domain = dom.or_else(|| from_url.clone());
+            (name, true, domain)
+        }
+        None => match from_url {
+            Some(host) => (host.clone(), true, Some(host)),
+            None => (format!("(unknown:{id})"), false, None),
+        },
+    };
+    Ok(Article { id, line, outlet, outlet_known, domain, url, published, title, text: text.to_string(), lang })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn read(s: &str) -> Ingested {
+        read_csv(s.as_bytes(), "t.csv").unwrap()
+    }
+
+    #[test]
+    fn reads_any_column_order_with_bom_and_crlf() {
+        let r = read("\u{feff}text,extra,ID,outlet\r\n\"hello\r\nworld\",x,000,www.Example.com \r\n");
+        assert_eq!(r.rows, 1);
+        let a = &r.articles[0];
+        assert_eq!(a.id, "000");
+        assert_eq!(a.text, "hello\r\nworld");
+        assert_eq!(a.outlet, "example.com");
+        assert_eq!(a.domain.as_deref(), Some("example.com"));
+    }
+
+    #[test]
+    fn outlet_falls_back_to_url_then_unknown() {
+        let r = read("id,text,url\n1,t,https://www.lemonde.fr/a/b\n2,t,\n");
+        assert_eq!(r.articles[0].outlet, "lemonde.fr");
+        assert_eq!(r.articles[1].outlet, "(unknown:2)");
+        assert!(!r.articles[1].outlet_known);
+    }
+
+    #[test]
+    fn rejects_bad_rows_with_lines() {
+        let r = read("id,text\n1,ok\n2\n1,dup\n3,\n,x\n4,\"multi\nline\"\n5,fine\n");
+        assert_eq!(r.rows, 7);
+        let got: Vec<(u64, &str)> = r.rejected.iter().map(|x| (x.line, x.reason.as_str())).collect();
+        assert_eq!(got[0].0, 3);
+        assert!(got[0].1.starts_with("ragged row"));
+        assert_eq!(got[1], (4, "duplicate id (first seen on line 2)"));
+        assert_eq!(got[2], (5, "empty `text`"));
+        assert_eq!(got[3], (6, "empty `id`"));
+        assert_eq!(r.articles.iter().map(|a| a.line).collect::<Vec<_>>(), [2, 7, 9]);
+    }
+
+    #[test]
+    fn invalid_utf8_is_rejected_not_fatal() {
+        let mut bytes = b"id,text\n1,ok\n2,bad \xff here\n".to_vec();
+        bytes.extend_from_slice(b"3,fine\n");
+        let r = read_csv(&bytes, "t.csv").unwrap();
+        assert_eq!(r.articles.len(), 2);
+        assert_eq!(r.rejected[0].line, 3);
+        assert!(r.rejected[0].reason.contains("invalid UTF-8 in field `text`"));
+    }
+
+    #[test]
+    fn missing_column_is_fatal() {
+        let e = read_csv(b"id,body\n1,x\n", "in.csv").unwrap_err();
+        assert_eq!(e.to_string(), "in.csv: line 1: missing required column `text`");
+        assert!(read_csv(b"", "e.csv").is_err());
+    }
+
+    #[test]
+    fn bad_dates_warn_and_become_null() {
+        let r = read("id,text,published\n1,t,28/10/2024\n2,t,yesterday\n");
+        assert_eq!(r.articles[0].published.as_deref(), Some("2024-10-28"));
+        assert_eq!(r.articles[1].published, None);
+        assert_eq!(r.warnings.len(), 1);
+    }
+}

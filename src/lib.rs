@@ -1,0 +1,26 @@
+//! credence: source-reliability scoring for news articles.
+//!
+//! credence reads a CSV of articles and finds which agencies and primary sources each one credits
+//! or cites, builds a citation graph of outlets → articles → sources, and reports it with
+//! evidence. The stages run one way, each a plain function of the previous one's output:
+//!
+//! 1. [`ingest`]: CSV rows → [`ingest::Article`]s, bad rows rejected with line and reason;
+//! 2. [`segment`] and [`normalize`]: lines, paragraphs and sentences; folded text with offsets;
+//! 3. [`registry`]: the known sources, their aliases and priors;
+//! 4. [`citations`]: every source occurrence as credit, attribution, relay or mention;
+//! 5. [`analyze`]: runs the stages and aggregates outlets and sources;
+//! 6. [`graph`]: the petgraph citation graph and its Graphviz DOT;
+//! 7. [`report`]: the `credence/1` JSON contract and the terminal report.
+#![deny(missing_docs)]
+
+pub mod analyze;
+pub mod citations;
+pub mod graph;
+pub mod ingest;
+pub mod normalize;
+pub mod registry;
+pub mod report;
+pub mod segment;
+
+pub use analyze::{analyze, Analysis};
+pub use registry::Registry;

@@ -1,0 +1,253 @@
+//! Text folding with a map back to the original byte offsets.
+//!
+//! Every matching stage (citations, copies, garble) works on folded text: lowercase, accents
+//! stripped, apostrophes unified, dashes turned into spaces and whitespace runs collapsed. Evidence
+//! must still point into the original field, so [`Folded`] keeps, for every folded byte, the
+//! offset of the original character it came from.
+
+use unicode_normalization::char::{decompose_canonical, is_combining_mark};
+
+/// Folded text plus the original byte offset of each folded byte.
+#[derive(Debug, Clone, Default)]
+pub struct Folded {
+    /// The folded text.
+    pub text: String,
+    /// `map[i]` is the original byte offset of the character that produced folded byte `i`;
+    /// `map[text.len()]` is the original length, so end offsets map too.
+    map: Vec<u32>,
+    /// Original byte offset just past the character that produced folded byte `i`.
+    ends: Vec<u32>,
+}
+
+impl Folded {
+    /// Original byte offset where folded byte `i` starts.
+    pub fn start_of(&self, i: usize) -> usize {
+        self.map[i.min(self.map.len() - 1)] as usize
+    }
+
+    /// Original byte offset just past folded byte `i - 1`, i.e. the end of a folded range `..i`.
+    pub fn end_of(&self, i: usize) -> usize {
+        if i == 0 {
+            return self.map[0] as usize;
+        }
+        self.ends[(i - 1).min(self.ends.len() - 1)] as usize
+    }
+
+    /// Maps a folded byte range to the original byte range it covers.
+    pub fn original_range(&self, start: usize, end: usize) -> (usize, usize) {
+        (self.start_of(start), self.end_of(end).max(self.start_of(start)))
+    }
+}
+
+/// How a character folds.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Class {
+    Space,
+    Apostrophe,
+    Other,
+}
+
+fn classify(c: char) -> Class {
+    match c {
+        '\'' | '\u{2019}' | '\u{2018}' | '\u{02BC}' | '\u{00B4}' | '`' | '\u{2032}' => Class::Apostrophe,
+        '-' | '\u{2010}' | '\u{2011}' | '\u{2012}' | '\u{2013}' | '\u{2014}' | '\u{2015}' | '\u{2212}' => {
+            Class::Space
+        }
+        c if c.is_whitespace() => Class::Space,
+        // Zero-width characters and soft hyphens vanish.
+        _ => Class::Other,
+    }
+}
+
+fn is_invisible(c: char) -> bool {
+    matches!(c, '\u{00AD}' | '\u{200B}' | '\u{200C}' | '\u{200D}' | '\u{2060}' | '\u{FEFF}')
+}
+
+/// Folds `s` for matching: lowercase, no accents, `'` for every apostrophe, a single space for
+/// every run of whitespace or dashes. Leading whitespace is kept as one space so offsets stay
+/// simple; callers match on word boundaries anyway.
+pub fn fold(s: &str) -> Folded {
+    fold_with(s, true)
+}
+
+/// Like [`fold`] but keeps letter case: used to check case-sensitive aliases ("Le Monde").
+pub fn fold_keep_case(s: &str) -> String {
+    fold_with(s, false).text
+}
+
+fn fold_with(s: &str, lower: bool) -> Folded {
+    let mut text = String::with_capacity(s.len());
+    let mut map = Vec::with_capacity(s.len() + 1);
+    let mut ends = Vec::with_capacity(s.len() + 1);
+    let mut last_space = false;
+    for (off, c) in s.char_indices() {
+        let end = (off + c.len_utf8()) as u32;
+        let off32 = off as u32;
+        if c.is_ascii() {
+            let b = c as u8;
+            let folded = if b == b'-' || b.is_ascii_whitespace() {
+                b' '
+            } else if b == b'`' {
+                b'\''
+            } else if lower {
+                b.to_ascii_lowercase()
+            } else {
+                b
+            };
+            if folded == b' ' {
+                if last_space {
+                    // Extend the previous space over this character.
+                    if let Some(e) = ends.last_mut() {
+                        *e = end;
+                    }
+                    continue;
+                }
+                last_space = true;
+            } else {
+                last_space = false;
+            }
+            text.push(folded as char);
+            map.push(off32);
+            ends.push(end);
+            continue;
+        }
+        if is_invisible(c) {
+            continue;
+        }
+        match classify(c) {
+            Class::Space => {
+                if last_space {
+                    if let Some(e) = ends.last_mut() {
+                        *e = end;
+                    }
+                    continue;
+                }
+                last_space = true;
+                text.push(' ');
+                map.push(off32);
+                ends.push(end);
+            }
+            Class::Apostrophe => {
+                last_space = false;
+                text.push('\'');
+                map.push(off32);
+                ends.push(end);
+            }
+            Class::Other => {
+                last_space = false;
+                let mut push = |d: char| {
+                    if is_combining_mark(d) {
+                        return;
+                    }
+                    let mut put = |x: char| {
+                        let before = text.len();
+                        text.push(x);
+                        for _ in before..text.len() {
+                            map.push(off32);
+                            ends.push(end);
+                        }
+                    };
+                    if lower {
+                        for l in d.to_lowercase() {
+                            put(l);
+                        }
+                    } else {
+                        put(d);
+                    }
+                };
+                match c {
+                    'ß' => {
+                        push('s');
+                        push('s');
+                    }
+                    'œ' | 'Œ' => {
+                        push(if c == 'œ' { 'o' } else { 'O' });
+                        push(if c == 'œ' { 'e' } else { 'E' });
+                    }
+                    'æ' | 'Æ' => {
+                        push(if c == 'æ' { 'a' } else { 'A' });
+                        push(if c == 'æ' { 'e' } else { 'E' });
+                    }
+                    _ => decompose_canonical(c, &mut push),
+                }
+            }
+        }
+    }
+    map.push(s.len() as u32);
+    ends.push(s.len() as u32);
+    Folded { text, map, ends }
+}
+
+/// True when `c` can be part of a word (letters and digits of any script).
+pub fn is_word_char(c: char) -> bool {
+    c.is_alphanumeric()
+}
+
+/// True when the folded range `start..end` of `text` is a whole-word match.
+pub fn at_word_boundary(text: &str, start: usize, end: usize) -> bool {
+    let before = text[..start].chars().next_back();
+    let after = text[end..].chars().next();
+    let first = text[start..end].chars().next();
+    let last = text[start..end].chars().next_back();
+    let ok_before = match (before, first) {
+        (Some(b), Some(f)) => !(is_word_char(b) && is_word_char(f)),
+        _ => true,
+    };
+    let ok_after = match (after, last) {
+        (Some(a), Some(l)) => !(is_word_char(a) && is_word_char(l)),
+        _ => true,
+    };
+    ok_before && ok_after
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn folds_case_accents_apostrophes_dashes() {
+        let f = fold("L’Agence France–Presse  à Séoul");
+        assert_eq!(f.text, "l'agence france presse a seoul");
+    }
+
+    #[test]
+    fn maps_back_to_original_offsets() {
+        let s = "Selon l’AFP, à Séoul";
+        let f = fold(s);
+        let i = f.text.find("afp").unwrap();
+        let (a, b) = f.original_range(i, i + 3);
+        assert_eq!(&s[a..b], "AFP");
+        let j = f.text.find("seoul").unwrap();
+        let (a, b) = f.original_range(j, j + 5);
+        assert_eq!(&s[a..b], "Séoul");
+    }
+
+    #[test]
+    fn collapsed_whitespace_maps_to_whole_run() {
+        let s = "a \n\t b";
+        let f = fold(s);
+        assert_eq!(f.text, "a b");
+        assert_eq!(f.original_range(1, 2), (1, 5));
+    }
+
+    #[test]
+    fn ligatures_and_sharp_s_expand() {
+        assert_eq!(fold("Œuvre Straße").text, "oeuvre strasse");
+        let s = "Straße x";
+        let f = fold(s);
+        let (a, b) = f.original_range(0, 7);
+        assert_eq!(&s[a..b], "Straße");
+    }
+
+    #[test]
+    fn keep_case_folds_everything_but_case() {
+        assert_eq!(fold_keep_case("Le Monde–Élysée"), "Le Monde Elysee");
+    }
+
+    #[test]
+    fn word_boundaries() {
+        assert!(at_word_boundary("l'afp dit", 2, 5));
+        assert!(!at_word_boundary("safpx", 1, 4));
+        assert!(at_word_boundary("(ats/nxp)", 1, 4));
+    }
+}

@@ -1,0 +1,142 @@
+//! The terminal report: outlets, sources cited with counts, articles with their citations.
+
+use std::fmt::Write as _;
+
+use crate::analyze::Analysis;
+use crate::citations::CitationKind;
+use crate::registry::Registry;
+
+const KINDS: [CitationKind; 4] =
+    [CitationKind::Credit, CitationKind::Attribution, CitationKind::Relay, CitationKind::Mention];
+
+/// Renders rows as left-aligned columns (numbers right-aligned), two spaces apart.
+pub fn columns(header: &[&str], rows: &[Vec<String>]) -> String {
+    let mut widths: Vec<usize> = header.iter().map(|h| h.chars().count()).collect();
+    for r in rows {
+        for (i, c) in r.iter().enumerate() {
+            widths[i] = widths[i].max(c.chars().count());
+        }
+    }
+    let numeric: Vec<bool> = (0..header.len())
+        .map(|i| !rows.is_empty() && rows.iter().all(|r| r[i].parse::<f64>().is_ok() || r[i] == "-"))
+        .collect();
+    let mut out = String::new();
+    let mut line = |cells: Vec<&str>| {
+        let mut l = String::from("  ");
+        for (i, c) in cells.iter().enumerate() {
+            let pad = widths[i] - c.chars().count();
+            if numeric[i] {
+                l.push_str(&" ".repeat(pad));
+                l.push_str(c);
+            } else {
+                l.push_str(c);
+                if i + 1 < cells.len() {
+                    l.push_str(&" ".repeat(pad));
+                }
+            }
+            if i + 1 < cells.len() {
+                l.push_str("  ");
+            }
+        }
+        out.push_str(l.trim_end());
+        out.push('\n');
+    };
+    line(header.to_vec());
+    for r in rows {
+        line(r.iter().map(String::as_str).collect());
+    }
+    out
+}
+
+fn one_line(s: &str, max: usize) -> String {
+    let flat: String = s.split_whitespace().collect::<Vec<_>>().join(" ");
+    if flat.chars().count() <= max {
+        flat
+    } else {
+        let cut: String = flat.chars().take(max.saturating_sub(1)).collect();
+        format!("{cut}…")
+    }
+}
+
+/// Renders the terminal report.
+pub fn render(analysis: &Analysis, registry: &Registry) -> String {
+    let mut out = String::new();
+    let _ = writeln!(
+        out,
+        "credence: {} articles scored ({} rows, {} rejected), {} outlets, {} sources cited\n",
+        analysis.articles.len(),
+        analysis.rows,
+        analysis.rejected.len(),
+        analysis.outlets.len(),
+        analysis.sources.len()
+    );
+    if !analysis.outlets.is_empty() {
+        out.push_str("Outlets\n");
+        let rows: Vec<Vec<String>> = analysis
+            .outlets
+            .iter()
+            .map(|o| vec![o.outlet.clone(), o.articles.to_string(), o.sourced.to_string()])
+            .collect();
+        out.push_str(&columns(&["outlet", "articles", "sourced"], &rows));
+        out.push('\n');
+    }
+    if !analysis.sources.is_empty() {
+        out.push_str("Sources cited\n");
+        let rows: Vec<Vec<String>> = analysis
+            .sources
+            .iter()
+            .map(|s| {
+                let src = &registry.sources()[s.index];
+                let mut r = vec![src.id.clone(), src.kind.as_str().to_string(), s.cited_by.to_string()];
+                r.extend(KINDS.iter().map(|k| s.by_kind.get(k).copied().unwrap_or(0).to_string()));
+                r
+            })
+            .collect();
+        out.push_str(&columns(&["source", "kind", "articles", "credit", "attribution", "relay", "mention"], &rows));
+        out.push('\n');
+    }
+    out.push_str("Articles\n");
+    for a in &analysis.articles {
+        let art = &a.article;
+        let title = art.title.as_deref().map(|t| format!("  {}", one_line(t, 70))).unwrap_or_default();
+        let _ = writeln!(out, "  {}  [{}]{}", art.id, art.outlet, title);
+        if a.citations.is_empty() {
+            out.push_str("      (no source cited)\n");
+        }
+        for c in &a.citations {
+            let via = c.via.as_deref().map(|v| format!(" via {v}")).unwrap_or_default();
+            let _ = writeln!(
+                out,
+                "      {:<11}  {}{}  «{}»",
+                c.kind.as_str(),
+                c.source,
+                via,
+                one_line(&c.evidence, 90)
+            );
+        }
+    }
+    if !analysis.rejected.is_empty() {
+        out.push_str("\nRejected rows\n");
+        for r in &analysis.rejected {
+            let _ = writeln!(out, "  line {}  {}  {}", r.line, r.id.as_deref().unwrap_or("-"), r.reason);
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn columns_align_text_left_numbers_right() {
+        let t = columns(&["name", "n"], &[vec!["a".into(), "10".into()], vec!["bbb".into(), "2".into()]]);
+        assert_eq!(t, "  name   n\n  a     10\n  bbb    2\n");
+    }
+
+    #[test]
+    fn one_line_flattens_and_truncates() {
+        assert_eq!(one_line("a\n b   c", 10), "a b c");
+        assert_eq!(one_line("abcdefghij", 5), "abcd…");
+    }
+}
