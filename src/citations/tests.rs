@@ -1,1 +1,143 @@
+//! Phenomenon-level tests of citation extraction: one case per rule, in several languages.
 
+use super::*;
+
+fn cite(text: &str) -> Vec<(String, CitationKind, Option<String>)> {
+    let registry = Registry::bundled();
+    let ex = Extractor::new(&registry);
+    ex.extract(Field::Text, text, &Segments::new(text))
+        .into_iter()
+        .map(|c| {
+            // Offsets must cover the name as written and sit inside the evidence.
+            assert!(c.evidence.contains(&text[c.start..c.end]), "{c:?}");
+            (c.source, c.kind, c.via)
+        })
+        .collect()
+}
+
+fn one(text: &str, source: &str, kind: CitationKind) {
+    let got = cite(text);
+    assert!(
+        got.iter().any(|(s, k, _)| s == source && *k == kind),
+        "expected {source} as {kind:?} in {text:?}, got {got:?}"
+    );
+}
+
+fn none_of(text: &str, source: &str) {
+    let got = cite(text);
+    assert!(got.iter().all(|(s, _, _)| s != source), "unexpected {source} in {text:?}: {got:?}");
+}
+
+fn not_source_of_content(text: &str, source: &str) {
+    let got = cite(text);
+    assert!(
+        got.iter().all(|(s, k, _)| s != source || *k == CitationKind::Mention),
+        "{source} should be at most a mention in {text:?}: {got:?}"
+    );
+}
+
+#[test]
+fn credit_lines() {
+    use CitationKind::Credit;
+    one("Le texte de la dépêche. (AFP)", "AFP", Credit);
+    one("PARIS (Reuters) - Le président a parlé.", "Reuters", Credit);
+    one("WASHINGTON, Oct. 3 (AP) -- The Senate voted.", "AP", Credit);
+    one("HONG KONG (Dow Jones)--Profits rose.", "DowJones", Credit);
+    one("Le texte.\n\n– Reuters", "Reuters", Credit);
+    one("Le texte de la dépêche (avec AFP)", "AFP", Credit);
+    one("Le texte.\n\nAvec des informations de l'AFP.", "AFP", Credit);
+    one("Le texte.\n\n(Avec des informations de Reuters et EFE)", "EFE", Credit);
+    one("Le texte.\n\n(Avec des informations de Reuters et EFE)", "Reuters", Credit);
+    one("Le texte.\nSource : INFOBAE", "Infobae", Credit);
+    one("La croissance a ralenti. (ats/nxp) Créé: 21.12.2018", "ATS", Credit);
+    one("Reuters - Private investment firm Carlyle Group said.", "Reuters", Credit);
+    one("Der Text der Meldung. (dpa)", "DPA", Credit);
+    one("El texto del despacho. (EFE)", "EFE", Credit);
+}
+
+#[test]
+fn attributions() {
+    use CitationKind::Attribution;
+    one("Selon l'agence sud-coréenne Yonhap, des troupes seront envoyées.", "Yonhap", Attribution);
+    one("« Nous partons », a déclaré à l'AFP un manifestant.", "AFP", Attribution);
+    one("Les routes étaient bloquées, a constaté un journaliste de l'AFP.", "AFP", Attribution);
+    one("Prices rose, according to Reuters calculations.", "Reuters", Attribution);
+    one("El ministro dimitió, informó EFE.", "EFE", Attribution);
+    one("Les troupes ont bougé, a révélé GUR sur sa chaîne Telegram.", "GUR", Attribution);
+    one("Le Service national de renseignement (NIS) affirme que 1 500 soldats sont partis.", "NIS", Attribution);
+    one("South Korea's spy agency said on Thursday that troops had moved.", "NIS", Attribution);
+    one("Laut dpa wurden drei Menschen verletzt.", "DPA", Attribution);
+    one("Der Minister sagte der Deutschen Presse-Agentur, er trete zurück.", "DPA", Attribution);
+    one("L'agence de renseignement sud-coréenne a déclaré jeudi qu'il n'y avait aucune trace.", "NIS", Attribution);
+}
+
+#[test]
+fn apposition_is_one_occurrence() {
+    let got = cite("Le Service national de renseignement (NIS) affirme que des soldats sont partis.");
+    assert_eq!(got.iter().filter(|(s, _, _)| s == "NIS").count(), 1, "{got:?}");
+}
+
+#[test]
+fn relays_by_general_rule() {
+    for text in [
+        "Yonhap, citing the NIS, said troops had moved.",
+        "L'agence Yonhap, qui cite le Service national de renseignement, affirme que des troupes sont parties.",
+        "La agencia Yonhap, citando al Servicio Nacional de Inteligencia surcoreano, informó del despliegue.",
+    ] {
+        let got = cite(text);
+        assert!(
+            got.iter().any(|(s, k, via)| s == "NIS" && *k == CitationKind::Relay && via.as_deref() == Some("Yonhap")),
+            "{text:?}: {got:?}"
+        );
+    }
+    let got = cite("« Le NIS a confirmé l'envoi de troupes », a rapporté l'agence Yonhap vendredi.");
+    assert!(got.iter().any(|(s, k, via)| s == "NIS" && *k == CitationKind::Relay && via.as_deref() == Some("Yonhap")), "{got:?}");
+}
+
+#[test]
+fn mentions_are_not_sources() {
+    not_source_of_content("Des journalistes de l'AFP ont été agressés pendant la manifestation.", "AFP");
+    not_source_of_content("Photo AFP", "AFP");
+    not_source_of_content("Le cortège a défilé.\nPhoto AFP", "AFP");
+    not_source_of_content("Protesters marched. Photograph: John Smith/AFP/Getty Images", "AFP");
+    not_source_of_content("Protesters marched.\n(AP Photo/John Smith)", "AP");
+}
+
+#[test]
+fn classic_false_positives() {
+    none_of("La safpx est un sigle inventé; la cafpe aussi.", "AFP");
+    none_of("La Agencia de Seguridad Nacional de Estados Unidos espió las comunicaciones.", "NIS");
+    none_of("Anadolu Efes beat Real Madrid 80-75 in the Euroleague.", "Anadolu");
+    none_of("Les agences bancaires ferment le samedi.", "AFP");
+    none_of("He bought a new PC and some AP courses for his son.", "PC");
+    none_of("He bought a new PC and some AP courses for his son.", "AP");
+    none_of("The Dow Jones industrial average fell 1 percent.", "DowJones");
+}
+
+#[test]
+fn title_field_is_reported() {
+    let registry = Registry::bundled();
+    let ex = Extractor::new(&registry);
+    let title = "Venezuelans vote in referendum (Reuters)";
+    let c = ex.extract(Field::Title, title, &Segments::new(title));
+    assert_eq!(c.len(), 1);
+    assert_eq!((c[0].field, c[0].kind, &title[c[0].start..c[0].end]), (Field::Title, CitationKind::Credit, "Reuters"));
+}
+
+#[test]
+fn never_panics_on_odd_text() {
+    let registry = Registry::bundled();
+    let ex = Extractor::new(&registry);
+    let pieces = ["(", ")", "«", "»", "“", "”", "AFP", "ß", "é", " ", "\n", ".", "selon", "Reuters", "-", "—", "/", "ats", "\u{a0}", "👍", "'"];
+    let mut state = 12345u64;
+    for _ in 0..3000 {
+        let mut s = String::new();
+        for _ in 0..(state % 40) {
+            state = state.wrapping_mul(6364136223846793005).wrapping_add(1442695040888963407);
+            s.push_str(pieces[(state >> 33) as usize % pieces.len()]);
+        }
+        for c in ex.extract(Field::Text, &s, &Segments::new(&s)) {
+            assert!(s.is_char_boundary(c.start) && s.is_char_boundary(c.end) && c.start < c.end);
+        }
+    }
+}
