@@ -147,6 +147,17 @@ impl<'a> FieldContext<'a> {
         while !self.text.is_char_boundary(end) {
             end += 1;
         }
+        // Snap to word boundaries so evidence does not start or end mid-word.
+        if start > span.start {
+            if let Some(ws) = self.text[start..m.start].find(char::is_whitespace) {
+                start += ws + 1;
+            }
+        }
+        if end < span.end {
+            if let Some(ws) = self.text[m.end..end].rfind(char::is_whitespace) {
+                end = m.end + ws;
+            }
+        }
         Span { start, end }
     }
 
@@ -156,7 +167,10 @@ impl<'a> FieldContext<'a> {
     fn credit_segment(&self, m: &RawMatch, line: Span, sentence: Span) -> Option<Span> {
         if let Some((open, close)) = self.enclosing_paren(m, line) {
             let inner = Span { start: open + 1, end: close };
-            if self.credit_ish(inner, false) && self.paren_in_credit_position(line, open, close) {
+            if self.credit_ish_paren(inner)
+                && self.paren_in_credit_position(line, open, close)
+                && !self.defines_acronym(m, open)
+            {
                 return Some(inner);
             }
         }
@@ -239,6 +253,31 @@ impl<'a> FieldContext<'a> {
         head.start == head.end || after_sentence || self.dateline_words_only(head)
     }
 
+    /// True when `m` is an acronym in parentheses spelling the initials of the words just before
+    /// it ("Palestinian National Authority (PNA)", "Advanced Placement (AP)"): a definition, not a credit.
+    fn defines_acronym(&self, m: &RawMatch, open: usize) -> bool {
+        let name = &self.text[m.start..m.end];
+        let letters: Vec<char> = name.chars().filter(|c| c.is_alphabetic()).collect();
+        if letters.len() < 2 || letters.len() > 6 || !letters.iter().all(|c| c.is_uppercase()) {
+            return false;
+        }
+        let before = raw_tokens(&self.text[..open], 0);
+        let capitalized: Vec<char> = before
+            .iter()
+            .rev()
+            .map(|(_, t)| t)
+            .filter(|t| t.chars().next().is_some_and(char::is_uppercase))
+            .take(letters.len())
+            .filter_map(|t| t.chars().next())
+            .collect();
+        let initials: Vec<char> = capitalized.into_iter().rev().collect();
+        initials == letters && {
+            // The capitalized words must be the last words before the parenthesis (small words allowed).
+            let tail: Vec<&str> = before.iter().rev().take(letters.len() + 2).map(|(_, t)| *t).collect();
+            tail.iter().take_while(|t| t.chars().next().is_some_and(|c| c.is_lowercase())).count() == 0
+        }
+    }
+
     /// The start of a line up to a dash separator ("Reuters - …", "WASHINGTON (AP) -- …").
     fn dateline_head(&self, line: Span) -> Option<Span> {
         let s = line.of(self.text);
@@ -295,6 +334,24 @@ impl<'a> FieldContext<'a> {
         count <= 14
     }
 
+    /// A credit parenthesis may also carry a date: "(Reuters, Jan. 12, 2018)".
+    fn credit_ish_paren(&self, span: Span) -> bool {
+        let s = span.of(self.text);
+        let dated = raw_tokens(s, 0).iter().any(|(_, t)| t.chars().all(|c| c.is_ascii_digit()));
+        if !dated {
+            return self.credit_ish(span, false);
+        }
+        let inside: Vec<&RawMatch> = self.matches_in(span).collect();
+        !inside.is_empty()
+            && raw_tokens(s, span.start).iter().all(|(off, tok)| {
+                let w = crate::normalize::fold(tok).text;
+                inside.iter().any(|x| *off >= x.start && *off < x.end)
+                    || self.cues.credit_words.contains(&w)
+                    || tok.chars().all(|c| c.is_ascii_digit())
+                    || MONTH_WORDS.contains(&w.as_str())
+            })
+    }
+
     fn dateline_words_only(&self, span: Span) -> bool {
         let s = span.of(self.text);
         let toks = raw_tokens(s, span.start);
@@ -330,7 +387,7 @@ impl<'a> FieldContext<'a> {
             .map_or(0, |(i, c)| i + c.len_utf8());
         let before = words(&before_text[clause_start..]);
         let window = &before[before.len().saturating_sub(9)..];
-        if self.cues.before.iter().any(|p| find_phrase_gapped(window, p, 1).is_some()) {
+        if self.cues.before.iter().any(|p| find_phrase_gapped(window, p, 4).is_some()) {
             return true;
         }
         let after = words(&self.text[m.end..sentence.end.max(m.end)]);

@@ -100,7 +100,7 @@ impl Extractor {
         let mut out = Vec::with_capacity(matches.len());
         for (i, m) in matches.iter().enumerate() {
             let (decided, ev) = ctx.decide(i);
-            if m.credit_only && decided != Decided::Credit {
+            if m.credit_only && (decided != Decided::Credit || hyphen_compound(text, m)) {
                 continue;
             }
             let mut kind = match decided {
@@ -131,6 +131,14 @@ impl Extractor {
         }
         out
     }
+}
+
+/// A short acronym glued by a hyphen to another word is part of a compound name ("BEA-TT").
+fn hyphen_compound(text: &str, m: &RawMatch) -> bool {
+    let before = text[..m.start].chars().rev().take(2).collect::<Vec<_>>();
+    let after = text[m.end..].chars().take(2).collect::<Vec<_>>();
+    let glued = |v: &[char]| v.len() == 2 && v[0] == '-' && v[1].is_alphanumeric();
+    glued(&before) || glued(&after)
 }
 
 /// Joins a name and its acronym in parentheses ("Service national de renseignement (NIS)") into

@@ -112,6 +112,9 @@ fn classic_false_positives() {
     none_of("He bought a new PC and some AP courses for his son.", "PC");
     none_of("He bought a new PC and some AP courses for his son.", "AP");
     none_of("The Dow Jones industrial average fell 1 percent.", "DowJones");
+    none_of("He took Advanced Placement (AP).", "AP");
+    one("Ventes record (AP)", "AP", CitationKind::Credit);
+    one("« Nous avons gagné », a dit le ministre (Reuters, Jan. 12, 2018).", "Reuters", CitationKind::Credit);
 }
 
 #[test]
