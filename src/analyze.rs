@@ -3,10 +3,12 @@
 
 use std::collections::BTreeMap;
 
+use crate::boilerplate::Boilerplate;
 use crate::citations::{Citation, CitationKind, Extractor, Field};
+use crate::copies::{self, CopyInput, Copies};
 use crate::ingest::{Article, Ingested, Rejection, Warning};
-use crate::registry::Registry;
-use crate::segment::Segments;
+use crate::registry::{Registry, SourceKind};
+use crate::segment::{Segments, Span};
 
 /// An article with everything the stages found about it.
 #[derive(Debug, Clone)]
@@ -15,6 +17,10 @@ pub struct Analyzed {
     pub article: Article,
     /// Citations in the title, then the text, each in order of position.
     pub citations: Vec<Citation>,
+    /// Segments of the text.
+    pub segments: Segments,
+    /// Lines of the text that are its outlet's boilerplate.
+    pub boilerplate: Vec<Span>,
 }
 
 /// Per-outlet aggregates (outlets with a known name only).
@@ -56,12 +62,14 @@ pub struct Analysis {
     pub outlets: Vec<OutletSummary>,
     /// Cited sources sorted by registry id.
     pub sources: Vec<SourceSummary>,
+    /// Verified copy pairs and stories.
+    pub copies: Copies,
 }
 
 /// Runs every stage over `input`.
 pub fn analyze(input: Ingested, registry: &Registry) -> Analysis {
     let extractor = Extractor::new(registry);
-    let articles: Vec<Analyzed> = input
+    let mut articles: Vec<Analyzed> = input
         .articles
         .into_iter()
         .map(|article| {
@@ -69,13 +77,64 @@ pub fn analyze(input: Ingested, registry: &Registry) -> Analysis {
             if let Some(title) = &article.title {
                 citations.extend(extractor.extract(Field::Title, title, &Segments::new(title)));
             }
-            citations.extend(extractor.extract(Field::Text, &article.text, &Segments::new(&article.text)));
-            Analyzed { article, citations }
+            let segments = Segments::new(&article.text);
+            citations.extend(extractor.extract(Field::Text, &article.text, &segments));
+            Analyzed { article, citations, segments, boilerplate: Vec::new() }
         })
         .collect();
+    let bp = Boilerplate::learn(
+        articles.iter().filter(|a| a.article.outlet_known).map(|a| (a.article.outlet.as_str(), a.article.text.as_str(), &a.segments)),
+    );
+    for a in articles.iter_mut().filter(|a| a.article.outlet_known) {
+        a.boilerplate = bp.lines_of(&a.article.outlet, &a.article.text, &a.segments);
+    }
+    let copies = copies::detect(&copy_inputs(&articles, registry));
     let outlets = summarize_outlets(&articles);
     let sources = summarize_sources(&articles, registry);
-    Analysis { rows: input.rows, rejected: input.rejected, warnings: input.warnings, articles, outlets, sources }
+    Analysis { rows: input.rows, rejected: input.rejected, warnings: input.warnings, articles, outlets, sources, copies }
+}
+
+fn is_wire(registry: &Registry, id: &str) -> bool {
+    registry.get(id).is_some_and(|s| matches!(s.kind, SourceKind::NewsAgency | SourceKind::StateMedia))
+}
+
+fn copy_inputs<'a>(articles: &'a [Analyzed], registry: &Registry) -> Vec<CopyInput<'a>> {
+    articles
+        .iter()
+        .map(|a| {
+            let art = &a.article;
+            let mut credits: Vec<String> = a
+                .citations
+                .iter()
+                .filter(|c| c.kind == CitationKind::Credit && is_wire(registry, &c.source))
+                .map(|c| c.source.clone())
+                .collect();
+            credits.sort();
+            credits.dedup();
+            let mut sourced: Vec<String> =
+                a.citations.iter().filter(|c| c.kind != CitationKind::Mention).map(|c| c.source.clone()).collect();
+            sourced.sort();
+            sourced.dedup();
+            let outlet_sources = art
+                .domain
+                .as_deref()
+                .and_then(|d| registry.by_domain(d))
+                .map(|s| vec![s.id.clone()])
+                .unwrap_or_default();
+            CopyInput {
+                id: &art.id,
+                outlet: art.outlet_known.then_some(art.outlet.as_str()),
+                domain: art.domain.as_deref(),
+                published: art.published.as_deref(),
+                text: &art.text,
+                segs: &a.segments,
+                boilerplate: &a.boilerplate,
+                credits,
+                sourced,
+                outlet_sources,
+            }
+        })
+        .collect()
 }
 
 fn summarize_outlets(articles: &[Analyzed]) -> Vec<OutletSummary> {

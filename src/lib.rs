@@ -8,13 +8,16 @@
 //! 2. [`segment`] and [`normalize`]: lines, paragraphs and sentences; folded text with offsets;
 //! 3. [`registry`]: the known sources, their aliases and priors;
 //! 4. [`citations`]: every source occurrence as credit, attribution, relay or mention;
-//! 5. [`analyze`]: runs the stages and aggregates outlets and sources;
-//! 6. [`graph`]: the petgraph citation graph and its Graphviz DOT;
-//! 7. [`report`]: the `credence/1` JSON contract and the terminal report.
+//! 5. [`boilerplate`] and [`copies`]: per-outlet furniture; republished copy, its direction and credit;
+//! 6. [`analyze`]: runs the stages and aggregates outlets and sources;
+//! 7. [`graph`]: the petgraph citation graph and its Graphviz DOT;
+//! 8. [`report`]: the `credence/1` JSON contract and the terminal report.
 #![deny(missing_docs)]
 
 pub mod analyze;
+pub mod boilerplate;
 pub mod citations;
+pub mod copies;
 pub mod graph;
 pub mod ingest;
 pub mod normalize;

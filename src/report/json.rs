@@ -4,6 +4,7 @@ use serde::Serialize;
 
 use crate::analyze::Analysis;
 use crate::citations::Citation;
+use crate::copies::{Passage, Relation};
 use crate::ingest::Rejection;
 use crate::registry::Registry;
 
@@ -106,6 +107,48 @@ pub struct SourceJson<'a> {
     pub reliability: Reliability,
 }
 
+/// One verified copy pair (`a` < `b` in byte order of ids).
+#[derive(Debug, Serialize)]
+pub struct CopyJson<'a> {
+    /// Id of one side.
+    pub a: &'a str,
+    /// Id of the other side.
+    pub b: &'a str,
+    /// `wholly` or `partially`.
+    pub relation: Relation,
+    /// Share of a's text found in b.
+    pub containment_a: f64,
+    /// Share of b's text found in a.
+    pub containment_b: f64,
+    /// Id of the likely original, or null.
+    pub original: Option<&'a str>,
+    /// Agencies either side credits.
+    pub common_sources: &'a [String],
+    /// Whether a kept the credit.
+    pub credited_a: Option<bool>,
+    /// Whether b kept the credit.
+    pub credited_b: Option<bool>,
+    /// Both from one outlet.
+    pub same_outlet: bool,
+    /// An uncredited wholesale copy of a credited wire dispatch.
+    pub laundered: bool,
+    /// Aligned passages (byte offsets into each text).
+    pub passages: &'a [Passage],
+}
+
+/// A cluster of articles linked by verified copies.
+#[derive(Debug, Serialize)]
+pub struct StoryJson<'a> {
+    /// Number of articles.
+    pub size: usize,
+    /// The original (or, when undecided, the best-connected member).
+    pub representative: &'a str,
+    /// Whether the representative is a decided original.
+    pub original: bool,
+    /// Member ids, sorted.
+    pub members: Vec<&'a str>,
+}
+
 /// The whole report.
 #[derive(Debug, Serialize)]
 pub struct ReportJson<'a> {
@@ -115,8 +158,10 @@ pub struct ReportJson<'a> {
     pub input: InputJson<'a>,
     /// Articles in input order.
     pub articles: Vec<ArticleJson<'a>>,
-    /// Verified copy pairs (empty until the copy stage lands).
-    pub copies: Vec<serde_json::Value>,
+    /// Verified copy pairs, sorted by (a, b).
+    pub copies: Vec<CopyJson<'a>>,
+    /// Stories: clusters of verified copies.
+    pub stories: Vec<StoryJson<'a>>,
     /// Outlets sorted by name.
     pub outlets: Vec<OutletJson<'a>>,
     /// Cited sources sorted by id.
@@ -165,11 +210,43 @@ pub fn build<'a>(analysis: &'a Analysis, registry: &'a Registry) -> ReportJson<'
             }
         })
         .collect();
+    let id = |i: usize| analysis.articles[i].article.id.as_str();
+    let copies = analysis
+        .copies
+        .pairs
+        .iter()
+        .map(|p| CopyJson {
+            a: id(p.a),
+            b: id(p.b),
+            relation: p.relation,
+            containment_a: p.containment_a,
+            containment_b: p.containment_b,
+            original: p.original.map(id),
+            common_sources: &p.common_sources,
+            credited_a: p.credited_a,
+            credited_b: p.credited_b,
+            same_outlet: p.same_outlet,
+            laundered: p.laundered,
+            passages: &p.passages,
+        })
+        .collect();
+    let stories = analysis
+        .copies
+        .stories
+        .iter()
+        .map(|s| StoryJson {
+            size: s.members.len(),
+            representative: id(s.representative),
+            original: s.original,
+            members: s.members.iter().map(|&m| id(m)).collect(),
+        })
+        .collect();
     ReportJson {
         schema: SCHEMA,
         input: InputJson { rows: analysis.rows, scored: analysis.articles.len(), rejected: &analysis.rejected },
         articles,
-        copies: Vec::new(),
+        copies,
+        stories,
         outlets,
         sources,
     }

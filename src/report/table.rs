@@ -95,6 +95,7 @@ pub fn render(analysis: &Analysis, registry: &Registry) -> String {
         out.push_str(&columns(&["source", "kind", "articles", "credit", "attribution", "relay", "mention"], &rows));
         out.push('\n');
     }
+    render_copies(&mut out, analysis);
     out.push_str("Articles\n");
     for a in &analysis.articles {
         let art = &a.article;
@@ -122,6 +123,65 @@ pub fn render(analysis: &Analysis, registry: &Registry) -> String {
         }
     }
     out
+}
+
+fn render_copies(out: &mut String, analysis: &Analysis) {
+    let copies = &analysis.copies;
+    if copies.pairs.is_empty() {
+        return;
+    }
+    let id = |i: usize| analysis.articles[i].article.id.as_str();
+    let laundered = copies.pairs.iter().filter(|p| p.laundered).count();
+    let _ = writeln!(
+        out,
+        "Copies: {} verified pairs in {} stories, {} laundered (uncredited wholesale copies of wire dispatches)",
+        copies.pairs.len(),
+        copies.stories.len(),
+        laundered
+    );
+    let rows: Vec<Vec<String>> = copies
+        .pairs
+        .iter()
+        .map(|p| {
+            let (copy, orig) = match p.original {
+                Some(o) if o == p.a => (id(p.b), id(p.a)),
+                Some(_) => (id(p.a), id(p.b)),
+                None => (id(p.a), "?"),
+            };
+            let credit = |c: Option<bool>| match c {
+                Some(true) => "kept",
+                Some(false) => "dropped",
+                None => "-",
+            };
+            let kept = if p.original.is_some() {
+                credit(if p.original == Some(p.a) { p.credited_b } else { p.credited_a })
+            } else {
+                "-"
+            };
+            let mut note = String::new();
+            if p.laundered {
+                note.push_str("LAUNDERED ");
+            }
+            if p.same_outlet {
+                note.push_str("same outlet");
+            }
+            vec![
+                copy.to_string(),
+                if p.original.is_some() { format!("← {orig}") } else { format!("~ {}", id(p.b)) },
+                format!("{:?}", p.relation).to_lowercase(),
+                format!("{:.2}", p.containment_a),
+                format!("{:.2}", p.containment_b),
+                p.common_sources.join("|"),
+                kept.to_string(),
+                note.trim().to_string(),
+            ]
+        })
+        .collect();
+    out.push_str(&columns(&["copy", "of", "relation", "cont_a", "cont_b", "wire", "credit", "note"], &rows));
+    for s in copies.stories.iter().filter(|s| s.members.len() > 2) {
+        let _ = writeln!(out, "  story of {} articles around {}", s.members.len(), id(s.representative));
+    }
+    out.push('\n');
 }
 
 #[cfg(test)]

@@ -1,0 +1,106 @@
+//! Per-outlet boilerplate learned from the input: lines that one outlet prints in many of its
+//! articles (footers, "Lire aussi" blocks, newsletter pitches, a feed's format residue).
+//!
+//! Built on the segmentation stage: a line is boilerplate for an outlet when its folded form
+//! recurs in at least [`MIN_ARTICLES`] distinct articles of that outlet and in at least
+//! [`MIN_SHARE`] of them. The copy stage removes these lines from copy evidence; the garble
+//! stage does not flag them as the article's own artefacts; the scoring stage does not hold them
+//! against the outlet.
+
+use std::collections::{BTreeMap, HashMap, HashSet};
+
+use xxhash_rust::xxh3::xxh3_64_with_seed;
+
+use crate::normalize::fold;
+use crate::segment::{Segments, Span};
+
+/// A line must recur in at least this many articles of one outlet.
+pub const MIN_ARTICLES: usize = 3;
+/// … and in at least this share of the outlet's articles.
+pub const MIN_SHARE: f64 = 0.02;
+/// Lines longer than this (bytes) are story text, not furniture.
+pub const MAX_LINE: usize = 600;
+
+const SEED: u64 = 0x6372_6564_656e_6365;
+
+/// Hash of a line's folded form; letters only, so punctuation and spacing variants agree.
+pub fn line_key(line: &str) -> u64 {
+    let f = fold(line).text;
+    let letters: String = f.chars().filter(|c| c.is_alphanumeric()).collect();
+    xxh3_64_with_seed(letters.as_bytes(), SEED)
+}
+
+/// Boilerplate line keys per outlet.
+#[derive(Debug, Clone, Default)]
+pub struct Boilerplate {
+    by_outlet: BTreeMap<String, HashSet<u64>>,
+}
+
+impl Boilerplate {
+    /// Learns boilerplate from `(outlet, text, segments)` of every article with a known outlet.
+    pub fn learn<'a>(articles: impl IntoIterator<Item = (&'a str, &'a str, &'a Segments)>) -> Boilerplate {
+        let mut counts: HashMap<(&str, u64), usize> = HashMap::new();
+        let mut per_outlet: HashMap<&str, usize> = HashMap::new();
+        for (outlet, text, segs) in articles {
+            *per_outlet.entry(outlet).or_default() += 1;
+            let keys: HashSet<u64> = segs
+                .lines
+                .iter()
+                .filter(|l| l.end - l.start <= MAX_LINE)
+                .map(|l| line_key(l.of(text)))
+                .collect();
+            for k in keys {
+                *counts.entry((outlet, k)).or_default() += 1;
+            }
+        }
+        let mut by_outlet: BTreeMap<String, HashSet<u64>> = BTreeMap::new();
+        for ((outlet, key), n) in counts {
+            let total = per_outlet[outlet];
+            if n >= MIN_ARTICLES && n as f64 >= MIN_SHARE * total as f64 {
+                by_outlet.entry(outlet.to_string()).or_default().insert(key);
+            }
+        }
+        Boilerplate { by_outlet }
+    }
+
+    /// The boilerplate lines of one article.
+    pub fn lines_of(&self, outlet: &str, text: &str, segs: &Segments) -> Vec<Span> {
+        let Some(keys) = self.by_outlet.get(outlet) else { return Vec::new() };
+        segs.lines
+            .iter()
+            .filter(|l| l.end - l.start <= MAX_LINE && keys.contains(&line_key(l.of(text))))
+            .copied()
+            .collect()
+    }
+
+    /// Number of boilerplate lines learned for `outlet`.
+    pub fn count(&self, outlet: &str) -> usize {
+        self.by_outlet.get(outlet).map_or(0, HashSet::len)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn learns_lines_repeated_across_one_outlets_articles() {
+        let texts: Vec<String> = (0..4)
+            .map(|i| format!("Story number {i} about something else entirely.\nLire aussi : notre dossier\nAbonnez-vous à la newsletter !"))
+            .collect();
+        let segs: Vec<Segments> = texts.iter().map(|t| Segments::new(t)).collect();
+        let bp = Boilerplate::learn(texts.iter().zip(&segs).map(|(t, s)| ("site.fr", t.as_str(), s)));
+        let lines = bp.lines_of("site.fr", &texts[0], &segs[0]);
+        let got: Vec<&str> = lines.iter().map(|l| l.of(&texts[0])).collect();
+        assert_eq!(got, ["Lire aussi : notre dossier", "Abonnez-vous à la newsletter !"]);
+        assert!(bp.lines_of("other.fr", &texts[0], &segs[0]).is_empty());
+    }
+
+    #[test]
+    fn two_identical_articles_are_not_boilerplate() {
+        let t = "Same text.\nSame footer.".to_string();
+        let s = Segments::new(&t);
+        let bp = Boilerplate::learn([("a.fr", t.as_str(), &s), ("a.fr", t.as_str(), &s)]);
+        assert_eq!(bp.count("a.fr"), 0);
+    }
+}

@@ -1,0 +1,110 @@
+//! Candidate pairs without all-pairs comparison.
+//!
+//! Each article keeps the word 5-gram shingles whose hash falls in a fixed 1-in-[`SAMPLE`] slice
+//! (content-defined "0 mod p" sampling: two copies sample the same shingles wherever they sit, so a
+//! short copy inside a long article is still found — unlike MinHash, which estimates Jaccard and
+//! misses small-inside-large). Shingles are grouped by hash in one sort; every group yields pairs
+//! (a group larger than [`MAX_GROUP`] links its members to its first article only, so a story of
+//! thousands of copies stays linear), and pairs sharing at least [`MIN_SHARED`] sampled shingles
+//! become candidates for exact verification.
+
+use super::tokens::Token;
+use xxhash_rust::xxh3::xxh3_64_with_seed;
+
+/// Words per shingle.
+pub const SHINGLE: usize = 5;
+/// One shingle in `SAMPLE` is indexed.
+pub const SAMPLE: u64 = 4;
+/// Groups larger than this link to their first member only.
+pub const MAX_GROUP: usize = 50;
+/// Sampled shingles two articles must share to be compared.
+pub const MIN_SHARED: u32 = 2;
+
+const SEED: u64 = 0x7368_696e_676c_6573;
+
+/// Hashes of every word 5-gram of `tokens`, in order.
+pub fn shingles(tokens: &[Token]) -> Vec<u64> {
+    if tokens.len() < SHINGLE {
+        return Vec::new();
+    }
+    let mut buf = [0u8; 8 * SHINGLE];
+    tokens
+        .windows(SHINGLE)
+        .map(|w| {
+            for (k, t) in w.iter().enumerate() {
+                buf[k * 8..k * 8 + 8].copy_from_slice(&t.hash.to_le_bytes());
+            }
+            xxh3_64_with_seed(&buf, SEED)
+        })
+        .collect()
+}
+
+/// The sampled shingles of one article (sorted, deduplicated): its sketch.
+pub fn sketch(shingles: &[u64]) -> Vec<u64> {
+    let mut s: Vec<u64> = shingles.iter().copied().filter(|h| h % SAMPLE == 0).collect();
+    s.sort_unstable();
+    s.dedup();
+    s
+}
+
+/// Candidate pairs `(i, j)` with `i < j` (article indices), sorted.
+pub fn candidates(sketches: &[Vec<u64>]) -> Vec<(u32, u32)> {
+    let mut postings: Vec<(u64, u32)> = sketches
+        .iter()
+        .enumerate()
+        .flat_map(|(d, s)| s.iter().map(move |&h| (h, d as u32)))
+        .collect();
+    postings.sort_unstable();
+    let mut pairs: Vec<(u32, u32)> = Vec::new();
+    let mut i = 0;
+    while i < postings.len() {
+        let mut j = i + 1;
+        while j < postings.len() && postings[j].0 == postings[i].0 {
+            j += 1;
+        }
+        let group = &postings[i..j];
+        if group.len() <= MAX_GROUP {
+            for x in 0..group.len() {
+                for y in x + 1..group.len() {
+                    pairs.push((group[x].1, group[y].1));
+                }
+            }
+        } else {
+            pairs.extend(group[1..].iter().map(|p| (group[0].1, p.1)));
+        }
+        i = j;
+    }
+    pairs.sort_unstable();
+    let mut out = Vec::new();
+    let mut k = 0;
+    while k < pairs.len() {
+        let mut n = k + 1;
+        while n < pairs.len() && pairs[n] == pairs[k] {
+            n += 1;
+        }
+        if (n - k) as u32 >= MIN_SHARED {
+            out.push(pairs[k]);
+        }
+        k = n;
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn pairs_need_two_shared_samples_and_come_sorted() {
+        let s = vec![vec![4, 8, 12], vec![8, 12, 16], vec![12, 20], vec![40]];
+        assert_eq!(candidates(&s), vec![(0, 1)]);
+    }
+
+    #[test]
+    fn large_groups_become_stars() {
+        let s: Vec<Vec<u64>> = (0..(MAX_GROUP + 10)).map(|_| vec![4, 8]).collect();
+        let c = candidates(&s);
+        assert_eq!(c.len(), MAX_GROUP + 9);
+        assert!(c.iter().all(|&(a, _)| a == 0));
+    }
+}

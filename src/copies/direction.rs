@@ -1,0 +1,96 @@
+//! Who copied whom, and whether the credit survived.
+
+use std::cmp::Ordering;
+
+/// What the direction rules know about one side of a pair.
+#[derive(Debug, Clone)]
+pub struct Side<'a> {
+    /// Publication date `YYYY-MM-DD`.
+    pub published: Option<&'a str>,
+    /// Registry ids of the agencies this side credits (credit lines only).
+    pub credits: Vec<String>,
+    /// Registry ids this side credits, attributes or relays (any sourcing).
+    pub sourced: Vec<String>,
+    /// Words outside boilerplate.
+    pub words: usize,
+    /// The side names the other side's outlet (in its text or through a registry source).
+    pub names_other_outlet: bool,
+}
+
+/// Index (0 for a, 1 for b) of the likely original, or `None` when the evidence does not decide.
+///
+/// The earlier publication date decides when both sides have one. Otherwise the side carrying a
+/// wire credit the other lacks is closer to the dispatch; failing that, in a wholesale copy the
+/// clearly more complete version (a fifth longer, the shorter mostly contained) is the original.
+pub fn original(a: &Side, b: &Side, wholly: bool, contained_small: f64) -> Option<usize> {
+    if let (Some(da), Some(db)) = (a.published, b.published) {
+        match da.cmp(db) {
+            Ordering::Less => return Some(0),
+            Ordering::Greater => return Some(1),
+            Ordering::Equal => {}
+        }
+    }
+    let ca = !a.credits.is_empty();
+    let cb = !b.credits.is_empty();
+    if ca != cb {
+        return Some(if ca { 0 } else { 1 });
+    }
+    if wholly && contained_small >= 0.8 {
+        let (la, lb) = (a.words as f64, b.words as f64);
+        if la >= 1.2 * lb {
+            return Some(0);
+        }
+        if lb >= 1.2 * la {
+            return Some(1);
+        }
+    }
+    None
+}
+
+/// Agencies either side credits, sorted and deduplicated.
+pub fn common_sources(a: &Side, b: &Side) -> Vec<String> {
+    let mut v: Vec<String> = a.credits.iter().chain(&b.credits).cloned().collect();
+    v.sort();
+    v.dedup();
+    v
+}
+
+/// Whether `side` credits one of `common`, or names the other side's outlet when the other side
+/// is the original; `None` when there is nothing it could credit.
+pub fn credited(side: &Side, common: &[String], other_is_original: bool) -> Option<bool> {
+    let names = other_is_original && side.names_other_outlet;
+    if common.is_empty() && !names {
+        return if other_is_original { Some(false) } else { None };
+    }
+    Some(names || side.sourced.iter().any(|s| common.contains(s)))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn side(published: Option<&'static str>, credits: &[&str], words: usize) -> Side<'static> {
+        let c: Vec<String> = credits.iter().map(|s| s.to_string()).collect();
+        Side { published, credits: c.clone(), sourced: c, words, names_other_outlet: false }
+    }
+
+    #[test]
+    fn dates_then_credit_then_completeness() {
+        assert_eq!(original(&side(Some("2024-10-02"), &[], 100), &side(Some("2024-10-01"), &["AFP"], 300), true, 1.0), Some(1));
+        assert_eq!(original(&side(None, &["AFP"], 100), &side(None, &[], 300), true, 1.0), Some(0));
+        assert_eq!(original(&side(None, &[], 300), &side(None, &[], 100), true, 0.9), Some(0));
+        assert_eq!(original(&side(None, &[], 110), &side(None, &[], 100), true, 0.9), None);
+        assert_eq!(original(&side(None, &["AFP"], 110), &side(None, &["AFP"], 100), false, 0.9), None);
+    }
+
+    #[test]
+    fn credit_survival() {
+        let wire = side(None, &["AFP"], 100);
+        let bare = side(None, &[], 100);
+        let common = common_sources(&wire, &bare);
+        assert_eq!(common, ["AFP"]);
+        assert_eq!(credited(&bare, &common, true), Some(false));
+        assert_eq!(credited(&wire, &common, false), Some(true));
+        assert_eq!(credited(&bare, &[], false), None);
+    }
+}

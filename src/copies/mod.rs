@@ -1,0 +1,282 @@
+//! Republished copy: who copied whom, how much, which passages, and whether the credit survived.
+//!
+//! 1. [`tokens`]: folded words (numbers unified) outside the outlet's boilerplate lines;
+//! 2. [`candidates`]: sampled 5-gram shingles in one sorted inverted index → candidate pairs,
+//!    near-linear in the number of articles, never all pairs;
+//! 3. [`verify`]: exact containment both ways for every candidate, passages, relation;
+//! 4. [`direction`]: the likely original and whether each side kept the credit;
+//! 5. stories: connected components of verified pairs; a story larger than [`MAX_STORY`] lists
+//!    each member paired with its representative only, so output stays near-linear.
+
+pub mod candidates;
+pub mod direction;
+pub mod tokens;
+pub mod verify;
+
+use std::collections::BTreeMap;
+
+use crate::segment::{Segments, Span};
+use direction::Side;
+pub use verify::{Passage, Relation};
+
+/// Stories larger than this are reported as a star around their representative.
+pub const MAX_STORY: usize = 50;
+
+/// What the copy stage reads about one article.
+#[derive(Debug, Clone)]
+pub struct CopyInput<'a> {
+    /// Article id.
+    pub id: &'a str,
+    /// Outlet, when known.
+    pub outlet: Option<&'a str>,
+    /// Outlet domain, when known.
+    pub domain: Option<&'a str>,
+    /// Publication date.
+    pub published: Option<&'a str>,
+    /// Body text.
+    pub text: &'a str,
+    /// Its segments.
+    pub segs: &'a Segments,
+    /// Boilerplate lines of its outlet, excluded from copy evidence.
+    pub boilerplate: &'a [Span],
+    /// Agencies it credits in credit lines.
+    pub credits: Vec<String>,
+    /// Sources it credits, attributes or relays.
+    pub sourced: Vec<String>,
+    /// Registry ids whose domains are this article's outlet (for "names the other outlet").
+    pub outlet_sources: Vec<String>,
+}
+
+/// A verified copy pair; `a` and `b` index the input, with `id(a) < id(b)` in byte order.
+#[derive(Debug, Clone, PartialEq)]
+pub struct CopyPair {
+    /// Index of the side with the smaller id.
+    pub a: usize,
+    /// Index of the other side.
+    pub b: usize,
+    /// Wholly or partially.
+    pub relation: Relation,
+    /// Share of a's words found in b.
+    pub containment_a: f64,
+    /// Share of b's words found in a.
+    pub containment_b: f64,
+    /// Index of the likely original, if decided.
+    pub original: Option<usize>,
+    /// Agencies either side credits.
+    pub common_sources: Vec<String>,
+    /// Whether a kept the credit.
+    pub credited_a: Option<bool>,
+    /// Whether b kept the credit.
+    pub credited_b: Option<bool>,
+    /// Both sides come from one outlet.
+    pub same_outlet: bool,
+    /// A wholesale copy of a credited wire dispatch that dropped the credit.
+    pub laundered: bool,
+    /// Aligned passages.
+    pub passages: Vec<Passage>,
+}
+
+/// A cluster of articles linked by verified copies.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Story {
+    /// Member indices, sorted by id.
+    pub members: Vec<usize>,
+    /// The story's original when one member is the original of all its pairs, else the member with
+    /// the most pairs (ties: smallest id).
+    pub representative: usize,
+    /// Whether the representative is a decided original.
+    pub original: bool,
+}
+
+/// Copy-stage output.
+#[derive(Debug, Clone, Default)]
+pub struct Copies {
+    /// Verified pairs sorted by (id a, id b).
+    pub pairs: Vec<CopyPair>,
+    /// Stories sorted by their smallest member id.
+    pub stories: Vec<Story>,
+    /// Candidate pairs that were verified (for measurement).
+    pub candidates: usize,
+}
+
+struct Prepared {
+    tokens: Vec<tokens::Token>,
+    shingles: Vec<u64>,
+}
+
+fn names_outlet(text: &str, sourced: &[String], other: &CopyInput) -> bool {
+    if other.outlet_sources.iter().any(|s| sourced.contains(s)) {
+        return true;
+    }
+    let Some(outlet) = other.outlet else { return false };
+    let name = outlet.split('.').next().unwrap_or(outlet);
+    if name.chars().count() < 4 {
+        return false;
+    }
+    let f = crate::normalize::fold(text).text;
+    let n = crate::normalize::fold(name).text;
+    f.match_indices(&n).any(|(i, m)| crate::normalize::at_word_boundary(&f, i, i + m.len()))
+}
+
+/// Finds every copy pair among `inputs`.
+pub fn detect(inputs: &[CopyInput]) -> Copies {
+    let prepared: Vec<Prepared> = inputs
+        .iter()
+        .map(|x| {
+            let tokens = tokens::tokenize(x.text, x.segs, x.boilerplate);
+            let shingles = candidates::shingles(&tokens);
+            Prepared { tokens, shingles }
+        })
+        .collect();
+    let sketches: Vec<Vec<u64>> = prepared.iter().map(|p| candidates::sketch(&p.shingles)).collect();
+    let cands = candidates::candidates(&sketches);
+    let mut pairs: Vec<CopyPair> = cands.iter().filter_map(|&(i, j)| check(inputs, &prepared, i as usize, j as usize)).collect();
+    pairs.sort_by(|p, q| (inputs[p.a].id, inputs[p.b].id).cmp(&(inputs[q.a].id, inputs[q.b].id)));
+    let stories = stories(inputs, &pairs);
+    let pairs = limit_large_stories(inputs, &prepared, pairs, &stories);
+    Copies { pairs, stories, candidates: cands.len() }
+}
+
+fn check(inputs: &[CopyInput], prepared: &[Prepared], i: usize, j: usize) -> Option<CopyPair> {
+    let (a, b) = if inputs[i].id.as_bytes() <= inputs[j].id.as_bytes() { (i, j) } else { (j, i) };
+    let (pa, pb) = (&prepared[a], &prepared[b]);
+    let v = verify::verify(&pa.tokens, &pa.shingles, &pb.tokens, &pb.shingles);
+    let relation = v.relation?;
+    let (xa, xb) = (&inputs[a], &inputs[b]);
+    fn side<'x>(x: &CopyInput<'x>, p: &Prepared, other: &CopyInput<'_>) -> Side<'x> {
+        Side {
+            published: x.published,
+            credits: x.credits.clone(),
+            sourced: x.sourced.clone(),
+            words: p.tokens.len(),
+            names_other_outlet: names_outlet(x.text, &x.sourced, other),
+        }
+    }
+    let (sa, sb) = (side(xa, pa, xb), side(xb, pb, xa));
+    let small = if pa.tokens.len() <= pb.tokens.len() { v.containment_a } else { v.containment_b };
+    let orig = direction::original(&sa, &sb, relation == Relation::Wholly, small);
+    let common = direction::common_sources(&sa, &sb);
+    let credited_a = direction::credited(&sa, &common, orig == Some(1));
+    let credited_b = direction::credited(&sb, &common, orig == Some(0));
+    let same_outlet = matches!((xa.outlet, xb.outlet), (Some(p), Some(q)) if p == q);
+    let copy_uncredited = match orig {
+        Some(0) => credited_b == Some(false),
+        Some(_) => credited_a == Some(false),
+        None => false,
+    };
+    let laundered = relation == Relation::Wholly && !common.is_empty() && copy_uncredited && !same_outlet;
+    Some(CopyPair {
+        a,
+        b,
+        relation,
+        containment_a: v.containment_a,
+        containment_b: v.containment_b,
+        original: orig.map(|o| if o == 0 { a } else { b }),
+        common_sources: common,
+        credited_a,
+        credited_b,
+        same_outlet,
+        laundered,
+        passages: v.passages,
+    })
+}
+
+fn find(parent: &mut [usize], x: usize) -> usize {
+    let mut r = x;
+    while parent[r] != r {
+        r = parent[r];
+    }
+    let mut y = x;
+    while parent[y] != r {
+        let next = parent[y];
+        parent[y] = r;
+        y = next;
+    }
+    r
+}
+
+fn stories(inputs: &[CopyInput], pairs: &[CopyPair]) -> Vec<Story> {
+    let mut parent: Vec<usize> = (0..inputs.len()).collect();
+    for p in pairs {
+        let (ra, rb) = (find(&mut parent, p.a), find(&mut parent, p.b));
+        if ra != rb {
+            parent[ra.max(rb)] = ra.min(rb);
+        }
+    }
+    let mut groups: BTreeMap<usize, Vec<usize>> = BTreeMap::new();
+    for p in pairs {
+        for x in [p.a, p.b] {
+            let r = find(&mut parent, x);
+            groups.entry(r).or_default().push(x);
+        }
+    }
+    let mut out: Vec<Story> = groups
+        .into_values()
+        .map(|mut members| {
+            members.sort_by(|&x, &y| inputs[x].id.cmp(inputs[y].id));
+            members.dedup();
+            let (representative, original) = representative(inputs, pairs, &members);
+            Story { members, representative, original }
+        })
+        .collect();
+    out.sort_by(|s, t| inputs[s.members[0]].id.cmp(inputs[t.members[0]].id));
+    out
+}
+
+fn representative(inputs: &[CopyInput], pairs: &[CopyPair], members: &[usize]) -> (usize, bool) {
+    let mut degree: BTreeMap<usize, (usize, usize)> = BTreeMap::new(); // (pairs, times original)
+    for p in pairs.iter().filter(|p| members.binary_search_by(|&m| inputs[m].id.cmp(inputs[p.a].id)).is_ok()) {
+        degree.entry(p.a).or_default().0 += 1;
+        degree.entry(p.b).or_default().0 += 1;
+        if let Some(o) = p.original {
+            degree.entry(o).or_default().1 += 1;
+        }
+    }
+    if let Some((&m, _)) = degree.iter().find(|(_, (n, o))| *o == *n && *n > 0) {
+        return (m, true);
+    }
+    let best = members
+        .iter()
+        .copied()
+        .max_by(|&x, &y| {
+            let dx = degree.get(&x).map_or(0, |d| d.0);
+            let dy = degree.get(&y).map_or(0, |d| d.0);
+            dx.cmp(&dy).then_with(|| inputs[y].id.cmp(inputs[x].id))
+        })
+        .unwrap_or(members[0]);
+    (best, false)
+}
+
+fn limit_large_stories(inputs: &[CopyInput], prepared: &[Prepared], pairs: Vec<CopyPair>, stories: &[Story]) -> Vec<CopyPair> {
+    let large: Vec<&Story> = stories.iter().filter(|s| s.members.len() > MAX_STORY).collect();
+    if large.is_empty() {
+        return pairs;
+    }
+    let mut story_of: BTreeMap<usize, usize> = BTreeMap::new();
+    for s in &large {
+        for &m in &s.members {
+            story_of.insert(m, s.representative);
+        }
+    }
+    let mut kept: Vec<CopyPair> = Vec::new();
+    let mut linked: std::collections::BTreeSet<usize> = std::collections::BTreeSet::new();
+    for p in pairs {
+        match story_of.get(&p.a) {
+            Some(&rep) if p.a == rep || p.b == rep => {
+                linked.insert(if p.a == rep { p.b } else { p.a });
+                kept.push(p);
+            }
+            Some(_) => {}
+            None => kept.push(p),
+        }
+    }
+    for s in large {
+        for &m in s.members.iter().filter(|&&m| m != s.representative && !linked.contains(&m)) {
+            if let Some(p) = check(inputs, prepared, m, s.representative) {
+                kept.push(p);
+            }
+        }
+    }
+    kept.sort_by(|p, q| (inputs[p.a].id, inputs[p.b].id).cmp(&(inputs[q.a].id, inputs[q.b].id)));
+    kept
+}

@@ -1,0 +1,166 @@
+//! Word tokens for copy detection: folded words with original offsets, number formats unified
+//! ("1.500", "1 500", "1,500" and "1500" are one token), quotation and sentence membership.
+
+use xxhash_rust::xxh3::xxh3_64_with_seed;
+
+use crate::normalize::fold;
+use crate::segment::{Segments, Span};
+
+const SEED: u64 = 0x636f_7069_6573_2121;
+
+/// One word of an article.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Token {
+    /// Byte offset of the word in the original text.
+    pub start: u32,
+    /// End of the word in the original text.
+    pub end: u32,
+    /// Seeded hash of the folded word.
+    pub hash: u64,
+    /// Inside a quotation (« », “ ”, " ").
+    pub quoted: bool,
+    /// Index of the sentence holding the word.
+    pub sentence: u32,
+}
+
+/// Tokens of `text`, skipping every byte range in `skip` (boilerplate lines).
+pub fn tokenize(text: &str, segs: &Segments, skip: &[Span]) -> Vec<Token> {
+    let folded = fold(text);
+    let f = folded.text.as_bytes();
+    let mut words: Vec<(usize, usize)> = Vec::new(); // folded ranges
+    let mut i = 0;
+    while i < f.len() {
+        let c = folded.text[i..].chars().next().unwrap_or(' ');
+        if !c.is_alphanumeric() {
+            i += c.len_utf8().max(1);
+            continue;
+        }
+        let start = i;
+        while i < f.len() {
+            let c = folded.text[i..].chars().next().unwrap_or(' ');
+            if !c.is_alphanumeric() {
+                break;
+            }
+            i += c.len_utf8();
+        }
+        words.push((start, i));
+    }
+    let mut out = Vec::with_capacity(words.len());
+    let quotes = quote_spans(text);
+    let mut w = 0;
+    while w < words.len() {
+        let (s, mut e) = words[w];
+        let mut key: String = folded.text[s..e].to_string();
+        // Join digit groups: "1 500", "1.500", "600.000", "1,5" stays two tokens unless a 3-digit group.
+        while is_digits(&folded.text[s..e]) && w + 1 < words.len() {
+            let (ns, ne) = words[w + 1];
+            let gap = &folded.text[e..ns];
+            let next = &folded.text[ns..ne];
+            if matches!(gap, " " | "." | "," | "'") && next.len() == 3 && is_digits(next) {
+                key.push_str(next);
+                e = ne;
+                w += 1;
+            } else {
+                break;
+            }
+        }
+        w += 1;
+        let (os, oe) = folded.original_range(s, e);
+        if skip.iter().any(|sp| sp.contains(os, oe)) {
+            continue;
+        }
+        let sentence = segs.sentences.partition_point(|sp| sp.end <= os) as u32;
+        let quoted = quotes.iter().any(|q| q.contains(os, oe));
+        out.push(Token { start: os as u32, end: oe as u32, hash: xxh3_64_with_seed(key.as_bytes(), SEED), quoted, sentence });
+    }
+    out
+}
+
+fn is_digits(s: &str) -> bool {
+    !s.is_empty() && s.bytes().all(|b| b.is_ascii_digit())
+}
+
+/// Quotations, closed at the latest at the end of their paragraph so an unbalanced mark cannot
+/// swallow the rest of the text.
+pub fn quote_spans(text: &str) -> Vec<Span> {
+    let mut out = Vec::new();
+    let mut open: Option<usize> = None;
+    let mut depth = 0usize;
+    let bytes = text.as_bytes();
+    for (i, c) in text.char_indices() {
+        match c {
+            '«' | '“' | '„' => {
+                if depth == 0 {
+                    open = Some(i);
+                }
+                depth += 1;
+            }
+            '»' | '”' => {
+                if depth > 0 {
+                    depth -= 1;
+                    if depth == 0 {
+                        if let Some(o) = open.take() {
+                            out.push(Span { start: o, end: i + c.len_utf8() });
+                        }
+                    }
+                }
+            }
+            '"' => match open {
+                Some(o) if depth == 1 && bytes[o] == b'"' => {
+                    out.push(Span { start: o, end: i + 1 });
+                    open = None;
+                    depth = 0;
+                }
+                None => {
+                    open = Some(i);
+                    depth = 1;
+                }
+                _ => {}
+            },
+            '\n' if i + 1 < bytes.len() && bytes[i + 1] == b'\n' => {
+                open = None;
+                depth = 0;
+            }
+            _ => {}
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn keys(text: &str) -> Vec<u64> {
+        tokenize(text, &Segments::new(text), &[]).iter().map(|t| t.hash).collect()
+    }
+
+    #[test]
+    fn number_formats_fold_together() {
+        assert_eq!(keys("1.500 soldats"), keys("1 500 soldats"));
+        assert_eq!(keys("1 500 soldats"), keys("1500 soldats"));
+        assert_eq!(keys("600.000 morts"), keys("600,000 morts"));
+        assert_ne!(keys("1,5 million"), keys("15 million"));
+    }
+
+    #[test]
+    fn case_and_accents_fold() {
+        assert_eq!(keys("Séoul A DIT"), keys("seoul a dit"));
+    }
+
+    #[test]
+    fn quotes_and_offsets() {
+        let t = "Il a dit « nous partons » puis \"fin\" et rien.";
+        let toks = tokenize(t, &Segments::new(t), &[]);
+        let quoted: Vec<&str> = toks.iter().filter(|k| k.quoted).map(|k| &t[k.start as usize..k.end as usize]).collect();
+        assert_eq!(quoted, ["nous", "partons", "fin"]);
+    }
+
+    #[test]
+    fn skipped_ranges_are_dropped() {
+        let t = "Keep this.\nDrop this line.";
+        let segs = Segments::new(t);
+        let toks = tokenize(t, &segs, &[segs.lines[1]]);
+        assert_eq!(toks.len(), 2);
+    }
+}
