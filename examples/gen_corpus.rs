@@ -118,7 +118,27 @@ fn perturb(s: &str, p: &Pools, rng: &mut Rng) -> String {
         })
         .collect::<Vec<_>>()
         .join(" ")
+        .pipe(sentence_case)
 }
+
+/// Capitalised first letter and a final period, so segmentation sees one sentence per sentence.
+fn sentence_case(s: String) -> String {
+    let mut out = String::with_capacity(s.len() + 1);
+    let mut chars = s.chars();
+    if let Some(c) = chars.next() {
+        out.extend(c.to_uppercase());
+    }
+    out.extend(chars);
+    let trimmed = out.trim_end_matches(|c: char| !c.is_alphanumeric() && !"\"»”)".contains(c)).to_string();
+    format!("{trimmed}.")
+}
+
+trait Pipe: Sized {
+    fn pipe<T>(self, f: impl FnOnce(Self) -> T) -> T {
+        f(self)
+    }
+}
+impl Pipe for String {}
 
 struct Article {
     id: String,

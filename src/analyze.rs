@@ -98,7 +98,8 @@ fn is_wire(registry: &Registry, id: &str) -> bool {
     registry.get(id).is_some_and(|s| matches!(s.kind, SourceKind::NewsAgency | SourceKind::StateMedia))
 }
 
-fn copy_inputs<'a>(articles: &'a [Analyzed], registry: &Registry) -> Vec<CopyInput<'a>> {
+/// What the copy stage reads about each analyzed article.
+pub fn copy_inputs<'a>(articles: &'a [Analyzed], registry: &Registry) -> Vec<CopyInput<'a>> {
     articles
         .iter()
         .map(|a| {

@@ -73,6 +73,8 @@ pub fn render(g: &CitationGraph) -> String {
             Edge::Cites(CitationKind::Relay) => "style=dashed, color=\"#CC79A7\"".to_string(),
             Edge::Cites(CitationKind::Mention) => "style=dotted, color=\"#999999\"".to_string(),
             Edge::Relays => "style=bold, color=\"#CC79A7\", label=\"relays\"".to_string(),
+            Edge::Copies(pct) => format!("style=dotted, color=\"#D55E00\", penwidth=2, label=\"copy {pct}%\""),
+            Edge::CopiesFrom => format!("style=dotted, color=\"#D55E00\", penwidth={:.1}, label=\"copies ×{weight}\"", 1.0 + (weight as f64).ln()),
         };
         let label = match edge {
             Edge::Cites(k) if weight > 1 => format!(", label={}, penwidth={:.1}", quote(&format!("{} ×{weight}", k.as_str())), 1.0 + (weight as f64).ln()),

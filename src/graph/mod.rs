@@ -32,6 +32,11 @@ pub enum Edge {
     Cites(CitationKind),
     /// Source → source: the first relays the second ("Yonhap, citing the NIS").
     Relays,
+    /// Article → article: the first copies the second (its likely original; else the pair's
+    /// second id), with the copied share of the copy in percent.
+    Copies(u8),
+    /// Outlet → outlet (outlet level): articles of the first copy articles of the second.
+    CopiesFrom,
 }
 
 /// How much detail the graph keeps.
@@ -85,6 +90,26 @@ pub fn build(analysis: &Analysis, registry: &Registry, level: Level) -> Citation
                     source_info.insert(s.id.clone(), (s.name.clone(), s.kind.as_str()));
                 }
             }
+        }
+    }
+    for p in &analysis.copies.pairs {
+        let (copy, orig) = match p.original {
+            Some(o) if o == p.a => (p.b, p.a),
+            _ => (p.a, p.b),
+        };
+        let share = if copy == p.a { p.containment_a } else { p.containment_b };
+        let (ca, oa) = (&analysis.articles[copy].article, &analysis.articles[orig].article);
+        match level {
+            Level::Article => {
+                let pct = (share * 100.0).round().clamp(0.0, 100.0) as u8;
+                let key = (Node::Article(ca.id.clone()), Node::Article(oa.id.clone()), Edge::Copies(pct));
+                *edges.entry(key).or_default() += 1;
+            }
+            Level::Outlet if p.original.is_some() && !p.same_outlet && ca.outlet_known && oa.outlet_known => {
+                let key = (Node::Outlet(ca.outlet.clone()), Node::Outlet(oa.outlet.clone()), Edge::CopiesFrom);
+                *edges.entry(key).or_default() += 1;
+            }
+            Level::Outlet => {}
         }
     }
     for (from, to, _) in edges.keys() {
