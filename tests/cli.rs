@@ -251,3 +251,53 @@ fn output_file_option_writes_the_report() {
     let r: Value = serde_json::from_str(&std::fs::read_to_string(path).unwrap()).unwrap();
     assert_eq!(r["schema"], "credence/1");
 }
+
+#[test]
+fn copies_are_found_with_direction_credit_and_passages() {
+    let r = json_of(&["score", "tests/fixtures/copies.csv", "--format", "json"]);
+    let copies = r["copies"].as_array().unwrap();
+    let pair = |a: &str, b: &str| copies.iter().find(|c| c["a"] == a && c["b"] == b).cloned();
+    // The verbatim uncredited copy of the AFP dispatch is a laundered wholesale copy.
+    let c = pair("c1", "w1").expect("c1/w1 copy");
+    assert_eq!(c["relation"], "wholly");
+    assert_eq!(c["original"], "w1");
+    assert_eq!(c["common_sources"], serde_json::json!(["AFP"]));
+    assert_eq!((c["credited_a"].as_bool(), c["credited_b"].as_bool()), (Some(false), Some(true)));
+    assert_eq!(c["laundered"], true);
+    // Its passage points at the same words in both texts.
+    let text = |id: &str| {
+        let rows = std::fs::read_to_string("tests/fixtures/copies.csv").unwrap();
+        let mut rdr = csv::Reader::from_reader(rows.as_bytes());
+        rdr.records().map(|r| r.unwrap()).find(|r| &r[0] == id).unwrap()[4].to_string()
+    };
+    let p = &c["passages"][0];
+    let (a, b) = (text("c1"), text("w1"));
+    let span = |t: &str, s: &Value, e: &Value| t[s.as_u64().unwrap() as usize..e.as_u64().unwrap() as usize].to_string();
+    assert_eq!(span(&a, &p["a_start"], &p["a_end"]), span(&b, &p["b_start"], &p["b_end"]));
+    // Two pasted sentences inside an article of its own are a partial copy.
+    assert_eq!(pair("p1", "w1").expect("p1/w1")["relation"], "partially");
+    // Independent reports sharing one quotation are not copies; a shared footer is boilerplate.
+    assert!(pair("q1", "q2").is_none());
+    assert!(pair("w1", "w2").is_none() && pair("w2", "w3").is_none());
+    // Pairs are listed once, a < b in byte order, sorted.
+    let keys: Vec<(String, String)> = copies.iter().map(|c| (c["a"].as_str().unwrap().into(), c["b"].as_str().unwrap().into())).collect();
+    assert!(keys.iter().all(|(a, b)| a.as_bytes() < b.as_bytes()));
+    assert!(keys.windows(2).all(|w| w[0] < w[1]));
+    assert_eq!(r["stories"][0]["members"], serde_json::json!(["c1", "p1", "w1"]));
+}
+
+#[test]
+fn seeds_tell_one_story_in_different_words() {
+    let r = json_of(&["score", SAMPLE, "--format", "json"]);
+    assert_eq!(r["copies"].as_array().unwrap().len(), 0, "{}", r["copies"]);
+}
+
+#[test]
+fn laundered_copies_are_reported_in_the_terminal() {
+    credence()
+        .args(["score", "tests/fixtures/copies.csv"])
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("1 laundered"))
+        .stdout(predicate::str::contains("LAUNDERED"));
+}
