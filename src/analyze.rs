@@ -6,6 +6,7 @@ use std::collections::BTreeMap;
 use crate::boilerplate::Boilerplate;
 use crate::citations::{Citation, CitationKind, Extractor, Field};
 use crate::copies::{self, CopyInput, Copies};
+use crate::garble::{self, Doc, Flag, Garbler};
 use crate::ingest::{Article, Ingested, Rejection, Warning};
 use crate::registry::{Registry, SourceKind};
 use crate::segment::{Segments, Span};
@@ -21,6 +22,12 @@ pub struct Analyzed {
     pub segments: Segments,
     /// Lines of the text that are its outlet's boilerplate.
     pub boilerplate: Vec<Span>,
+    /// Garble flags, sorted by position.
+    pub flags: Vec<Flag>,
+    /// Garble score in [0, 1].
+    pub garble: f64,
+    /// Language: the input's `lang`, else detected.
+    pub lang: Option<String>,
 }
 
 /// Per-outlet aggregates (outlets with a known name only).
@@ -79,7 +86,7 @@ pub fn analyze(input: Ingested, registry: &Registry) -> Analysis {
             }
             let segments = Segments::new(&article.text);
             citations.extend(extractor.extract(Field::Text, &article.text, &segments));
-            Analyzed { article, citations, segments, boilerplate: Vec::new() }
+            Analyzed { article, citations, segments, boilerplate: Vec::new(), flags: Vec::new(), garble: 0.0, lang: None }
         })
         .collect();
     let bp = Boilerplate::learn(
@@ -88,10 +95,67 @@ pub fn analyze(input: Ingested, registry: &Registry) -> Analysis {
     for a in articles.iter_mut().filter(|a| a.article.outlet_known) {
         a.boilerplate = bp.lines_of(&a.article.outlet, &a.article.text, &a.segments);
     }
+    let garbler = Garbler::bundled();
+    for a in articles.iter_mut() {
+        let doc = Doc {
+            text: &a.article.text,
+            title: a.article.title.as_deref(),
+            lang: a.article.lang.as_deref(),
+            segs: &a.segments,
+            boilerplate: &a.boilerplate,
+            citations: &a.citations,
+            registry,
+        };
+        let (flags, lang) = garbler.flags(&doc);
+        a.flags = flags;
+        a.lang = lang;
+    }
+    discount_feed_artefacts(&mut articles);
+    for a in articles.iter_mut() {
+        a.garble = garble::score(&a.flags);
+    }
     let copies = copies::detect(&copy_inputs(&articles, registry));
     let outlets = summarize_outlets(&articles);
     let sources = summarize_sources(&articles, registry);
     Analysis { rows: input.rows, rejected: input.rejected, warnings: input.warnings, articles, outlets, sources, copies }
+}
+
+/// Outlets with at least this many articles can have feed-wide artefacts.
+const FEED_MIN_ARTICLES: usize = 5;
+/// Share of an outlet's articles carrying one artefact for it to be the feed's format.
+const FEED_SHARE: f64 = 0.8;
+
+/// Artefacts that one outlet prints in (nearly) every article — a feed's format or scraping residue
+/// such as KCNA's ", ," — are that outlet's boilerplate: kept as flags, not counted in `garble`.
+fn discount_feed_artefacts(articles: &mut [Analyzed]) {
+    let key = |f: &Flag| (f.kind, crate::normalize::fold(&f.evidence).text.chars().filter(|c| !c.is_ascii_digit()).collect::<String>());
+    let mut per_outlet: BTreeMap<&str, (usize, BTreeMap<(garble::FlagKind, String), usize>)> = BTreeMap::new();
+    for a in articles.iter().filter(|a| a.article.outlet_known) {
+        let e = per_outlet.entry(a.article.outlet.as_str()).or_default();
+        e.0 += 1;
+        let keys: std::collections::BTreeSet<_> = a.flags.iter().map(key).collect();
+        for k in keys {
+            *e.1.entry(k).or_default() += 1;
+        }
+    }
+    let feed: std::collections::BTreeSet<(String, (garble::FlagKind, String))> = per_outlet
+        .into_iter()
+        .filter(|(_, (n, _))| *n >= FEED_MIN_ARTICLES)
+        .flat_map(|(o, (n, counts))| {
+            counts.into_iter().filter(move |(_, c)| *c as f64 >= FEED_SHARE * n as f64).map(move |(k, _)| (o.to_string(), k))
+        })
+        .collect();
+    if feed.is_empty() {
+        return;
+    }
+    for a in articles.iter_mut().filter(|a| a.article.outlet_known) {
+        for f in a.flags.iter_mut() {
+            if feed.contains(&(a.article.outlet.clone(), key(f))) {
+                f.counted = false;
+                f.detail.push_str(" (printed in nearly every article of this outlet: feed format, not counted)");
+            }
+        }
+    }
 }
 
 fn is_wire(registry: &Registry, id: &str) -> bool {

@@ -9,6 +9,7 @@
 //! 3. [`registry`]: the known sources, their aliases and priors;
 //! 4. [`citations`]: every source occurrence as credit, attribution, relay or mention;
 //! 5. [`boilerplate`] and [`copies`]: per-outlet furniture; republished copy, its direction and credit;
+//!    [`garble`]: machine-translation artefacts, spun filler, navigation residue, language;
 //! 6. [`analyze`]: runs the stages and aggregates outlets and sources;
 //! 7. [`graph`]: the petgraph citation graph and its Graphviz DOT;
 //! 8. [`report`]: the `credence/1` JSON contract and the terminal report.
@@ -18,6 +19,7 @@ pub mod analyze;
 pub mod boilerplate;
 pub mod citations;
 pub mod copies;
+pub mod garble;
 pub mod graph;
 pub mod ingest;
 pub mod normalize;

@@ -78,7 +78,7 @@ fn json_contract_shape_and_accounting() {
     assert_eq!(a["id"], "000");
     assert_eq!(a["outlet"], "(unknown:000)");
     assert!(a["reliability"].is_null());
-    assert_eq!(a["garble"], 0.0);
+    assert_eq!(a["lang"], "fr", "language detected when the input has none");
     for s in r["sources"].as_array().unwrap() {
         let rel = &s["reliability"];
         assert!(rel["low"].as_f64() <= rel["mean"].as_f64() && rel["mean"].as_f64() <= rel["high"].as_f64());
@@ -300,4 +300,28 @@ fn laundered_copies_are_reported_in_the_terminal() {
         .success()
         .stdout(predicate::str::contains("1 laundered"))
         .stdout(predicate::str::contains("LAUNDERED"));
+}
+
+#[test]
+fn seeds_garble_flags_with_evidence() {
+    let r = json_of(&["score", SAMPLE, "--format", "json"]);
+    let art = |id: &str| r["articles"].as_array().unwrap().iter().find(|a| a["id"] == id).unwrap().clone();
+    let flagged = |id: &str, kind: &str, ev: &str| {
+        art(id)["flags"].as_array().unwrap().iter().any(|f| f["kind"] == kind && f["evidence"].as_str().unwrap().contains(ev))
+    };
+    assert!(flagged("000", "repeated_line", "que savons-nous"));
+    assert!(flagged("000", "glued_words", "jeLe"));
+    assert!(flagged("000", "broken_punctuation", "”. .»"));
+    assert!(flagged("000", "navigation_residue", "PREV") && flagged("000", "navigation_residue", "NEXT"));
+    assert!(flagged("000", "navigation_residue", "Follow us on Google"));
+    assert!(flagged("001", "seo_boilerplate", "charente-expo.com") || flagged("001", "seo_boilerplate", "Cet écrit"));
+    assert!(flagged("001", "inserted_teaser", "Sur le même sujet"));
+    assert!(flagged("002", "mt_placeholder", "XNUMX"));
+    assert!(flagged("002", "foreign_fragment", "Russie"));
+    assert!(flagged("002", "glued_words", "ZelenskyDe"));
+    assert!(flagged("002", "navigation_residue", "Laisser un commentaire"));
+    assert!(flagged("003", "navigation_residue", "Lu: 97") && flagged("003", "navigation_residue", "Tags:"));
+    assert!(flagged("004", "inserted_teaser", "Nous recommandons") && flagged("004", "glued_words", "RussieLa"));
+    let g = |id: &str| art(id)["garble"].as_f64().unwrap();
+    assert!(g("000") > g("003") && g("002") > g("003"), "garble 000 {} 002 {} 003 {}", g("000"), g("002"), g("003"));
 }

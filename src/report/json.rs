@@ -69,8 +69,8 @@ pub struct ArticleJson<'a> {
     pub lang: Option<&'a str>,
     /// Citations in order.
     pub citations: &'a [Citation],
-    /// Garble flags (empty until the garble stage lands).
-    pub flags: Vec<serde_json::Value>,
+    /// Garble flags, sorted by position.
+    pub flags: &'a [crate::garble::Flag],
     /// Garble score in [0, 1].
     pub garble: f64,
     /// Article reliability (null until the scoring stage lands).
@@ -178,10 +178,10 @@ pub fn build<'a>(analysis: &'a Analysis, registry: &'a Registry) -> ReportJson<'
             outlet: &a.article.outlet,
             title: a.article.title.as_deref(),
             published: a.article.published.as_deref(),
-            lang: a.article.lang.as_deref(),
+            lang: a.lang.as_deref(),
             citations: &a.citations,
-            flags: Vec::new(),
-            garble: 0.0,
+            flags: &a.flags,
+            garble: a.garble,
             reliability: None,
         })
         .collect();

@@ -1,0 +1,183 @@
+//! Structural garble rules over segments: glued words, repeated lines, foreign fragments,
+//! self-promotional filler and translation credits.
+
+use std::collections::HashMap;
+
+use super::{is_credit, Doc, Flag, FlagKind, LangId};
+use crate::citations::cues::words;
+use crate::citations::Field;
+use crate::normalize::fold;
+
+fn flag(kind: FlagKind, start: usize, end: usize, text: &str, detail: String) -> Flag {
+    Flag { kind, field: Field::Text, start, end, evidence: text[start..end].trim().to_string(), detail, counted: true }
+}
+
+/// Words joined across a lost boundary: a lowercase-ending word glued to a capitalised function
+/// word that starts a sentence ("jeLe", "ZelenskyDe", "RussieLa", "l'impôtLe"). Camel-case names
+/// (McDonald, iPhone, PlayStation, LaLibre) do not end in a capitalised function word.
+pub fn glued_words(doc: &Doc, lang: Option<&str>, langid: &LangId, out: &mut Vec<Flag>) {
+    let text = doc.text;
+    let mut start = None;
+    let mut iter = text.char_indices().peekable();
+    while let Some((i, c)) = iter.next() {
+        if c.is_alphabetic() {
+            start.get_or_insert(i);
+        }
+        let end_of_word = iter.peek().is_none_or(|&(_, n)| !n.is_alphabetic());
+        if let (true, Some(s)) = (end_of_word, start) {
+            let e = i + c.len_utf8();
+            check_glued(text, s, e, lang, langid, out);
+            start = None;
+        }
+        if !c.is_alphabetic() {
+            start = None;
+        }
+    }
+}
+
+fn check_glued(text: &str, s: usize, e: usize, lang: Option<&str>, langid: &LangId, out: &mut Vec<Flag>) {
+    let word = &text[s..e];
+    let chars: Vec<(usize, char)> = word.char_indices().collect();
+    for k in 2..chars.len() {
+        let (pos, c) = chars[k];
+        let prev = chars[k - 1].1;
+        if !(c.is_uppercase() && prev.is_lowercase()) {
+            continue;
+        }
+        let head = &word[..pos];
+        let tail = &word[pos..];
+        // The tail must be a capitalised function word, optionally followed by more glued text
+        // only if it is short: "De", "La", "Le", "The", "Les".
+        let tail_word: String = tail.chars().take_while(|c| c.is_alphabetic()).collect();
+        let n = tail_word.chars().count();
+        let title_case = tail_word.chars().skip(1).all(char::is_lowercase);
+        let fw = match lang {
+            Some(l) => langid.is_function_word(l, &tail_word),
+            None => langid.is_any_function_word(&tail_word),
+        };
+        let tail_is_fw = (2..=4).contains(&n) && title_case && fw;
+        let head_letters = head.chars().filter(|c| c.is_alphabetic()).count();
+        let mc = head == "Mc" || head == "Mac" || head.chars().count() == 1;
+        if tail_is_fw && head_letters >= 2 && !mc {
+            let end = s + pos + tail_word.len();
+            out.push(flag(FlagKind::GluedWords, s, end, text, format!("\"{head}\" glued to \"{tail_word}\"")));
+            return;
+        }
+    }
+}
+
+fn line_key(s: &str) -> String {
+    fold(s).text.chars().filter(|c| c.is_alphanumeric()).collect()
+}
+
+/// The title or a line repeated in the text: every occurrence after the first, so a text that
+/// starts with its title once is not a repeat.
+pub fn repeated_lines(doc: &Doc, out: &mut Vec<Flag>) {
+    let text = doc.text;
+    let mut seen: HashMap<String, usize> = HashMap::new();
+    let title_key = doc.title.map(line_key).unwrap_or_default();
+    for l in &doc.segs.lines {
+        let s = l.of(text);
+        let key = line_key(s);
+        if key.chars().count() < 25 || s.split_whitespace().count() < 4 {
+            continue;
+        }
+        let n = seen.entry(key.clone()).or_default();
+        *n += 1;
+        if *n > 1 {
+            let what = if !title_key.is_empty() && key == title_key { "the title repeated" } else { "a line repeated" };
+            out.push(flag(FlagKind::RepeatedLine, l.start, l.end, text, what.to_string()));
+        }
+    }
+}
+
+/// Sentences in another language than the article's, and foreign conjunctions between two
+/// capitalised words ("Russie y Corée du Nord").
+pub fn foreign(doc: &Doc, lang: &str, langid: &LangId, out: &mut Vec<Flag>) {
+    let text = doc.text;
+    for s in &doc.segs.sentences {
+        let st = s.of(text);
+        let n = st.split_whitespace().count();
+        if n >= 5 {
+            if let Some(g) = langid.guess(st) {
+                let own = langid.votes(st).get(lang).copied().unwrap_or(0);
+                if g.lang != lang && g.hits >= 3 && g.hits >= 3 * own {
+                    out.push(flag(FlagKind::ForeignFragment, s.start, s.end, text, format!("sentence in {} in a {lang} text", g.lang)));
+                    continue;
+                }
+            }
+        }
+        conjunctions(text, s.start, st, lang, langid, out);
+    }
+}
+
+/// Conjunctions that machine translation leaves behind between two names ("Russie y Corée"). Longer
+/// ones (and, und, et) are left out: they join company names in every language ("Boveri und Cie").
+const CONJUNCTIONS: [(&str, &str); 1] = [("y", "es")];
+
+fn conjunctions(text: &str, base: usize, sentence: &str, lang: &str, langid: &LangId, out: &mut Vec<Flag>) {
+    let toks: Vec<(usize, &str)> = sentence
+        .split_whitespace()
+        .map(|w| (w.as_ptr() as usize - sentence.as_ptr() as usize, w))
+        .collect();
+    for k in 1..toks.len().saturating_sub(1) {
+        let (_, w) = toks[k];
+        let Some(&(_, clang)) = CONJUNCTIONS.iter().find(|(c, _)| *c == w) else { continue };
+        if clang == lang || !langid.languages().iter().any(|l| l == lang) {
+            continue;
+        }
+        let cap = |s: &str| s.chars().next().is_some_and(char::is_uppercase);
+        let prev = toks[k - 1].1.trim_end_matches(|c: char| !c.is_alphanumeric());
+        let next = toks[k + 1].1;
+        if cap(prev) && cap(next) && !prev.is_empty() && toks[k - 1].1.chars().last().is_some_and(char::is_alphanumeric) {
+            let start = base + toks[k - 1].0;
+            let end = base + toks[k + 1].0 + next.trim_end_matches(|c: char| !c.is_alphanumeric()).len();
+            out.push(flag(FlagKind::ForeignFragment, start, end, text, format!("{clang} conjunction \"{w}\" in a {lang} text")));
+        }
+    }
+}
+
+/// A paragraph that promotes the site itself instead of telling the story: several
+/// self-promotion cues, or one cue beside a web domain, in a paragraph sharing few words with the
+/// rest of the article.
+pub fn seo(doc: &Doc, lang: &str, promo: &[(String, Vec<String>)], out: &mut Vec<Flag>) {
+    let text = doc.text;
+    let cues: Vec<&Vec<String>> = promo.iter().filter(|(l, _)| l == lang).map(|(_, p)| p).collect();
+    if cues.is_empty() {
+        return;
+    }
+    for p in &doc.segs.paragraphs {
+        let para = p.of(text);
+        let w = words(para);
+        if w.len() < 12 {
+            continue;
+        }
+        let hits = cues.iter().filter(|c| crate::citations::cues::find_phrase(&w, c).is_some()).count();
+        let domain = para.split_whitespace().any(|t| {
+            let t = t.trim_matches(|c: char| !c.is_alphanumeric());
+            t.contains('.') && t.rsplit('.').next().is_some_and(|tld| (2..=6).contains(&tld.len()) && tld.chars().all(|c| c.is_ascii_lowercase()))
+                && t.split('.').next().is_some_and(|h| h.len() >= 3)
+        });
+        if hits >= 3 || (hits >= 1 && domain && hits + 1 >= 2) {
+            out.push(flag(FlagKind::SeoBoilerplate, p.start, p.end, text, format!("self-promotional filler ({hits} promotion cues{})", if domain { ", names a site" } else { "" })));
+        }
+    }
+}
+
+/// A credit to a source publishing in other languages than the article's, on a text with
+/// translation artefacts ("Source : INFOBAE" under a machine translation from Spanish).
+pub fn translation_credit(doc: &Doc, lang: Option<&str>, out: &mut Vec<Flag>) {
+    let Some(lang) = lang else { return };
+    let artefacts = out.iter().any(|f| matches!(f.kind, FlagKind::MtPlaceholder | FlagKind::ForeignFragment));
+    if !artefacts {
+        return;
+    }
+    for c in doc.citations.iter().filter(|c| is_credit(c) && c.field == Field::Text) {
+        let Some(src) = doc.registry.get(&c.source) else { continue };
+        if !src.languages.is_empty() && !src.languages.iter().any(|l| l == lang) {
+            let mut f = flag(FlagKind::TranslationCredit, c.start, c.end, doc.text, format!("credits {} ({}) on a {lang} text with translation artefacts", src.id, src.languages.join("/")));
+            f.evidence = c.evidence.clone();
+            out.push(f);
+        }
+    }
+}
