@@ -15,8 +15,9 @@ use xxhash_rust::xxh3::xxh3_64_with_seed;
 pub const SHINGLE: usize = 5;
 /// One shingle in `SAMPLE` is indexed.
 pub const SAMPLE: u64 = 4;
-/// Groups larger than this link to their first member only.
-pub const MAX_GROUP: usize = 50;
+/// Groups larger than this link to their first member only (stories are completed after
+/// verification, see `copies::complete_stories`).
+pub const MAX_GROUP: usize = 8;
 /// Sampled shingles two articles must share to be compared.
 pub const MIN_SHARED: u32 = 2;
 

@@ -131,6 +131,8 @@ pub fn detect(inputs: &[CopyInput]) -> Copies {
     let sketches: Vec<Vec<u64>> = prepared.iter().map(|p| candidates::sketch(&p.shingles)).collect();
     let cands = candidates::candidates(&sketches);
     let mut pairs: Vec<CopyPair> = cands.iter().filter_map(|&(i, j)| check(inputs, &prepared, i as usize, j as usize)).collect();
+    let first = stories(inputs, &pairs);
+    complete_stories(inputs, &prepared, &first, &cands, &mut pairs);
     pairs.sort_by(|p, q| (inputs[p.a].id, inputs[p.b].id).cmp(&(inputs[q.a].id, inputs[q.b].id)));
     let stories = stories(inputs, &pairs);
     let pairs = limit_large_stories(inputs, &prepared, pairs, &stories);
@@ -179,6 +181,24 @@ fn check(inputs: &[CopyInput], prepared: &[Prepared], i: usize, j: usize) -> Opt
         laundered,
         passages: v.passages,
     })
+}
+
+/// Candidate generation links large groups as stars; inside each story of at most [`MAX_STORY`]
+/// articles, every pair not yet compared is verified, so `copies` holds every verified pair of the
+/// story. Cost is bounded by the story sizes, not by the corpus.
+fn complete_stories(inputs: &[CopyInput], prepared: &[Prepared], stories: &[Story], cands: &[(u32, u32)], pairs: &mut Vec<CopyPair>) {
+    let done: std::collections::BTreeSet<(usize, usize)> = cands.iter().map(|&(i, j)| (i as usize, j as usize)).collect();
+    for s in stories.iter().filter(|s| s.members.len() > 2 && s.members.len() <= MAX_STORY) {
+        let mut idx = s.members.clone();
+        idx.sort_unstable();
+        for x in 0..idx.len() {
+            for y in x + 1..idx.len() {
+                if !done.contains(&(idx[x], idx[y])) {
+                    pairs.extend(check(inputs, prepared, idx[x], idx[y]));
+                }
+            }
+        }
+    }
 }
 
 fn find(parent: &mut [usize], x: usize) -> usize {
