@@ -101,7 +101,9 @@ pub fn foreign(doc: &Doc, lang: &str, langid: &LangId, out: &mut Vec<Flag>) {
         if n >= 5 {
             if let Some(g) = langid.guess(st) {
                 let own = langid.votes(st).get(lang).copied().unwrap_or(0);
-                if g.lang != lang && g.hits >= 3 && g.hits >= 3 * own {
+                let strong = g.hits >= 3 && g.hits >= 3 * own;
+                let clean_other = g.hits >= 2 && own == 0 && n >= 8;
+                if g.lang != lang && (strong || clean_other) {
                     out.push(flag(FlagKind::ForeignFragment, s.start, s.end, text, format!("sentence in {} in a {lang} text", g.lang)));
                     continue;
                 }
