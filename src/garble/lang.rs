@@ -3,7 +3,9 @@
 //! (one hash lookup per word) and good on short sentences, where character-n-gram detectors are weak.
 //! The tables are `data/garble/function_words.tsv`.
 
-use std::collections::{BTreeMap, HashMap};
+use std::collections::BTreeMap;
+
+use rustc_hash::FxHashMap;
 
 use crate::normalize::fold;
 
@@ -27,14 +29,53 @@ pub struct Guess {
 #[derive(Debug, Clone)]
 pub struct LangId {
     langs: Vec<String>,
-    words: HashMap<String, Vec<usize>>,
+    words: FxHashMap<String, Vec<usize>>,
+    masks: FxHashMap<String, u32>,
+}
+
+/// One word of a text, folded once: its offsets and the languages it is a function word of.
+#[derive(Debug, Clone, Copy)]
+pub struct Word {
+    /// Byte offset in the original text.
+    pub start: usize,
+    /// End in the original text.
+    pub end: usize,
+    /// Range in the folded text.
+    pub fstart: usize,
+    /// End in the folded text.
+    pub fend: usize,
+    /// Bit `i` set when the word is a function word of language `i`.
+    pub mask: u32,
+}
+
+/// A text folded once, with its words: every per-sentence check reads slices of this.
+#[derive(Debug, Clone)]
+pub struct Words {
+    /// The folded text.
+    pub folded: String,
+    /// Words in order.
+    pub items: Vec<Word>,
+}
+
+impl Words {
+    /// Words whose original range lies inside `start..end`.
+    pub fn within(&self, start: usize, end: usize) -> &[Word] {
+        let a = self.items.partition_point(|w| w.start < start);
+        let b = self.items.partition_point(|w| w.end <= end);
+        &self.items[a..b.max(a)]
+    }
+
+    /// The folded form of `w`.
+    pub fn text(&self, w: &Word) -> &str {
+        &self.folded[w.fstart..w.fend]
+    }
 }
 
 impl LangId {
     /// Parses `lang<TAB>word` lines (`#` comments).
     pub fn parse(text: &str) -> LangId {
         let mut langs: Vec<String> = Vec::new();
-        let mut words: HashMap<String, Vec<usize>> = HashMap::new();
+        let mut words: FxHashMap<String, Vec<usize>> = FxHashMap::default();
         for line in text.lines().filter(|l| !l.starts_with('#') && !l.trim().is_empty()) {
             let Some((lang, word)) = line.split_once('\t') else { continue };
             let li = match langs.iter().position(|l| l == lang) {
@@ -49,7 +90,68 @@ impl LangId {
                 e.push(li);
             }
         }
-        LangId { langs, words }
+        let masks = words.iter().map(|(w, ls)| (w.clone(), ls.iter().fold(0u32, |m, &i| m | (1 << i)))).collect();
+        LangId { langs, words, masks }
+    }
+
+    /// Folds `text` once and looks every word up.
+    pub fn words(&self, text: &str) -> Words {
+        let f = fold(text);
+        let mut items = Vec::new();
+        let bytes = f.text.as_bytes();
+        let mut i = 0;
+        while i < bytes.len() {
+            let c = f.text[i..].chars().next().unwrap_or(' ');
+            if !c.is_alphanumeric() {
+                i += c.len_utf8();
+                continue;
+            }
+            let s = i;
+            while i < bytes.len() {
+                let c = f.text[i..].chars().next().unwrap_or(' ');
+                if !c.is_alphanumeric() {
+                    break;
+                }
+                i += c.len_utf8();
+            }
+            let (start, end) = f.original_range(s, i);
+            // One-letter words ("a", "y", "o") are too ambiguous to vote.
+            let mask = if i - s > 1 { self.masks.get(&f.text[s..i]).copied().unwrap_or(0) } else { 0 };
+            items.push(Word { start, end, fstart: s, fend: i, mask });
+        }
+        Words { folded: f.text, items }
+    }
+
+    /// The most likely language of a run of words (see [`LangId::guess`]).
+    pub fn guess_words(&self, words: &[Word]) -> Option<Guess> {
+        let mut votes = vec![0usize; self.langs.len()];
+        for w in words {
+            if w.mask.count_ones() == 1 {
+                votes[w.mask.trailing_zeros() as usize] += 1;
+            }
+        }
+        self.best(votes, words.len())
+    }
+
+    /// Votes for `lang` among `words`.
+    pub fn votes_for(&self, lang: &str, words: &[Word]) -> usize {
+        let Some(li) = self.langs.iter().position(|l| l == lang) else { return 0 };
+        words.iter().filter(|w| w.mask == 1 << li).count()
+    }
+
+    fn best(&self, votes: Vec<usize>, n: usize) -> Option<Guess> {
+        let mut order: Vec<usize> = (0..votes.len()).collect();
+        order.sort_by(|&a, &b| votes[b].cmp(&votes[a]).then(a.cmp(&b)));
+        let best = *order.first()?;
+        if votes[best] == 0 {
+            return None;
+        }
+        Some(Guess {
+            lang: self.langs[best].clone(),
+            hits: votes[best],
+            runner_up: order.get(1).map_or(0, |&i| votes[i]),
+            words: n,
+        })
     }
 
     /// The bundled tables.

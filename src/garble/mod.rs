@@ -152,7 +152,10 @@ impl Garbler {
                 return Err(err("expected lang<TAB>kind<TAB>regex[<TAB>detail]".into()));
             }
             let kind = FlagKind::parse(cols[1]).ok_or_else(|| err(format!("unknown kind {:?}", cols[1])))?;
-            let re = Regex::new(cols[2]).map_err(|e| err(e.to_string()))?;
+            // ASCII word boundaries keep the fast DFA engines on non-ASCII text (a Unicode `\b`
+            // forces the slow PikeVM); accented letters then count as boundaries, which is harmless
+            // for these phrase patterns.
+            let re = Regex::new(&cols[2].replace(r"\b", r"(?-u:\b)")).map_err(|e| err(e.to_string()))?;
             let detail = cols.get(3).unwrap_or(&cols[1]).to_string();
             out.push(Pattern { lang: cols[0].to_string(), kind, re, detail });
         }
@@ -179,14 +182,15 @@ impl Garbler {
     /// Flags of one article's text (and title), with the language used (`lang` if given, else
     /// detected). `boilerplate` lines are the outlet's furniture: not flagged.
     pub fn flags(&self, doc: &Doc) -> (Vec<Flag>, Option<String>) {
-        let lang = doc.lang.map(str::to_string).or_else(|| self.langid.guess(doc.text).map(|g| g.lang));
+        let words = self.langid.words(doc.text);
+        let lang = doc.lang.map(str::to_string).or_else(|| self.langid.guess_words(&words.items).map(|g| g.lang));
         let mut flags = Vec::new();
         self.surface(doc, lang.as_deref(), &mut flags);
         rules::glued_words(doc, lang.as_deref(), &self.langid, &mut flags);
-        rules::repeated_lines(doc, &mut flags);
+        rules::repeated_lines(doc, &words, &mut flags);
         if let Some(l) = lang.as_deref() {
-            rules::foreign(doc, l, &self.langid, &mut flags);
-            rules::seo(doc, l, &self.promo, &mut flags);
+            rules::foreign(doc, l, &words, &self.langid, &mut flags);
+            rules::seo(doc, l, &words, &self.promo, &mut flags);
         }
         let in_bp = |f: &Flag| doc.boilerplate.iter().any(|b| b.contains(f.start, f.end) || (f.start < b.end && b.start < f.end));
         flags.retain(|f| f.field != Field::Text || !in_bp(f));

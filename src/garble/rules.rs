@@ -3,10 +3,9 @@
 
 use std::collections::HashMap;
 
+use super::lang::Words;
 use super::{is_credit, Doc, Flag, FlagKind, LangId};
-use crate::citations::cues::words;
 use crate::citations::Field;
-use crate::normalize::fold;
 
 fn flag(kind: FlagKind, start: usize, end: usize, text: &str, detail: String) -> Flag {
     Flag { kind, field: Field::Text, start, end, evidence: text[start..end].trim().to_string(), detail, counted: true }
@@ -66,22 +65,21 @@ fn check_glued(text: &str, s: usize, e: usize, lang: Option<&str>, langid: &Lang
     }
 }
 
-fn line_key(s: &str) -> String {
-    fold(s).text.chars().filter(|c| c.is_alphanumeric()).collect()
-}
-
 /// The title or a line repeated in the text: every occurrence after the first, so a text that
 /// starts with its title once is not a repeat.
-pub fn repeated_lines(doc: &Doc, out: &mut Vec<Flag>) {
+pub fn repeated_lines(doc: &Doc, words: &Words, out: &mut Vec<Flag>) {
     let text = doc.text;
+    let key = |ws: &[super::lang::Word]| ws.iter().map(|w| words.text(w)).collect::<Vec<_>>().join(" ");
     let mut seen: HashMap<String, usize> = HashMap::new();
-    let title_key = doc.title.map(line_key).unwrap_or_default();
+    let title_key = doc.title.map(|t| crate::citations::cues::words(t).join(" ")).unwrap_or_default();
     for l in &doc.segs.lines {
-        let s = l.of(text);
-        let key = line_key(s);
-        if key.chars().count() < 25 || s.split_whitespace().count() < 4 {
+        let ws = words.within(l.start, l.end);
+        // Table rows and figures repeat legitimately: a repeated line needs real words.
+        let alpha: Vec<&str> = ws.iter().map(|w| words.text(w)).filter(|t| t.chars().any(char::is_alphabetic)).collect();
+        if alpha.len() < 5 || alpha.iter().map(|t| t.len()).sum::<usize>() < 25 {
             continue;
         }
+        let key = key(ws);
         let n = seen.entry(key.clone()).or_default();
         *n += 1;
         if *n > 1 {
@@ -93,16 +91,21 @@ pub fn repeated_lines(doc: &Doc, out: &mut Vec<Flag>) {
 
 /// Sentences in another language than the article's, and foreign conjunctions between two
 /// capitalised words ("Russie y Corée du Nord").
-pub fn foreign(doc: &Doc, lang: &str, langid: &LangId, out: &mut Vec<Flag>) {
+pub fn foreign(doc: &Doc, lang: &str, words: &Words, langid: &LangId, out: &mut Vec<Flag>) {
     let text = doc.text;
     for s in &doc.segs.sentences {
         let st = s.of(text);
-        let n = st.split_whitespace().count();
+        let ws = words.within(s.start, s.end);
+        let n = ws.len();
         if n >= 5 {
-            if let Some(g) = langid.guess(st) {
-                let own = langid.votes(st).get(lang).copied().unwrap_or(0);
+            if let Some(g) = langid.guess_words(ws) {
+                let own = langid.votes_for(lang, ws);
                 let strong = g.hits >= 3 && g.hits >= 3 * own;
-                let clean_other = g.hits >= 2 && own == 0 && n >= 8;
+                // Two foreign function words suffice in running text, not in a string of names
+                // ("Caisse de depot et placement du Quebec").
+                let capitalized = st.split_whitespace().filter(|w| w.chars().next().is_some_and(char::is_uppercase)).count();
+                let running_text = capitalized * 2 < st.split_whitespace().count();
+                let clean_other = g.hits >= 2 && own == 0 && n >= 8 && running_text;
                 if g.lang != lang && (strong || clean_other) {
                     out.push(flag(FlagKind::ForeignFragment, s.start, s.end, text, format!("sentence in {} in a {lang} text", g.lang)));
                     continue;
@@ -142,7 +145,7 @@ fn conjunctions(text: &str, base: usize, sentence: &str, lang: &str, langid: &La
 /// A paragraph that promotes the site itself instead of telling the story: several
 /// self-promotion cues, or one cue beside a web domain, in a paragraph sharing few words with the
 /// rest of the article.
-pub fn seo(doc: &Doc, lang: &str, promo: &[(String, Vec<String>)], out: &mut Vec<Flag>) {
+pub fn seo(doc: &Doc, lang: &str, words: &Words, promo: &[(String, Vec<String>)], out: &mut Vec<Flag>) {
     let text = doc.text;
     let cues: Vec<&Vec<String>> = promo.iter().filter(|(l, _)| l == lang).map(|(_, p)| p).collect();
     if cues.is_empty() {
@@ -150,11 +153,12 @@ pub fn seo(doc: &Doc, lang: &str, promo: &[(String, Vec<String>)], out: &mut Vec
     }
     for p in &doc.segs.paragraphs {
         let para = p.of(text);
-        let w = words(para);
-        if w.len() < 12 {
+        let ws = words.within(p.start, p.end);
+        if ws.len() < 12 {
             continue;
         }
-        let hits = cues.iter().filter(|c| crate::citations::cues::find_phrase(&w, c).is_some()).count();
+        let w: Vec<&str> = ws.iter().map(|x| words.text(x)).collect();
+        let hits = cues.iter().filter(|c| contains_phrase(&w, c)).count();
         let domain = para.split_whitespace().any(|t| {
             let t = t.trim_matches(|c: char| !c.is_alphanumeric());
             t.contains('.') && t.rsplit('.').next().is_some_and(|tld| (2..=6).contains(&tld.len()) && tld.chars().all(|c| c.is_ascii_lowercase()))
@@ -182,4 +186,8 @@ pub fn translation_credit(doc: &Doc, lang: Option<&str>, out: &mut Vec<Flag>) {
             out.push(f);
         }
     }
+}
+
+fn contains_phrase(tokens: &[&str], phrase: &[String]) -> bool {
+    !phrase.is_empty() && phrase.len() <= tokens.len() && tokens.windows(phrase.len()).any(|w| w.iter().zip(phrase).all(|(a, b)| *a == b))
 }
