@@ -100,19 +100,29 @@ impl LangId {
         let mut items = Vec::new();
         let bytes = f.text.as_bytes();
         let mut i = 0;
+        // Length and alphanumeric class of the character at `i`, with an ASCII fast path.
+        let class = |i: usize| -> (usize, bool) {
+            let b = bytes[i];
+            if b < 0x80 {
+                (1, b.is_ascii_alphanumeric())
+            } else {
+                let c = f.text[i..].chars().next().unwrap_or(' ');
+                (c.len_utf8(), c.is_alphanumeric())
+            }
+        };
         while i < bytes.len() {
-            let c = f.text[i..].chars().next().unwrap_or(' ');
-            if !c.is_alphanumeric() {
-                i += c.len_utf8();
+            let (len, alnum) = class(i);
+            if !alnum {
+                i += len;
                 continue;
             }
             let s = i;
             while i < bytes.len() {
-                let c = f.text[i..].chars().next().unwrap_or(' ');
-                if !c.is_alphanumeric() {
+                let (len, alnum) = class(i);
+                if !alnum {
                     break;
                 }
-                i += c.len_utf8();
+                i += len;
             }
             let (start, end) = f.original_range(s, i);
             // One-letter words ("a", "y", "o") are too ambiguous to vote.

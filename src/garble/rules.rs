@@ -16,21 +16,26 @@ fn flag(kind: FlagKind, start: usize, end: usize, text: &str, detail: String) ->
 /// (McDonald, iPhone, PlayStation, LaLibre) do not end in a capitalised function word.
 pub fn glued_words(doc: &Doc, lang: Option<&str>, langid: &LangId, out: &mut Vec<Flag>) {
     let text = doc.text;
-    let mut start = None;
-    let mut iter = text.char_indices().peekable();
-    while let Some((i, c)) = iter.next() {
+    let mut start: Option<usize> = None;
+    let mut transition = false;
+    let mut prev = ' ';
+    for (i, c) in text.char_indices() {
         if c.is_alphabetic() {
-            start.get_or_insert(i);
+            if start.is_none() {
+                start = Some(i);
+                transition = false;
+            } else if c.is_uppercase() && prev.is_lowercase() {
+                transition = true;
+            }
+        } else if let Some(s) = start.take() {
+            if transition {
+                check_glued(text, s, i, lang, langid, out);
+            }
         }
-        let end_of_word = iter.peek().is_none_or(|&(_, n)| !n.is_alphabetic());
-        if let (true, Some(s)) = (end_of_word, start) {
-            let e = i + c.len_utf8();
-            check_glued(text, s, e, lang, langid, out);
-            start = None;
-        }
-        if !c.is_alphabetic() {
-            start = None;
-        }
+        prev = c;
+    }
+    if let (Some(s), true) = (start, transition) {
+        check_glued(text, s, text.len(), lang, langid, out);
     }
 }
 
@@ -112,7 +117,9 @@ pub fn foreign(doc: &Doc, lang: &str, words: &Words, langid: &LangId, out: &mut 
                 }
             }
         }
-        conjunctions(text, s.start, st, lang, langid, out);
+        if has_standalone(st, 'y') {
+            conjunctions(text, s.start, st, lang, langid, out);
+        }
     }
 }
 
@@ -157,6 +164,10 @@ pub fn seo(doc: &Doc, lang: &str, words: &Words, promo: &[(String, Vec<String>)]
         if ws.len() < 12 {
             continue;
         }
+        let firsts = ws.iter().filter(|x| cues.iter().any(|c| c[0] == words.text(x))).count();
+        if firsts == 0 {
+            continue;
+        }
         let w: Vec<&str> = ws.iter().map(|x| words.text(x)).collect();
         let hits = cues.iter().filter(|c| contains_phrase(&w, c)).count();
         let domain = para.split_whitespace().any(|t| {
@@ -190,4 +201,13 @@ pub fn translation_credit(doc: &Doc, lang: Option<&str>, out: &mut Vec<Flag>) {
 
 fn contains_phrase(tokens: &[&str], phrase: &[String]) -> bool {
     !phrase.is_empty() && phrase.len() <= tokens.len() && tokens.windows(phrase.len()).any(|w| w.iter().zip(phrase).all(|(a, b)| *a == b))
+}
+
+/// True when `c` occurs in `s` as a word of its own.
+fn has_standalone(s: &str, c: char) -> bool {
+    s.match_indices(c).any(|(i, m)| {
+        let before = s[..i].chars().next_back().is_none_or(|p| !p.is_alphanumeric());
+        let after = s[i + m.len()..].chars().next().is_none_or(|n| !n.is_alphanumeric());
+        before && after
+    })
 }

@@ -96,6 +96,7 @@ pub fn render(analysis: &Analysis, registry: &Registry) -> String {
         out.push('\n');
     }
     render_copies(&mut out, analysis);
+    render_garbled(&mut out, analysis);
     out.push_str("Articles\n");
     for a in &analysis.articles {
         let art = &a.article;
@@ -123,6 +124,26 @@ pub fn render(analysis: &Analysis, registry: &Registry) -> String {
         }
     }
     out
+}
+
+/// The most garbled articles, each with its strongest evidence.
+fn render_garbled(out: &mut String, analysis: &Analysis) {
+    let mut garbled: Vec<&crate::analyze::Analyzed> = analysis.articles.iter().filter(|a| a.garble > 0.0).collect();
+    if garbled.is_empty() {
+        return;
+    }
+    garbled.sort_by(|a, b| b.garble.total_cmp(&a.garble).then_with(|| a.article.id.cmp(&b.article.id)));
+    let _ = writeln!(out, "Most garbled ({} of {} articles with counted artefacts)", garbled.len(), analysis.articles.len());
+    for a in garbled.iter().take(10) {
+        let _ = writeln!(out, "  {}  garble {:.2}  [{}]", a.article.id, a.garble, a.article.outlet);
+        let mut flags: Vec<&crate::garble::Flag> = a.flags.iter().filter(|f| f.counted).collect();
+        flags.sort_by(|x, y| y.kind.weight().total_cmp(&x.kind.weight()).then(x.start.cmp(&y.start)));
+        let mut seen = std::collections::BTreeSet::new();
+        for f in flags.into_iter().filter(|f| seen.insert(f.kind)).take(4) {
+            let _ = writeln!(out, "      {:<18}  «{}»", f.kind.as_str(), one_line(&f.evidence, 70));
+        }
+    }
+    out.push('\n');
 }
 
 fn render_copies(out: &mut String, analysis: &Analysis) {
