@@ -223,19 +223,23 @@ fn stories(inputs: &[CopyInput], pairs: &[CopyPair]) -> Vec<Story> {
             parent[ra.max(rb)] = ra.min(rb);
         }
     }
-    let mut groups: BTreeMap<usize, Vec<usize>> = BTreeMap::new();
+    // One pass over the pairs: members, and per member (pairs, times original), by story root.
+    let mut groups: BTreeMap<usize, BTreeMap<usize, (usize, usize)>> = BTreeMap::new();
     for p in pairs {
-        for x in [p.a, p.b] {
-            let r = find(&mut parent, x);
-            groups.entry(r).or_default().push(x);
+        let root = find(&mut parent, p.a);
+        let g = groups.entry(root).or_default();
+        g.entry(p.a).or_default().0 += 1;
+        g.entry(p.b).or_default().0 += 1;
+        if let Some(o) = p.original {
+            g.entry(o).or_default().1 += 1;
         }
     }
     let mut out: Vec<Story> = groups
         .into_values()
-        .map(|mut members| {
+        .map(|degree| {
+            let mut members: Vec<usize> = degree.keys().copied().collect();
             members.sort_by(|&x, &y| inputs[x].id.cmp(inputs[y].id));
-            members.dedup();
-            let (representative, original) = representative(inputs, pairs, &members);
+            let (representative, original) = representative(inputs, &degree, &members);
             Story { members, representative, original }
         })
         .collect();
@@ -243,16 +247,10 @@ fn stories(inputs: &[CopyInput], pairs: &[CopyPair]) -> Vec<Story> {
     out
 }
 
-fn representative(inputs: &[CopyInput], pairs: &[CopyPair], members: &[usize]) -> (usize, bool) {
-    let mut degree: BTreeMap<usize, (usize, usize)> = BTreeMap::new(); // (pairs, times original)
-    for p in pairs.iter().filter(|p| members.binary_search_by(|&m| inputs[m].id.cmp(inputs[p.a].id)).is_ok()) {
-        degree.entry(p.a).or_default().0 += 1;
-        degree.entry(p.b).or_default().0 += 1;
-        if let Some(o) = p.original {
-            degree.entry(o).or_default().1 += 1;
-        }
-    }
-    if let Some((&m, _)) = degree.iter().find(|(_, (n, o))| *o == *n && *n > 0) {
+/// The member that is the original of all its pairs, else the member with the most pairs (ties:
+/// smallest id).
+fn representative(inputs: &[CopyInput], degree: &BTreeMap<usize, (usize, usize)>, members: &[usize]) -> (usize, bool) {
+    if let Some(&m) = members.iter().find(|m| degree.get(m).is_some_and(|(n, o)| *o == *n && *n > 0)) {
         return (m, true);
     }
     let best = members
