@@ -9,6 +9,7 @@ use crate::copies::{self, CopyInput, Copies};
 use crate::garble::{self, Doc, Flag, Garbler};
 use crate::ingest::{Article, Ingested, Rejection, Warning};
 use crate::registry::{Registry, SourceKind};
+use crate::score::{self, ScoreOptions, Scores};
 use crate::segment::{Segments, Span};
 
 /// An article with everything the stages found about it.
@@ -71,10 +72,18 @@ pub struct Analysis {
     pub sources: Vec<SourceSummary>,
     /// Verified copy pairs and stories.
     pub copies: Copies,
+    /// Reliability of articles, outlets and sources; claims.
+    pub scores: Scores,
+}
+
+/// Runs every stage over `input` with the bundled outlet priors.
+pub fn analyze(input: Ingested, registry: &Registry) -> Analysis {
+    let opts = ScoreOptions { outlet_priors: Some(score::OutletPriors::bundled()) };
+    analyze_with(input, registry, &opts)
 }
 
 /// Runs every stage over `input`.
-pub fn analyze(input: Ingested, registry: &Registry) -> Analysis {
+pub fn analyze_with(input: Ingested, registry: &Registry, opts: &ScoreOptions) -> Analysis {
     let extractor = Extractor::new(registry);
     let mut articles: Vec<Analyzed> = input
         .articles
@@ -115,9 +124,10 @@ pub fn analyze(input: Ingested, registry: &Registry) -> Analysis {
         a.garble = garble::score(&a.flags);
     }
     let copies = copies::detect(&copy_inputs(&articles, registry));
+    let scores = score::score(&articles, &copies, registry, opts);
     let outlets = summarize_outlets(&articles);
     let sources = summarize_sources(&articles, registry);
-    Analysis { rows: input.rows, rejected: input.rejected, warnings: input.warnings, articles, outlets, sources, copies }
+    Analysis { rows: input.rows, rejected: input.rejected, warnings: input.warnings, articles, outlets, sources, copies, scores }
 }
 
 /// Outlets with at least this many articles can have feed-wide artefacts.

@@ -10,9 +10,10 @@
 //! 4. [`citations`]: every source occurrence as credit, attribution, relay or mention;
 //! 5. [`boilerplate`] and [`copies`]: per-outlet furniture; republished copy, its direction and credit;
 //!    [`garble`]: machine-translation artefacts, spun filler, navigation residue, language;
-//! 6. [`analyze`]: runs the stages and aggregates outlets and sources;
-//! 7. [`graph`]: the petgraph citation graph and its Graphviz DOT;
-//! 8. [`report`]: the `credence/1` JSON contract and the terminal report.
+//! 6. [`score`]: copy-aware propagation source ↔ claim ↔ article ↔ outlet with Beta intervals;
+//! 7. [`analyze`]: runs the stages and aggregates outlets and sources;
+//! 8. [`graph`]: the petgraph citation graph and its Graphviz DOT;
+//! 9. [`report`]: the `credence/1` JSON contract and the terminal report.
 #![deny(missing_docs)]
 
 pub mod analyze;
@@ -25,7 +26,8 @@ pub mod ingest;
 pub mod normalize;
 pub mod registry;
 pub mod report;
+pub mod score;
 pub mod segment;
 
-pub use analyze::{analyze, Analysis};
+pub use analyze::{analyze, analyze_with, Analysis};
 pub use registry::Registry;

@@ -77,7 +77,8 @@ fn json_contract_shape_and_accounting() {
     let a = &r["articles"][0];
     assert_eq!(a["id"], "000");
     assert_eq!(a["outlet"], "(unknown:000)");
-    assert!(a["reliability"].is_null());
+    let rel = &a["reliability"];
+    assert!(rel["low"].as_f64() <= rel["mean"].as_f64() && rel["mean"].as_f64() <= rel["high"].as_f64(), "{rel}");
     assert_eq!(a["lang"], "fr", "language detected when the input has none");
     for s in r["sources"].as_array().unwrap() {
         let rel = &s["reliability"];
@@ -324,4 +325,72 @@ fn seeds_garble_flags_with_evidence() {
     assert!(flagged("004", "inserted_teaser", "Nous recommandons") && flagged("004", "glued_words", "RussieLa"));
     let g = |id: &str| art(id)["garble"].as_f64().unwrap();
     assert!(g("000") > g("003") && g("002") > g("003"), "garble 000 {} 002 {} 003 {}", g("000"), g("002"), g("003"));
+}
+
+#[test]
+fn scores_rank_clean_credited_copy_above_garbled_and_spun_copy() {
+    let r = json_of(&["score", SAMPLE, "--format", "json"]);
+    let mean = |id: &str| {
+        r["articles"].as_array().unwrap().iter().find(|a| a["id"] == id).unwrap()["reliability"]["mean"].as_f64().unwrap()
+    };
+    assert!(mean("003") > mean("001") && mean("003") > mean("002"), "003 {} 001 {} 002 {}", mean("003"), mean("001"), mean("002"));
+    // Explanations name the reasons.
+    let expl = |id: &str| r["articles"].as_array().unwrap().iter().find(|a| a["id"] == id).unwrap()["explanation"].to_string();
+    assert!(expl("002").contains("garbled") && expl("002").contains("XNUMX"), "{}", expl("002"));
+    assert!(expl("003").contains("Reuters"), "{}", expl("003"));
+    // "12 000 soldats" is stated by several seeds relaying the NIS: one independent origin.
+    let claim = r["claims"].as_array().unwrap().iter().find(|c| c["unit"] == "soldat" && c["value"] == 12000.0 && c["high"] == 12000.0).unwrap();
+    assert!(claim["articles"].as_array().unwrap().len() >= 2, "{claim}");
+    assert_eq!(claim["sources"], serde_json::json!(["NIS"]));
+    assert_eq!(claim["support"], 1);
+    // The garbled "7.000 XNUMX" is not read as 7 or 7000.
+    assert!(!r["claims"].as_array().unwrap().iter().any(|c| c["articles"].as_array().unwrap().contains(&serde_json::json!("002")) && (c["value"] == 7000.0 || c["value"] == 7.0)));
+    assert!(r["model"]["iterations"].as_u64().unwrap() >= 1);
+}
+
+#[test]
+fn scores_are_finite_on_degenerate_inputs() {
+    let cases: [&[u8]; 4] = [
+        b"id,text\n1,Un texte sans source ni chiffre.\n",
+        b"id,outlet,text\n1,a.example,Texte.\n2,a.example,Texte.\n3,a.example,Texte.\n",
+        b"id,outlet,text\n1,,\"(AFP)\"\n",
+        b"id,text\n",
+    ];
+    for bytes in cases {
+        let f = write_temp(bytes);
+        for priors in ["none", "data/outlet_priors.csv"] {
+            let out = credence().args(["score", f.path().to_str().unwrap(), "--format", "json", "--outlet-priors", priors]).output().unwrap();
+            assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+            let text = String::from_utf8(out.stdout).unwrap();
+            assert!(!text.contains("NaN") && !text.contains("inf"), "{text}");
+            let r: Value = serde_json::from_str(&text).unwrap();
+            for o in r["outlets"].as_array().unwrap() {
+                let rel = &o["reliability"];
+                assert!(rel["low"].as_f64().unwrap() <= rel["high"].as_f64().unwrap());
+            }
+        }
+    }
+    let r = json_of(&["score", "tests/fixtures/copies.csv", "--format", "json", "--outlet-priors", "none"]);
+    assert_eq!(r["model"]["outlet_priors"], false);
+    let c1 = r["articles"].as_array().unwrap().iter().find(|a| a["id"] == "c1").unwrap();
+    assert!(c1["explanation"].to_string().contains("uncredited wholesale copy"), "{}", c1["explanation"]);
+}
+
+#[test]
+fn explain_gives_the_full_account() {
+    credence()
+        .args(["explain", SAMPLE, "002"])
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("reliability"))
+        .stdout(predicate::str::contains("mt_placeholder"))
+        .stdout(predicate::str::contains("unreadable"))
+        .stdout(predicate::str::contains("credit Infobae"));
+    credence()
+        .args(["explain", "tests/fixtures/copies.csv", "copycat.example"])
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("uncredited copies of wire dispatches"));
+    credence().args(["explain", SAMPLE, "nope"]).assert().code(1).stderr(predicate::str::contains("no article with id"));
+    credence().args(["score", SAMPLE, "--outlet-priors", "no/such.csv"]).assert().code(1).stderr(predicate::str::contains("no/such.csv"));
 }

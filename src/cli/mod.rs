@@ -9,7 +9,8 @@ use clap::{Parser, Subcommand, ValueEnum};
 use credence::graph::{self, Level};
 use credence::ingest::Input;
 use credence::report::{self, Format};
-use credence::{analyze, Analysis, Registry};
+use credence::score::{OutletPriors, ScoreOptions};
+use credence::{analyze_with, Analysis, Registry};
 
 /// Source-reliability scoring for news articles.
 #[derive(Parser, Debug)]
@@ -41,6 +42,15 @@ enum Command {
         #[command(flatten)]
         common: Common,
     },
+    /// The full account of one article (by id) or one outlet, with evidence spans.
+    Explain {
+        /// Input CSV (`-` for stdin).
+        file: String,
+        /// An article id or an outlet name.
+        key: String,
+        #[command(flatten)]
+        common: Common,
+    },
     /// List the source registry.
     Sources {
         /// Registry CSV replacing the bundled `data/sources.csv`.
@@ -57,6 +67,10 @@ struct Common {
     /// Registry CSV replacing the bundled `data/sources.csv`.
     #[arg(long)]
     registry: Option<PathBuf>,
+    /// Outlet priors CSV (`domain,prior_mean,prior_source`), or `none` to keep every rating of a
+    /// publishing outlet's own domain out of its score. Default: the bundled `data/outlet_priors.csv`.
+    #[arg(long, value_name = "FILE|none")]
+    outlet_priors: Option<String>,
     /// Print no summary of rejected rows and warnings on stderr.
     #[arg(short, long)]
     quiet: bool,
@@ -80,26 +94,34 @@ pub fn run() -> Result<()> {
     match cli.command {
         Command::Score { file, format, common } => {
             let registry = load_registry(common.registry.as_ref())?;
-            let analysis = load(&file, &registry, common.quiet)?;
+            let opts = score_options(&common)?;
+            let analysis = load(&file, &registry, &opts, common.quiet)?;
             let format = match format {
                 FormatArg::Table => Format::Table,
                 FormatArg::Json => Format::Json,
             };
             let text = match format {
                 Format::Table => report::table::render(&analysis, &registry),
-                Format::Json => report::json::render(&analysis, &registry),
+                Format::Json => report::json::render(&analysis, &registry, opts.outlet_priors.is_some()),
             };
             emit(&text, common.output.as_ref())
         }
         Command::Graph { file, level, common } => {
             let registry = load_registry(common.registry.as_ref())?;
-            let analysis = load(&file, &registry, common.quiet)?;
+            let analysis = load(&file, &registry, &score_options(&common)?, common.quiet)?;
             let level = match level {
                 LevelArg::Article => Level::Article,
                 LevelArg::Outlet => Level::Outlet,
             };
             let g = graph::build(&analysis, &registry, level);
             emit(&graph::dot::render(&g), common.output.as_ref())
+        }
+        Command::Explain { file, key, common } => {
+            let registry = load_registry(common.registry.as_ref())?;
+            let analysis = load(&file, &registry, &score_options(&common)?, common.quiet)?;
+            let text = report::explain::render(&analysis, &key)
+                .ok_or_else(|| anyhow::anyhow!("{file}: no article with id {key:?} and no outlet named {key:?}"))?;
+            emit(&text, common.output.as_ref())
         }
         Command::Sources { registry } => {
             let registry = load_registry(registry.as_ref())?;
@@ -131,13 +153,22 @@ fn load_registry(path: Option<&PathBuf>) -> Result<Registry> {
     }
 }
 
-fn load(file: &str, registry: &Registry, quiet: bool) -> Result<Analysis> {
+fn score_options(common: &Common) -> Result<ScoreOptions> {
+    let outlet_priors = match common.outlet_priors.as_deref() {
+        Some("none") => None,
+        Some(path) => Some(OutletPriors::from_path(std::path::Path::new(path)).map_err(anyhow::Error::msg)?),
+        None => Some(OutletPriors::bundled()),
+    };
+    Ok(ScoreOptions { outlet_priors })
+}
+
+fn load(file: &str, registry: &Registry, opts: &ScoreOptions, quiet: bool) -> Result<Analysis> {
     let input = Input::open(file)?;
     let ingested = input.read()?;
     if !quiet {
         summarize_problems(input.display(), &ingested);
     }
-    Ok(analyze(ingested, registry))
+    Ok(analyze_with(ingested, registry, opts))
 }
 
 fn summarize_problems(path: &str, ingested: &credence::ingest::Ingested) {

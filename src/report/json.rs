@@ -11,37 +11,7 @@ use crate::registry::Registry;
 /// Schema name written in every report.
 pub const SCHEMA: &str = "credence/1";
 
-/// A mean with a 90% credible interval.
-#[derive(Debug, Clone, Copy, PartialEq, Serialize)]
-pub struct Reliability {
-    /// Posterior (or prior) mean.
-    pub mean: f64,
-    /// 5% quantile.
-    pub low: f64,
-    /// 95% quantile.
-    pub high: f64,
-}
-
-impl Reliability {
-    /// The mean and 90% interval of a Beta(mean·strength, (1−mean)·strength) distribution.
-    pub fn from_beta(mean: f64, strength: f64) -> Reliability {
-        use statrs::distribution::{Beta, ContinuousCDF};
-        let a = (mean * strength).max(1e-6);
-        let b = ((1.0 - mean) * strength).max(1e-6);
-        match Beta::new(a, b) {
-            Ok(beta) => Reliability { mean: round(mean), low: round(beta.inverse_cdf(0.05)), high: round(beta.inverse_cdf(0.95)) },
-            Err(_) => Reliability { mean: round(mean), low: 0.0, high: 1.0 },
-        }
-    }
-}
-
-fn round(x: f64) -> f64 {
-    if x.is_finite() {
-        (x * 10_000.0).round() / 10_000.0
-    } else {
-        0.0
-    }
-}
+pub use crate::score::Reliability;
 
 /// Input accounting.
 #[derive(Debug, Serialize)]
@@ -73,8 +43,10 @@ pub struct ArticleJson<'a> {
     pub flags: &'a [crate::garble::Flag],
     /// Garble score in [0, 1].
     pub garble: f64,
-    /// Article reliability (null until the scoring stage lands).
+    /// Article reliability with its 90% interval.
     pub reliability: Option<Reliability>,
+    /// The biggest contributions to the score, as sentences with their evidence.
+    pub explanation: Vec<String>,
 }
 
 /// One outlet.
@@ -86,7 +58,7 @@ pub struct OutletJson<'a> {
     pub domain: Option<&'a str>,
     /// Article count.
     pub articles: usize,
-    /// Outlet reliability (null until the scoring stage lands).
+    /// Outlet reliability: Beta posterior over its articles, 90% interval.
     pub reliability: Option<Reliability>,
     /// Reasons behind the score.
     pub explanation: Vec<String>,
@@ -103,8 +75,44 @@ pub struct SourceJson<'a> {
     pub kind: &'static str,
     /// Distinct articles citing it.
     pub cited_by: usize,
-    /// Its registry prior.
+    /// Its posterior (its registry prior when no claim informs it).
     pub reliability: Reliability,
+}
+
+/// A numeric claim across articles.
+#[derive(Debug, Serialize)]
+pub struct ClaimJson<'a> {
+    /// Index in `claims`.
+    pub id: usize,
+    /// Lower value (the value of an exact claim).
+    pub value: f64,
+    /// Upper value.
+    pub high: f64,
+    /// exact | at_least | at_most | range.
+    pub bound: crate::score::claims::Bound,
+    /// Unit noun (folded, singular).
+    pub unit: &'a str,
+    /// Articles stating it.
+    pub articles: Vec<&'a str>,
+    /// Registry ids it is attributed to.
+    pub sources: &'a [String],
+    /// Independent origins (copies collapsed; one source relayed by many articles counts once).
+    pub support: usize,
+    /// Confidence in [0, 1].
+    pub confidence: f64,
+    /// Claims about the same quantity with incompatible values.
+    pub contradicted_by: &'a [usize],
+}
+
+/// How the scores were computed.
+#[derive(Debug, Serialize)]
+pub struct ModelJson {
+    /// Outer article ↔ claim iterations until article means stopped moving.
+    pub iterations: usize,
+    /// Source ↔ claim propagation iterations of the last round.
+    pub propagation_iterations: usize,
+    /// Whether outlet ratings entered the scores.
+    pub outlet_priors: bool,
 }
 
 /// One verified copy pair (`a` < `b` in byte order of ids).
@@ -166,14 +174,20 @@ pub struct ReportJson<'a> {
     pub outlets: Vec<OutletJson<'a>>,
     /// Cited sources sorted by id.
     pub sources: Vec<SourceJson<'a>>,
+    /// Numeric claims grouped across articles.
+    pub claims: Vec<ClaimJson<'a>>,
+    /// Convergence of the scoring pass.
+    pub model: ModelJson,
 }
 
 /// Builds the contract view of an analysis.
-pub fn build<'a>(analysis: &'a Analysis, registry: &'a Registry) -> ReportJson<'a> {
+pub fn build<'a>(analysis: &'a Analysis, registry: &'a Registry, outlet_priors: bool) -> ReportJson<'a> {
+    let sc = &analysis.scores;
     let articles = analysis
         .articles
         .iter()
-        .map(|a| ArticleJson {
+        .enumerate()
+        .map(|(i, a)| ArticleJson {
             id: &a.article.id,
             outlet: &a.article.outlet,
             title: a.article.title.as_deref(),
@@ -182,7 +196,10 @@ pub fn build<'a>(analysis: &'a Analysis, registry: &'a Registry) -> ReportJson<'
             citations: &a.citations,
             flags: &a.flags,
             garble: a.garble,
-            reliability: None,
+            reliability: sc.articles.get(i).map(|s| s.reliability),
+            explanation: sc.articles.get(i).map_or(Vec::new(), |s| {
+                s.contributions.iter().filter(|c| c.delta.abs() >= 0.005).map(|c| format!("{:+.2}: {}", c.delta, c.text)).collect()
+            }),
         })
         .collect();
     let outlets = analysis
@@ -192,8 +209,8 @@ pub fn build<'a>(analysis: &'a Analysis, registry: &'a Registry) -> ReportJson<'
             outlet: &o.outlet,
             domain: o.domain.as_deref(),
             articles: o.articles,
-            reliability: None,
-            explanation: Vec::new(),
+            reliability: sc.outlets.get(&o.outlet).map(|x| x.reliability),
+            explanation: sc.outlets.get(&o.outlet).map_or(Vec::new(), |x| x.explanation.clone()),
         })
         .collect();
     let sources = analysis
@@ -206,7 +223,7 @@ pub fn build<'a>(analysis: &'a Analysis, registry: &'a Registry) -> ReportJson<'
                 name: &src.name,
                 kind: src.kind.as_str(),
                 cited_by: s.cited_by,
-                reliability: Reliability::from_beta(src.prior_mean, src.prior_strength),
+                reliability: sc.sources.get(&s.index).copied().unwrap_or_else(|| Reliability::from_mean(src.prior_mean, src.prior_strength)),
             }
         })
         .collect();
@@ -241,6 +258,23 @@ pub fn build<'a>(analysis: &'a Analysis, registry: &'a Registry) -> ReportJson<'
             members: s.members.iter().map(|&m| id(m)).collect(),
         })
         .collect();
+    let claims = sc
+        .claims
+        .iter()
+        .enumerate()
+        .map(|(k, g)| ClaimJson {
+            id: k,
+            value: g.low,
+            high: g.high,
+            bound: g.bound,
+            unit: &g.unit,
+            articles: g.articles.iter().map(|&i| id(i)).collect(),
+            sources: &g.sources,
+            support: g.support,
+            confidence: g.confidence,
+            contradicted_by: &g.contradicted_by,
+        })
+        .collect();
     ReportJson {
         schema: SCHEMA,
         input: InputJson { rows: analysis.rows, scored: analysis.articles.len(), rejected: &analysis.rejected },
@@ -249,25 +283,15 @@ pub fn build<'a>(analysis: &'a Analysis, registry: &'a Registry) -> ReportJson<'
         stories,
         outlets,
         sources,
+        claims,
+        model: ModelJson { iterations: sc.iterations, propagation_iterations: sc.propagation_iterations, outlet_priors },
     }
 }
 
 /// Renders the report as pretty JSON with a trailing newline.
-pub fn render(analysis: &Analysis, registry: &Registry) -> String {
-    let mut s = serde_json::to_string_pretty(&build(analysis, registry)).expect("report serializes");
+pub fn render(analysis: &Analysis, registry: &Registry, outlet_priors: bool) -> String {
+    let mut s = serde_json::to_string_pretty(&build(analysis, registry, outlet_priors)).expect("report serializes");
     s.push('\n');
     s
 }
 
-#[cfg(test)]
-mod tests {
-    use super::Reliability;
-
-    #[test]
-    fn beta_interval_brackets_the_mean() {
-        let r = Reliability::from_beta(0.8, 20.0);
-        assert!(r.low < r.mean && r.mean < r.high, "{r:?}");
-        let wide = Reliability::from_beta(0.8, 2.0);
-        assert!(wide.high - wide.low > r.high - r.low);
-    }
-}

@@ -1,6 +1,7 @@
 //! Reports rendered from an [`Analysis`]: the `credence/1` JSON contract ([`json`]) and the
 //! terminal report ([`table`]). Each format renders from the same analysis.
 
+pub mod explain;
 pub mod json;
 pub mod table;
 

@@ -48,7 +48,8 @@ pub fn columns(header: &[&str], rows: &[Vec<String>]) -> String {
     out
 }
 
-fn one_line(s: &str, max: usize) -> String {
+/// `s` on one line, whitespace collapsed, cut to `max` characters with an ellipsis.
+pub fn one_line(s: &str, max: usize) -> String {
     let flat: String = s.split_whitespace().collect::<Vec<_>>().join(" ");
     if flat.chars().count() <= max {
         flat

@@ -1,0 +1,293 @@
+//! Numeric claims: a quantity, its unit noun and the source it is attributed to ("12 000 soldats" ←
+//! NIS via Yonhap), in French, English, Spanish and German number formats, spelled numbers, ranges
+//! ("entre 10 000 et 12 000") and bounds ("plus de 600.000"). A number mangled by translation
+//! ("7.000 XNUMX") is unreadable, not 7.
+
+use crate::citations::{Citation, CitationKind, Field};
+use crate::normalize::fold;
+use crate::segment::Segments;
+
+/// How a claimed quantity is bounded.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, serde::Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Bound {
+    /// "12 000 soldats".
+    Exact,
+    /// "plus de 600.000", "more than", "über".
+    AtLeast,
+    /// "moins de", "less than", "up to", "jusqu'à".
+    AtMost,
+    /// "entre 10 000 et 12 000".
+    Range,
+}
+
+/// One numeric claim in one article.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Claim {
+    /// Lower value (the value for exact claims).
+    pub low: f64,
+    /// Upper value.
+    pub high: f64,
+    /// How it is bounded.
+    pub bound: Bound,
+    /// The unit noun, folded and singular ("soldat").
+    pub unit: String,
+    /// Byte range in the text.
+    pub start: usize,
+    /// End of the byte range.
+    pub end: usize,
+    /// Registry ids of the sources the sentence attributes it to (the origin first for relays).
+    pub sources: Vec<String>,
+}
+
+/// A number that translation mangled ("7.000 XNUMX"): no value can be read from it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Unreadable {
+    /// Byte range in the text.
+    pub start: usize,
+    /// End of the byte range.
+    pub end: usize,
+}
+
+/// Spelled numbers. Words that are also common words in another of the four languages ("un",
+/// "one", "très"/"tres", "dos", "neuf", "sept", "cent", "mil") are left out.
+const SPELLED: &[(&str, f64)] = &[
+    ("deux", 2.0), ("trois", 3.0), ("quatre", 4.0), ("cinq", 5.0), ("six", 6.0), ("huit", 8.0), ("dix", 10.0),
+    ("douze", 12.0), ("vingt", 20.0), ("mille", 1000.0),
+    ("two", 2.0), ("three", 3.0), ("four", 4.0), ("five", 5.0), ("seven", 7.0), ("eight", 8.0), ("nine", 9.0),
+    ("ten", 10.0), ("twelve", 12.0), ("twenty", 20.0), ("hundred", 100.0), ("thousand", 1000.0), ("dozen", 12.0),
+    ("cuatro", 4.0), ("cinco", 5.0), ("seis", 6.0), ("siete", 7.0), ("ocho", 8.0), ("nueve", 9.0), ("diez", 10.0),
+    ("doce", 12.0), ("veinte", 20.0), ("cien", 100.0),
+    ("zwei", 2.0), ("drei", 3.0), ("vier", 4.0), ("funf", 5.0), ("sechs", 6.0), ("sieben", 7.0), ("acht", 8.0),
+    ("neun", 9.0), ("zehn", 10.0), ("zwolf", 12.0), ("zwanzig", 20.0), ("hundert", 100.0), ("tausend", 1000.0),
+];
+
+const MULTIPLIERS: &[(&str, f64)] = &[
+    ("mille", 1e3), ("thousand", 1e3), ("mil", 1e3), ("tausend", 1e3),
+    ("million", 1e6), ("millions", 1e6), ("millones", 1e6), ("millon", 1e6), ("millionen", 1e6), ("mio", 1e6), ("mln", 1e6),
+    ("milliard", 1e9), ("milliards", 1e9), ("billion", 1e9), ("billions", 1e9), ("milliarden", 1e9), ("mrd", 1e9), ("bn", 1e9),
+];
+
+const AT_LEAST: &[&str] = &["plus de", "au moins", "more than", "at least", "over", "mas de", "al menos", "mehr als", "uber", "mindestens"];
+const AT_MOST: &[&str] = &["moins de", "jusqu a", "less than", "up to", "fewer than", "menos de", "hasta", "weniger als", "bis zu"];
+const RANGE_OPEN: &[&str] = &["entre", "between", "zwischen"];
+const RANGE_JOIN: &[&str] = &["et", "and", "y", "und", "a", "to"];
+
+/// Words that are not units: calendar and time words, function words.
+const NOT_UNITS: &[&str] = &[
+    "janvier", "fevrier", "mars", "avril", "mai", "juin", "juillet", "aout", "septembre", "octobre", "novembre",
+    "decembre", "january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
+    "november", "december", "enero", "febrero", "marzo", "abril", "mayo", "junio", "julio", "agosto", "octubre",
+    "noviembre", "diciembre", "januar", "februar", "marz", "juni", "juli", "oktober", "dezember", "heures", "heure",
+    "h", "hours", "hour", "ans", "an", "annees", "year", "years", "anos", "jahre", "jahren", "et", "and", "y", "und",
+    "ou", "or", "le", "la", "les", "the", "de", "du", "des", "of", "a", "au", "aux", "en", "in", "el", "los", "las",
+    "der", "die", "das", "pour", "for", "to", "on", "que", "qui", "ce", "cette", "il", "elle", "est", "sont", "a",
+    "fois", "times", "veces", "mal", "pct", "cts", "dlrs", "vs", "avec", "with", "con", "mit", "sur", "dans",
+    "par", "pour", "sans", "sous", "chez", "apres", "avant", "entre", "from", "into", "over", "under", "after",
+    "before", "para", "sobre", "desde", "hasta", "bei", "nach", "von", "aus", "fur", "uber", "unter", "gegen",
+    "autres", "others", "other", "otros", "andere", "derniers", "premiers", "last", "first", "fin", "end",
+];
+
+struct Tok<'a> {
+    word: String,
+    raw: &'a str,
+    start: usize,
+    end: usize,
+}
+
+fn tokens(text: &str) -> Vec<Tok<'_>> {
+    let mut out = Vec::new();
+    let mut start: Option<usize> = None;
+    let bounds = text.char_indices().map(|(i, c)| (i, c.is_alphanumeric())).chain(std::iter::once((text.len(), false)));
+    for (i, alnum) in bounds {
+        if alnum {
+            start.get_or_insert(i);
+        } else if let Some(s) = start.take() {
+            let raw = &text[s..i];
+            out.push(Tok { word: fold(raw).text, raw, start: s, end: i });
+        }
+    }
+    out
+}
+
+fn singular(w: &str) -> String {
+    let w = w.trim_end_matches('\'');
+    if w.len() > 4 && (w.ends_with('s') || w.ends_with('x')) {
+        w[..w.len() - 1].to_string()
+    } else {
+        w.to_string()
+    }
+}
+
+/// Reads a number starting at token `i`: digit groups joined by thin separators ("12 000",
+/// "600.000", "1,500", "1,5"), a spelled number, and an optional multiplier ("1,5 million").
+/// Returns the value and the index of the first token after it.
+fn number_at(text: &str, toks: &[Tok], i: usize) -> Option<(f64, usize)> {
+    let t = &toks[i];
+    let mut j = i + 1;
+    let mut value = if t.raw.bytes().all(|b| b.is_ascii_digit()) {
+        let mut digits = t.raw.to_string();
+        let mut decimal: Option<String> = None;
+        while j < toks.len() && toks[j].raw.bytes().all(|b| b.is_ascii_digit()) {
+            let gap = &text[toks[j - 1].end..toks[j].start];
+            let g = toks[j].raw.len();
+            let thin = matches!(gap, " " | "\u{a0}" | "\u{202f}" | "." | "," | "'");
+            if thin && g == 3 && decimal.is_none() {
+                digits.push_str(toks[j].raw);
+                j += 1;
+            } else if (gap == "," || gap == ".") && decimal.is_none() && g <= 2 {
+                decimal = Some(toks[j].raw.to_string());
+                j += 1;
+                break;
+            } else {
+                break;
+            }
+        }
+        let mut v: f64 = digits.parse().ok()?;
+        if let Some(d) = decimal {
+            v += format!("0.{d}").parse::<f64>().ok()?;
+        }
+        v
+    } else {
+        SPELLED.iter().find(|(w, _)| *w == t.word).map(|(_, v)| *v)?
+    };
+    if j < toks.len() {
+        if let Some((_, m)) = MULTIPLIERS.iter().find(|(w, _)| *w == toks[j].word) {
+            value *= m;
+            j += 1;
+        }
+    }
+    Some((value, j))
+}
+
+fn phrase_before(toks: &[Tok], i: usize, phrases: &[&str]) -> bool {
+    phrases.iter().any(|p| {
+        let words: Vec<&str> = p.split(' ').collect();
+        i >= words.len() && toks[i - words.len()..i].iter().zip(&words).all(|(t, w)| t.word == *w)
+    })
+}
+
+fn is_year(v: f64, raw: &str) -> bool {
+    raw.len() == 4 && (1800.0..=2100.0).contains(&v)
+}
+
+/// Claims and unreadable numbers of one article text.
+pub fn extract(text: &str, segs: &Segments, citations: &[Citation]) -> (Vec<Claim>, Vec<Unreadable>) {
+    let mut claims = Vec::new();
+    let mut unreadable = Vec::new();
+    for s in &segs.sentences {
+        let sentence = s.of(text);
+        let toks = tokens(sentence);
+        let sources = sentence_sources(citations, s.start, s.end);
+        let mut i = 0;
+        while i < toks.len() {
+            let Some((v, mut j)) = number_at(sentence, &toks, i) else {
+                i += 1;
+                continue;
+            };
+            let mut low = v;
+            let mut high = v;
+            let mut bound = Bound::Exact;
+            if phrase_before(&toks, i, RANGE_OPEN) && j < toks.len() && RANGE_JOIN.contains(&toks[j].word.as_str()) && j + 1 < toks.len() {
+                if let Some((v2, j2)) = number_at(sentence, &toks, j + 1) {
+                    high = v2.max(v);
+                    low = v2.min(v);
+                    bound = Bound::Range;
+                    j = j2;
+                }
+            } else if phrase_before(&toks, i, AT_LEAST) {
+                bound = Bound::AtLeast;
+            } else if phrase_before(&toks, i, AT_MOST) {
+                bound = Bound::AtMost;
+            }
+            // "7.000 XNUMX": a number followed by a translation placeholder cannot be read.
+            if j < toks.len() && toks[j].raw.starts_with("XNUM") || j < toks.len() && toks[j].raw.starts_with("XXNUM") {
+                unreadable.push(Unreadable { start: s.start + toks[i].start, end: s.start + toks[j].end });
+                i = j + 1;
+                continue;
+            }
+            // The unit: the next content word, skipping "de"/"of" ("1 500 soldats", "12,000 of the troops").
+            let mut k = j;
+            while k < toks.len() && matches!(toks[k].word.as_str(), "de" | "d" | "of" | "des" | "the") {
+                k += 1;
+            }
+            let unit = toks.get(k).map(|t| t.word.clone()).unwrap_or_default();
+            let gap_ok = toks.get(k).is_some_and(|t| !sentence[toks[j - 1].end..t.start].contains(['.', ',', ';', ':', '(', ')']) || sentence[toks[j - 1].end..t.start].trim() == "%");
+            let usable = !unit.is_empty()
+                && gap_ok
+                && unit.chars().all(char::is_alphabetic)
+                && unit.chars().count() >= 3
+                && !NOT_UNITS.contains(&unit.as_str())
+                && !is_year(v, toks[i].raw)
+                && v > 0.0;
+            if usable {
+                let end = toks[k].end;
+                claims.push(Claim {
+                    low,
+                    high,
+                    bound,
+                    unit: singular(&unit),
+                    start: s.start + toks[i].start,
+                    end: s.start + end,
+                    sources: sources.clone(),
+                });
+                i = k + 1;
+            } else {
+                i = j.max(i + 1);
+            }
+        }
+    }
+    (claims, unreadable)
+}
+
+/// Sources a sentence attributes its content to: relay origins first, then attributions and
+/// credits found inside the sentence.
+fn sentence_sources(citations: &[Citation], start: usize, end: usize) -> Vec<String> {
+    let mut out: Vec<String> = Vec::new();
+    let inside = citations.iter().filter(|c| c.field == Field::Text && c.start >= start && c.end <= end && c.kind != CitationKind::Mention);
+    for c in inside {
+        if !out.contains(&c.source) {
+            out.push(c.source.clone());
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn claims(text: &str) -> Vec<(f64, f64, Bound, String)> {
+        extract(text, &Segments::new(text), &[]).0.into_iter().map(|c| (c.low, c.high, c.bound, c.unit)).collect()
+    }
+
+    #[test]
+    fn number_formats_of_four_languages() {
+        assert_eq!(claims("Pyongyang prévoit 12 000 soldats."), [(12000.0, 12000.0, Bound::Exact, "soldat".into())]);
+        assert_eq!(claims("Déjà 1 500 soldats des forces spéciales."), [(1500.0, 1500.0, Bound::Exact, "soldat".into())]);
+        assert_eq!(claims("Some 12,000 troops were sent."), [(12000.0, 12000.0, Bound::Exact, "troop".into())]);
+        assert_eq!(claims("Unos 1.500 soldados llegaron."), [(1500.0, 1500.0, Bound::Exact, "soldado".into())]);
+        assert_eq!(claims("Rund 1,5 Millionen Menschen."), [(1_500_000.0, 1_500_000.0, Bound::Exact, "menschen".into())]);
+        assert_eq!(claims("Il a envoyé quatre brigades."), [(4.0, 4.0, Bound::Exact, "brigade".into())]);
+    }
+
+    #[test]
+    fn ranges_and_bounds() {
+        assert_eq!(claims("Entre 10 000 et 12 000 soldats ont été déployés."), [(10000.0, 12000.0, Bound::Range, "soldat".into())]);
+        assert_eq!(claims("Plus de 600.000 soldats russes ont été tués."), [(600000.0, 600000.0, Bound::AtLeast, "soldat".into())]);
+    }
+
+    #[test]
+    fn garbled_numbers_are_unreadable_not_small() {
+        let t = "La Russie a déplacé plus de 7.000 XNUMX soldats nord-coréens.";
+        let (c, u) = extract(t, &Segments::new(t), &[]);
+        assert!(c.is_empty(), "{c:?}");
+        assert_eq!(&t[u[0].start..u[0].end], "7.000 XNUMX");
+    }
+
+    #[test]
+    fn dates_and_years_are_not_claims() {
+        assert!(claims("Le 18 octobre 2024, rien.").is_empty());
+        assert!(claims("En 2024 la guerre continue.").is_empty());
+    }
+}

@@ -1,0 +1,543 @@
+//! The scoring pass: copy-aware confidence propagation with uncertainty, corroborated claims and
+//! explanations. The model is documented in `docs/scoring.md`.
+//!
+//! 1. [`claims`]: numeric claims per article, grouped across articles by unit and value;
+//! 2. [`propagate`]: sources ↔ claims to a fixed point, votes of copies discounted;
+//! 3. articles: a mean built from additive, explained contributions (sources cited, transparency,
+//!    garble, copy behaviour, corroboration) and a Beta whose strength grows with the evidence;
+//! 4. outlets: a Beta posterior over their articles from a rating-based or uniform prior;
+//! 5. the article ↔ claim loop repeats until article means stop moving.
+
+pub mod claims;
+pub mod priors;
+pub mod propagate;
+
+use std::collections::{BTreeMap, BTreeSet};
+
+use crate::analyze::Analyzed;
+use crate::citations::CitationKind;
+use crate::copies::{Copies, Relation};
+use crate::registry::{Registry, SourceKind};
+use claims::{Bound, Claim};
+pub use priors::OutletPriors;
+use propagate::{Problem, Vote};
+
+/// A mean with its 90% credible interval.
+#[derive(Debug, Clone, Copy, PartialEq, serde::Serialize)]
+pub struct Reliability {
+    /// Mean.
+    pub mean: f64,
+    /// 5% quantile.
+    pub low: f64,
+    /// 95% quantile.
+    pub high: f64,
+}
+
+fn round4(x: f64) -> f64 {
+    if x.is_finite() { (x * 10_000.0).round() / 10_000.0 } else { 0.5 }
+}
+
+impl Reliability {
+    /// Mean and 90% interval of Beta(α, β) (statrs quantiles).
+    pub fn from_alpha_beta(a: f64, b: f64) -> Reliability {
+        use statrs::distribution::{Beta, ContinuousCDF};
+        let a = if a.is_finite() { a.max(1e-3) } else { 1.0 };
+        let b = if b.is_finite() { b.max(1e-3) } else { 1.0 };
+        // Quantiles of very concentrated Betas are slow to invert and no more informative: cap
+        // the strength, keeping the mean.
+        let cap = 1e5 / (a + b);
+        let (a, b) = if cap < 1.0 { (a * cap, b * cap) } else { (a, b) };
+        let mean = a / (a + b);
+        match Beta::new(a, b) {
+            Ok(beta) => Reliability { mean: round4(mean), low: round4(beta.inverse_cdf(0.05).min(mean)), high: round4(beta.inverse_cdf(0.95).max(mean)) },
+            Err(_) => Reliability { mean: round4(mean), low: 0.0, high: 1.0 },
+        }
+    }
+
+    /// Mean and 90% interval of a Beta with this mean and strength α + β.
+    pub fn from_mean(mean: f64, strength: f64) -> Reliability {
+        Reliability::from_alpha_beta(mean * strength, (1.0 - mean) * strength)
+    }
+}
+
+/// One reason behind an article's score.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Contribution {
+    /// Stable key, used to aggregate reasons over an outlet's articles.
+    pub key: &'static str,
+    /// Shift of the article mean.
+    pub delta: f64,
+    /// The reason, with its evidence.
+    pub text: String,
+}
+
+/// An article's score.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ArticleScore {
+    /// Reliability with interval.
+    pub reliability: Reliability,
+    /// Contributions, largest first.
+    pub contributions: Vec<Contribution>,
+    /// Its numeric claims.
+    pub claims: Vec<Claim>,
+    /// Numbers it prints that translation made unreadable.
+    pub unreadable: Vec<claims::Unreadable>,
+}
+
+/// An outlet's score.
+#[derive(Debug, Clone, PartialEq)]
+pub struct OutletScore {
+    /// Reliability with interval.
+    pub reliability: Reliability,
+    /// The biggest reasons, as sentences with evidence.
+    pub explanation: Vec<String>,
+}
+
+/// A group of claims about one quantity across articles.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ClaimGroup {
+    /// Lower value.
+    pub low: f64,
+    /// Upper value.
+    pub high: f64,
+    /// Bound kind.
+    pub bound: Bound,
+    /// Unit noun.
+    pub unit: String,
+    /// Articles stating it (indices), sorted by id.
+    pub articles: Vec<usize>,
+    /// Registry ids it is attributed to.
+    pub sources: Vec<String>,
+    /// Independent origins: attributed sources, else articles with copies collapsed.
+    pub support: usize,
+    /// Confidence in [0, 1].
+    pub confidence: f64,
+    /// Other groups about the same quantity with incompatible values.
+    pub contradicted_by: Vec<usize>,
+}
+
+/// Everything the scoring pass produces.
+#[derive(Debug, Clone, Default)]
+pub struct Scores {
+    /// Per article, in analysis order.
+    pub articles: Vec<ArticleScore>,
+    /// Per outlet name.
+    pub outlets: BTreeMap<String, OutletScore>,
+    /// Per registry index of every source cited or voting.
+    pub sources: BTreeMap<usize, Reliability>,
+    /// Claim groups sorted by unit and value.
+    pub claims: Vec<ClaimGroup>,
+    /// Outer article ↔ claim iterations.
+    pub iterations: usize,
+    /// Inner propagation iterations of the last round.
+    pub propagation_iterations: usize,
+}
+
+/// Scoring options.
+#[derive(Debug, Clone, Default)]
+pub struct ScoreOptions {
+    /// Outlet priors from public ratings; `None` = no rating of a publishing outlet's own domain
+    /// enters its score (and a registry source of the outlet's own domain counts with its kind's
+    /// default prior only).
+    pub outlet_priors: Option<OutletPriors>,
+}
+
+const KIND_WEIGHT: [(CitationKind, f64); 3] = [(CitationKind::Credit, 1.0), (CitationKind::Attribution, 0.8), (CitationKind::Relay, 0.6)];
+const SOURCE_GAIN: f64 = 0.5;
+const NO_SOURCE: f64 = -0.08;
+const CREDIT_LINE: f64 = 0.04;
+const GARBLE_GAIN: f64 = 0.3;
+const LAUNDERED: f64 = -0.12;
+const CLAIM_GAIN: f64 = 0.15;
+const OUTLET_PRIOR_STRENGTH: f64 = 10.0;
+
+/// Probability that an article's text is a copy of another article of the input.
+fn copy_probability(copies: &Copies, n: usize) -> Vec<f64> {
+    let mut p = vec![0.0f64; n];
+    for c in &copies.pairs {
+        let (copy_side, prob) = match (c.original, c.relation) {
+            (Some(o), Relation::Wholly) => (if o == c.a { c.b } else { c.a }, 0.9),
+            (None, Relation::Wholly) => (c.a.max(c.b), 0.5),
+            (Some(o), Relation::Partially) => (if o == c.a { c.b } else { c.a }, 0.5 * c.containment_a.max(c.containment_b)),
+            (None, Relation::Partially) => (c.a.max(c.b), 0.25),
+        };
+        p[copy_side] = p[copy_side].max(prob);
+    }
+    p
+}
+
+fn story_of(copies: &Copies, n: usize) -> Vec<usize> {
+    let mut s: Vec<usize> = (0..n).collect();
+    for st in &copies.stories {
+        for &m in &st.members {
+            s[m] = st.representative;
+        }
+    }
+    s
+}
+
+/// With outlet ratings disabled, a registry source of the publishing outlet's own domain (Reuters
+/// crediting itself on reuters.com) counts with its kind's default prior only.
+fn own_domain_default(registry: &Registry, id: &str, article_domain: Option<&str>, opts: &ScoreOptions) -> Option<f64> {
+    if opts.outlet_priors.is_some() {
+        return None;
+    }
+    let s = registry.get(id)?;
+    let d = article_domain?;
+    s.domains.iter().any(|sd| d == sd || d.ends_with(&format!(".{sd}"))).then(|| s.kind.default_prior().0)
+}
+
+struct ArticleBase {
+    delta: f64,
+    contributions: Vec<Contribution>,
+    strength: f64,
+}
+
+/// Contributions that do not depend on claims.
+fn article_base(a: &Analyzed, idx: usize, registry: &Registry, trust: &BTreeMap<String, f64>, copies: &Copies, articles: &[Analyzed], opts: &ScoreOptions) -> ArticleBase {
+    let mut contributions = Vec::new();
+    let mut best: BTreeMap<&str, f64> = BTreeMap::new();
+    for c in a.citations.iter().filter(|c| c.kind != CitationKind::Mention) {
+        let w = KIND_WEIGHT.iter().find(|(k, _)| *k == c.kind).map_or(0.5, |(_, w)| *w);
+        let e = best.entry(c.source.as_str()).or_insert(0.0);
+        *e = e.max(w);
+    }
+    let domain = a.article.domain.as_deref();
+    let (mut wsum, mut rsum) = (0.0, 0.0);
+    let mut named: Vec<String> = Vec::new();
+    for (&id, &w) in &best {
+        let r = own_domain_default(registry, id, domain, opts)
+            .or_else(|| trust.get(id).copied())
+            .or_else(|| registry.get(id).map(|s| s.prior_mean))
+            .unwrap_or(0.5);
+        wsum += w;
+        rsum += w * r;
+        named.push(format!("{id} {r:.2}"));
+    }
+    if wsum > 0.0 {
+        let rbar = rsum / wsum;
+        let coverage = wsum.min(1.0);
+        let d = SOURCE_GAIN * (rbar - 0.5) * coverage;
+        contributions.push(Contribution { key: "sources", delta: d, text: format!("cites {}", named.join(", ")) });
+    } else {
+        contributions.push(Contribution { key: "no_source", delta: NO_SOURCE, text: "names no source for its content".into() });
+    }
+    if a.citations.iter().any(|c| c.kind == CitationKind::Credit && registry.get(&c.source).is_some_and(|s| s.kind != SourceKind::Government)) {
+        let ids: BTreeSet<&str> = a.citations.iter().filter(|c| c.kind == CitationKind::Credit).map(|c| c.source.as_str()).collect();
+        contributions.push(Contribution { key: "credit_line", delta: CREDIT_LINE, text: format!("carries a credit line ({})", ids.into_iter().collect::<Vec<_>>().join(", ")) });
+    }
+    if a.garble > 0.0 {
+        let mut kinds: Vec<String> = Vec::new();
+        for f in a.flags.iter().filter(|f| f.counted) {
+            let s = format!("{} «{}»", f.kind.as_str(), crate::report::table::one_line(&f.evidence, 30));
+            if kinds.len() < 3 && !kinds.iter().any(|k| k.starts_with(f.kind.as_str())) {
+                kinds.push(s);
+            }
+        }
+        contributions.push(Contribution { key: "garble", delta: -GARBLE_GAIN * a.garble, text: format!("garbled copy (garble {:.2}: {})", a.garble, kinds.join(", ")) });
+    }
+    for c in copies.pairs.iter().filter(|c| c.laundered && (c.a == idx || c.b == idx)) {
+        let orig = c.original.unwrap_or(c.a);
+        if orig != idx {
+            let text = format!("uncredited wholesale copy of a {} dispatch ({} ← {})", c.common_sources.join("/"), a.article.id, articles[orig].article.id);
+            contributions.push(Contribution { key: "laundered", delta: LAUNDERED, text });
+            break;
+        }
+    }
+    let sourced = best.len() as f64;
+    ArticleBase { delta: contributions.iter().map(|c| c.delta).sum(), contributions, strength: 4.0 + sourced.min(6.0) }
+}
+
+fn compatible(a: &ClaimGroup, b: &ClaimGroup) -> bool {
+    let overlap = a.low <= b.high * 1.05 && b.low <= a.high * 1.05;
+    match (a.bound, b.bound) {
+        (Bound::AtLeast, _) => b.high >= a.low * 0.95,
+        (_, Bound::AtLeast) => a.high >= b.low * 0.95,
+        (Bound::AtMost, _) => b.low <= a.high * 1.05,
+        (_, Bound::AtMost) => a.low <= b.high * 1.05,
+        _ => overlap,
+    }
+}
+
+fn round_sig(x: f64) -> i64 {
+    if x <= 0.0 || !x.is_finite() {
+        return 0;
+    }
+    let mag = 10f64.powf(x.log10().floor() - 2.0);
+    ((x / mag).round() * mag) as i64
+}
+
+/// Scores an analysis.
+pub fn score(articles: &[Analyzed], copies: &Copies, registry: &Registry, opts: &ScoreOptions) -> Scores {
+    let n = articles.len();
+    let copy_p = copy_probability(copies, n);
+    let story = story_of(copies, n);
+    // Claims per article, grouped by (unit, bound, rounded values).
+    let mut per_article: Vec<(Vec<Claim>, Vec<claims::Unreadable>)> =
+        articles.iter().map(|a| claims::extract(&a.article.text, &a.segments, &a.citations)).collect();
+    let mut key_to_group: BTreeMap<(String, i64, i64), usize> = BTreeMap::new();
+    let mut groups: Vec<ClaimGroup> = Vec::new();
+    let mut mentions: Vec<(usize, usize)> = Vec::new(); // (group, article)
+    let mut attributed: Vec<(usize, String)> = Vec::new(); // (group, source)
+    for (ai, (cl, _)) in per_article.iter().enumerate() {
+        for c in cl {
+            let key = (c.unit.clone(), round_sig(c.low), round_sig(c.high));
+            let g = *key_to_group.entry(key).or_insert_with(|| {
+                groups.push(ClaimGroup { low: c.low, high: c.high, bound: c.bound, unit: c.unit.clone(), articles: Vec::new(), sources: Vec::new(), support: 0, confidence: 0.0, contradicted_by: Vec::new() });
+                groups.len() - 1
+            });
+            mentions.push((g, ai));
+            match c.sources.first() {
+                Some(s) => attributed.push((g, s.clone())),
+                None => {}
+            }
+        }
+    }
+    let mut trust: BTreeMap<String, f64> = BTreeMap::new();
+    let mut article_mu = vec![0.5; n];
+    let mut claim_conf = vec![0.5; groups.len()];
+    let mut iterations = 0;
+    let mut inner;
+    let mut solution_sources: Vec<(String, (f64, f64))>;
+    let bases: Vec<ArticleBase> = loop {
+        iterations += 1;
+        let bases: Vec<ArticleBase> = articles.iter().enumerate().map(|(i, a)| article_base(a, i, registry, &trust, copies, articles, opts)).collect();
+        // Voters: attributed sources, and articles (collapsed by story) for unattributed claims.
+        let mut voter_index: BTreeMap<String, usize> = BTreeMap::new();
+        let mut priors: Vec<(f64, f64)> = Vec::new();
+        let mut votes: BTreeMap<(usize, usize), f64> = BTreeMap::new();
+        let mut voter = |key: String, prior: (f64, f64), priors: &mut Vec<(f64, f64)>| -> usize {
+            *voter_index.entry(key).or_insert_with(|| {
+                priors.push(prior);
+                priors.len() - 1
+            })
+        };
+        for &(g, ai) in &mentions {
+            let claim_src = per_article[ai].0.iter().find(|c| key_to_group.get(&(c.unit.clone(), round_sig(c.low), round_sig(c.high))) == Some(&g)).and_then(|c| c.sources.first().cloned());
+            let (v, w) = match claim_src {
+                Some(s) => {
+                    let pm = registry.get(&s).map_or((0.5, 2.0), |x| (x.prior_mean, x.prior_strength));
+                    (voter(format!("source:{s}"), (pm.0 * pm.1, (1.0 - pm.0) * pm.1), &mut priors), 1.0)
+                }
+                None => {
+                    let mu = (0.5 + bases[ai].delta).clamp(0.03, 0.97);
+                    (voter(format!("story:{}", story[ai]), (mu * 2.0, (1.0 - mu) * 2.0), &mut priors), 1.0 - copy_p[ai])
+                }
+            };
+            let e = votes.entry((v, g)).or_insert(0.0);
+            *e = e.max(w);
+        }
+        let problem = Problem {
+            priors,
+            object: (0..groups.len()).collect(),
+            votes: votes.into_iter().map(|((source, claim), weight)| Vote { source, claim, weight }).collect(),
+        };
+        let sol = propagate::solve(&problem);
+        inner = sol.iterations;
+        claim_conf = sol.confidence.clone();
+        solution_sources = voter_index.iter().map(|(k, &i)| (k.clone(), sol.sources[i])).collect();
+        let mut new_trust = BTreeMap::new();
+        for (k, ab) in &solution_sources {
+            if let Some(id) = k.strip_prefix("source:") {
+                new_trust.insert(id.to_string(), ab.0 / (ab.0 + ab.1));
+            }
+        }
+        let mut moved: f64 = 0.0;
+        for (i, b) in bases.iter().enumerate() {
+            let mu = (0.5 + b.delta).clamp(0.03, 0.97);
+            moved = moved.max((mu - article_mu[i]).abs());
+            article_mu[i] = mu;
+        }
+        let trust_moved = new_trust.iter().any(|(k, v)| trust.get(k).is_none_or(|t| (t - v).abs() > 1e-9));
+        trust = new_trust;
+        if (moved < 1e-9 && !trust_moved) || iterations >= 50 {
+            break bases;
+        }
+    };
+    // Contradictions: same unit and origin, values within a factor two but incompatible.
+    let group_sources: Vec<BTreeSet<String>> = (0..groups.len())
+        .map(|g| attributed.iter().filter(|(gg, _)| *gg == g).map(|(_, s)| s.clone()).collect())
+        .collect();
+    for g in 0..groups.len() {
+        let mut arts: Vec<usize> = mentions.iter().filter(|(gg, _)| *gg == g).map(|(_, a)| *a).collect();
+        arts.sort_by(|&x, &y| articles[x].article.id.cmp(&articles[y].article.id));
+        arts.dedup();
+        let origins: BTreeSet<String> = arts
+            .iter()
+            .map(|&a| per_article[a].0.iter().find(|c| c.unit == groups[g].unit && round_sig(c.low) == round_sig(groups[g].low) && round_sig(c.high) == round_sig(groups[g].high)).and_then(|c| c.sources.first().cloned()).map_or(format!("story:{}", story[a]), |s| format!("source:{s}")))
+            .collect();
+        groups[g].articles = arts;
+        groups[g].sources = group_sources[g].iter().cloned().collect();
+        groups[g].support = origins.len();
+    }
+    for g in 0..groups.len() {
+        let mut against = 0usize;
+        for h in 0..groups.len() {
+            let same = h != g && groups[h].unit == groups[g].unit && !group_sources[g].is_disjoint(&group_sources[h]);
+            let close = groups[h].high.max(groups[g].high) <= 2.0 * groups[h].low.min(groups[g].low).max(1e-9);
+            if same && close && !compatible(&groups[g], &groups[h]) {
+                groups[g].contradicted_by.push(h);
+                against += groups[h].support;
+            }
+        }
+        let own = groups[g].support.max(1);
+        let penalty = 0.5 * against as f64 / (own + against) as f64;
+        groups[g].confidence = round4(claim_conf[g] * (1.0 - penalty));
+    }
+    // Articles: claims term, then Beta.
+    let mut out_articles = Vec::with_capacity(n);
+    for (i, b) in bases.into_iter().enumerate() {
+        let (cl, unreadable) = std::mem::take(&mut per_article[i]);
+        let mut contributions = b.contributions;
+        let gs: Vec<usize> = cl
+            .iter()
+            .filter_map(|c| key_to_group.get(&(c.unit.clone(), round_sig(c.low), round_sig(c.high))).copied())
+            .collect();
+        if !gs.is_empty() {
+            let mean_conf = gs.iter().map(|&g| groups[g].confidence).sum::<f64>() / gs.len() as f64;
+            let best = gs.iter().copied().max_by(|&x, &y| groups[x].support.cmp(&groups[y].support).then(y.cmp(&x))).unwrap_or(gs[0]);
+            let g = &groups[best];
+            contributions.push(Contribution {
+                key: "claims",
+                delta: CLAIM_GAIN * (mean_conf - 0.5),
+                text: format!("{} figure(s), mean confidence {:.2} (e.g. {} {}: {} independent origin(s))", gs.len(), mean_conf, fmt_value(g), g.unit, g.support),
+            });
+        }
+        let delta: f64 = contributions.iter().map(|c| c.delta).sum();
+        let mu = (0.5 + delta).clamp(0.03, 0.97);
+        contributions.sort_by(|x, y| y.delta.abs().total_cmp(&x.delta.abs()).then(x.key.cmp(y.key)));
+        let strength = b.strength + (gs.len() as f64).min(4.0);
+        out_articles.push(ArticleScore { reliability: Reliability::from_mean(mu, strength), contributions, claims: cl, unreadable });
+    }
+    let outlets = score_outlets(articles, &out_articles, copies, opts);
+    let mut sources: BTreeMap<usize, Reliability> = BTreeMap::new();
+    for a in articles {
+        for c in &a.citations {
+            if let Some(i) = registry.index_of(&c.source) {
+                let s = &registry.sources()[i];
+                sources.entry(i).or_insert_with(|| Reliability::from_mean(s.prior_mean, s.prior_strength));
+            }
+        }
+    }
+    for (k, (al, be)) in &solution_sources {
+        if let Some(i) = k.strip_prefix("source:").and_then(|id| registry.index_of(id)) {
+            sources.insert(i, Reliability::from_alpha_beta(*al, *be));
+        }
+    }
+    let mut order: Vec<usize> = (0..groups.len()).collect();
+    order.sort_by(|&x, &y| groups[x].unit.cmp(&groups[y].unit).then(groups[x].low.total_cmp(&groups[y].low)).then(groups[x].high.total_cmp(&groups[y].high)).then(groups[x].bound.cmp(&groups[y].bound)));
+    let remap: BTreeMap<usize, usize> = order.iter().enumerate().map(|(new, &old)| (old, new)).collect();
+    let claims: Vec<ClaimGroup> = order
+        .iter()
+        .map(|&g| {
+            let mut c = groups[g].clone();
+            c.contradicted_by = c.contradicted_by.iter().map(|h| remap[h]).collect();
+            c.contradicted_by.sort_unstable();
+            c
+        })
+        .collect();
+    Scores { articles: out_articles, outlets, sources, claims, iterations, propagation_iterations: inner }
+}
+
+/// "12 000", "10 000–12 000", "≥ 600 000".
+pub fn fmt_value(g: &ClaimGroup) -> String {
+    let f = |x: f64| if x.fract() == 0.0 { format!("{}", x as i64) } else { format!("{x}") };
+    match g.bound {
+        Bound::Exact => f(g.low),
+        Bound::Range => format!("{}–{}", f(g.low), f(g.high)),
+        Bound::AtLeast => format!("≥{}", f(g.low)),
+        Bound::AtMost => format!("≤{}", f(g.high)),
+    }
+}
+
+fn score_outlets(articles: &[Analyzed], scores: &[ArticleScore], copies: &Copies, opts: &ScoreOptions) -> BTreeMap<String, OutletScore> {
+    // Identical articles inside one outlet are one piece of evidence.
+    let mut dup_weight = vec![1.0f64; articles.len()];
+    for c in copies.pairs.iter().filter(|c| c.same_outlet && c.containment_a >= 0.95 && c.containment_b >= 0.95) {
+        dup_weight[c.a.max(c.b)] = 0.0;
+    }
+    let mut by_outlet: BTreeMap<&str, Vec<usize>> = BTreeMap::new();
+    for (i, a) in articles.iter().enumerate().filter(|(_, a)| a.article.outlet_known) {
+        by_outlet.entry(a.article.outlet.as_str()).or_default().push(i);
+    }
+    let mut out = BTreeMap::new();
+    for (outlet, idx) in by_outlet {
+        let domain = idx.iter().find_map(|&i| articles[i].article.domain.as_deref());
+        let prior = opts.outlet_priors.as_ref().and_then(|p| domain.and_then(|d| p.get(d)));
+        let (mut a, mut b, prior_text) = match prior {
+            Some(p) => (p.mean * OUTLET_PRIOR_STRENGTH, (1.0 - p.mean) * OUTLET_PRIOR_STRENGTH, format!("prior {:.2} from {} (strength {OUTLET_PRIOR_STRENGTH})", p.mean, p.source)),
+            None => (1.0, 1.0, "uniform prior (no rating of the outlet's own domain used)".to_string()),
+        };
+        for &i in &idx {
+            let m = scores[i].reliability.mean;
+            a += dup_weight[i] * m;
+            b += dup_weight[i] * (1.0 - m);
+        }
+        let reliability = Reliability::from_alpha_beta(a, b);
+        let mut explanation = outlet_reasons(articles, scores, &idx);
+        explanation.push(format!("{}; {} article(s)", prior_text, idx.len()));
+        out.insert(outlet.to_string(), OutletScore { reliability, explanation });
+    }
+    out
+}
+
+fn outlet_reasons(articles: &[Analyzed], scores: &[ArticleScore], idx: &[usize]) -> Vec<String> {
+    let n = idx.len() as f64;
+    let mut by_key: BTreeMap<&'static str, (f64, usize, Vec<String>, Vec<&str>)> = BTreeMap::new();
+    for &i in idx {
+        for c in &scores[i].contributions {
+            let e = by_key.entry(c.key).or_insert((0.0, 0, Vec::new(), Vec::new()));
+            e.0 += c.delta;
+            e.1 += 1;
+            if e.2.len() < 2 {
+                e.2.push(c.text.clone());
+            }
+            if e.3.len() < 3 {
+                e.3.push(articles[i].article.id.as_str());
+            }
+        }
+    }
+    let mut reasons: Vec<(f64, String)> = by_key
+        .into_iter()
+        .filter(|(_, (d, _, _, _))| d.abs() / n >= 0.005)
+        .map(|(key, (d, count, texts, ids))| {
+            let what = match key {
+                "sources" => "cite sources",
+                "no_source" => "name no source",
+                "credit_line" => "carry a credit line",
+                "garble" => "are garbled",
+                "laundered" => "are uncredited copies of wire dispatches",
+                "claims" => "report figures weighed against other articles",
+                _ => key,
+            };
+            let avg = d / n;
+            (avg, format!("{avg:+.2}: {count} of {} articles {what} — e.g. {} ({})", idx.len(), texts[0], ids.join(", ")))
+        })
+        .collect();
+    reasons.sort_by(|x, y| y.0.abs().total_cmp(&x.0.abs()).then(x.1.cmp(&y.1)));
+    reasons.into_iter().take(4).map(|(_, s)| s).collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn intervals_are_ordered_and_finite() {
+        for (a, b) in [(1.0, 1.0), (0.0, 0.0), (1e9, 1.0), (f64::NAN, 2.0), (0.5, 1e-12)] {
+            let r = Reliability::from_alpha_beta(a, b);
+            assert!(r.low <= r.mean && r.mean <= r.high, "{r:?}");
+            assert!(r.mean.is_finite() && r.low.is_finite() && r.high.is_finite());
+        }
+        let wide = Reliability::from_mean(0.7, 2.0);
+        let narrow = Reliability::from_mean(0.7, 200.0);
+        assert!(wide.high - wide.low > narrow.high - narrow.low);
+    }
+
+    #[test]
+    fn values_round_to_three_significant_digits() {
+        assert_eq!(round_sig(12000.0), 12000);
+        assert_eq!(round_sig(12040.0), 12000);
+        assert_eq!(round_sig(1500.0), 1500);
+    }
+}
