@@ -149,8 +149,8 @@ impl<'a> FieldContext<'a> {
         }
         // Snap to word boundaries so evidence does not start or end mid-word.
         if start > span.start {
-            if let Some(ws) = self.text[start..m.start].find(char::is_whitespace) {
-                start += ws + 1;
+            if let Some((ws, c)) = self.text[start..m.start].char_indices().find(|(_, c)| c.is_whitespace()) {
+                start += ws + c.len_utf8();
             }
         }
         if end < span.end {

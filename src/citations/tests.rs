@@ -131,7 +131,7 @@ fn title_field_is_reported() {
 fn never_panics_on_odd_text() {
     let registry = Registry::bundled();
     let ex = Extractor::new(&registry);
-    let pieces = ["(", ")", "«", "»", "“", "”", "AFP", "ß", "é", " ", "\n", ".", "selon", "Reuters", "-", "—", "/", "ats", "\u{a0}", "👍", "'"];
+    let pieces = ["(", ")", "«", "»", "“", "”", "AFP", "ß", "é", " ", "\n", ".", "selon", "Reuters", "-", "—", "/", "ats", "\u{a0}", "\u{3000}", "👍", "'", "selon l'agence Yonhap, qui a déclaré que les soldats sont partis vers la frontière hier soir "];
     let mut state = 12345u64;
     for _ in 0..3000 {
         let mut s = String::new();

@@ -11,6 +11,7 @@
 pub mod claims;
 pub mod priors;
 pub mod propagate;
+pub mod style;
 
 use std::collections::{BTreeMap, BTreeSet};
 
@@ -144,7 +145,11 @@ pub struct ScoreOptions {
 
 const KIND_WEIGHT: [(CitationKind, f64); 3] = [(CitationKind::Credit, 1.0), (CitationKind::Attribution, 0.8), (CitationKind::Relay, 0.6)];
 const SOURCE_GAIN: f64 = 0.5;
-const NO_SOURCE: f64 = -0.08;
+const NO_SOURCE: f64 = -0.04;
+/// Attribution density (phrases and quotations per 100 words) that counts as fully transparent.
+const TRANSPARENT_DENSITY: f64 = 2.5;
+const TRANSPARENCY_GAIN: f64 = 0.12;
+const EXCLAMATION_GAIN: f64 = 0.08;
 const CREDIT_LINE: f64 = 0.04;
 const GARBLE_GAIN: f64 = 0.3;
 const LAUNDERED: f64 = -0.12;
@@ -194,7 +199,8 @@ struct ArticleBase {
 }
 
 /// Contributions that do not depend on claims.
-fn article_base(a: &Analyzed, idx: usize, registry: &Registry, trust: &BTreeMap<String, f64>, copies: &Copies, articles: &[Analyzed], opts: &ScoreOptions) -> ArticleBase {
+#[allow(clippy::too_many_arguments)]
+fn article_base(a: &Analyzed, idx: usize, registry: &Registry, trust: &BTreeMap<String, f64>, copies: &Copies, articles: &[Analyzed], opts: &ScoreOptions, cues: &crate::citations::cues::Cues) -> ArticleBase {
     let mut contributions = Vec::new();
     let mut best: BTreeMap<&str, f64> = BTreeMap::new();
     for c in a.citations.iter().filter(|c| c.kind != CitationKind::Mention) {
@@ -221,6 +227,17 @@ fn article_base(a: &Analyzed, idx: usize, registry: &Registry, trust: &BTreeMap<
         contributions.push(Contribution { key: "sources", delta: d, text: format!("cites {}", named.join(", ")) });
     } else {
         contributions.push(Contribution { key: "no_source", delta: NO_SOURCE, text: "names no source for its content".into() });
+    }
+    let st = style::read(&a.article.text, cues);
+    if st.words >= 30 {
+        let t = (st.attribution / TRANSPARENT_DENSITY).min(1.0);
+        let d = TRANSPARENCY_GAIN * (t - 0.4);
+        let what = if t >= 0.4 { "says where its facts come from" } else { "rarely says where its facts come from" };
+        contributions.push(Contribution { key: "transparency", delta: d, text: format!("{what} ({:.1} attributions or quotations per 100 words)", st.attribution) });
+        if st.exclamations > 0.1 {
+            let d = -EXCLAMATION_GAIN * (st.exclamations / 0.5).min(1.0);
+            contributions.push(Contribution { key: "sensational", delta: d, text: format!("sensational tone ({:.2} exclamation marks per 100 words)", st.exclamations) });
+        }
     }
     if a.citations.iter().any(|c| c.kind == CitationKind::Credit && registry.get(&c.source).is_some_and(|s| s.kind != SourceKind::Government)) {
         let ids: BTreeSet<&str> = a.citations.iter().filter(|c| c.kind == CitationKind::Credit).map(|c| c.source.as_str()).collect();
@@ -271,6 +288,7 @@ fn round_sig(x: f64) -> i64 {
 pub fn score(articles: &[Analyzed], copies: &Copies, registry: &Registry, opts: &ScoreOptions) -> Scores {
     let n = articles.len();
     let copy_p = copy_probability(copies, n);
+    let cues = crate::citations::cues::Cues::bundled();
     let story = story_of(copies, n);
     // Claims per article, grouped by (unit, bound, rounded values).
     let mut per_article: Vec<(Vec<Claim>, Vec<claims::Unreadable>)> =
@@ -301,7 +319,7 @@ pub fn score(articles: &[Analyzed], copies: &Copies, registry: &Registry, opts: 
     let mut solution_sources: Vec<(String, (f64, f64))>;
     let bases: Vec<ArticleBase> = loop {
         iterations += 1;
-        let bases: Vec<ArticleBase> = articles.iter().enumerate().map(|(i, a)| article_base(a, i, registry, &trust, copies, articles, opts)).collect();
+        let bases: Vec<ArticleBase> = articles.iter().enumerate().map(|(i, a)| article_base(a, i, registry, &trust, copies, articles, opts, &cues)).collect();
         // Voters: attributed sources, and articles (collapsed by story) for unattributed claims.
         let mut voter_index: BTreeMap<String, usize> = BTreeMap::new();
         let mut priors: Vec<(f64, f64)> = Vec::new();
@@ -508,6 +526,8 @@ fn outlet_reasons(articles: &[Analyzed], scores: &[ArticleScore], idx: &[usize])
                 "garble" => "are garbled",
                 "laundered" => "are uncredited copies of wire dispatches",
                 "claims" => "report figures weighed against other articles",
+                "transparency" => "attribute their facts",
+                "sensational" => "use a sensational tone",
                 _ => key,
             };
             let avg = d / n;

@@ -1,0 +1,90 @@
+#!/usr/bin/env python3
+"""Outlet scores against public ratings, with no rating entering the scores.
+
+Usage (from the repo root, after `cargo build --release`):
+    python3 scripts/eval_outlets.py [--show]
+
+Concatenates the rated outlets of ../shared/data/corpora/ (gj_dev's dhnet.be and lalibre.be, every
+FakeNewsCorpus domain, kcna_2011 and reuters21578) into one temporary CSV, scores it with
+`--outlet-priors none`, and compares outlet means with Lin et al. 2023's PC1
+(../shared/data/ratings/lin2023_domain_pc1.csv; kcna.co.jp is rated as kcna.kp): Spearman correlation and the
+AUC separating high-rated (>= 0.6) from low-rated (< 0.4) outlets.
+"""
+import csv
+import json
+import os
+import subprocess
+import sys
+import tempfile
+
+csv.field_size_limit(10**9)
+ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+DATA = os.path.join(ROOT, "..", "shared", "data")
+BIN = os.path.join(ROOT, "target", "release", "credence")
+MIRROR = {"kcna.co.jp": "kcna.kp"}
+
+
+def rows():
+    for name, keep in [("gj_dev.csv", {"dhnet.be", "lalibre.be"}), ("fakenewscorpus_sample.csv", None),
+                       ("kcna_2011.csv", None), ("reuters21578.csv", None)]:
+        for r in csv.DictReader(open(os.path.join(DATA, "corpora", name), encoding="utf-8")):
+            if keep is None or r["outlet"] in keep:
+                yield {k: r.get(k, "") for k in ("id", "outlet", "url", "published", "title", "text", "lang")}
+
+
+def ranks(xs):
+    order = sorted(range(len(xs)), key=lambda i: xs[i])
+    r = [0.0] * len(xs)
+    i = 0
+    while i < len(order):
+        j = i
+        while j + 1 < len(order) and xs[order[j + 1]] == xs[order[i]]:
+            j += 1
+        for k in range(i, j + 1):
+            r[order[k]] = (i + j) / 2 + 1
+        i = j + 1
+    return r
+
+
+def spearman(a, b):
+    ra, rb = ranks(a), ranks(b)
+    n = len(a)
+    ma, mb = sum(ra) / n, sum(rb) / n
+    cov = sum((x - ma) * (y - mb) for x, y in zip(ra, rb))
+    va = sum((x - ma) ** 2 for x in ra) ** 0.5
+    vb = sum((y - mb) ** 2 for y in rb) ** 0.5
+    return cov / (va * vb) if va and vb else float("nan")
+
+
+def main():
+    with tempfile.NamedTemporaryFile("w", suffix=".csv", delete=False, encoding="utf-8", newline="") as f:
+        w = csv.DictWriter(f, fieldnames=["id", "outlet", "url", "published", "title", "text", "lang"])
+        w.writeheader()
+        for r in rows():
+            w.writerow(r)
+        path = f.name
+    out = subprocess.run([BIN, "score", path, "--format", "json", "--quiet", "--outlet-priors", "none"],
+                         capture_output=True, check=True)
+    os.unlink(path)
+    rep = json.loads(out.stdout)
+    pc1 = {r["domain"].lower().removeprefix("www."): float(r["pc1"])
+           for r in csv.DictReader(open(os.path.join(DATA, "ratings", "lin2023_domain_pc1.csv"), encoding="utf-8"))}
+    pairs = []
+    for o in rep["outlets"]:
+        d = MIRROR.get(o["outlet"], o["outlet"])
+        if d in pc1 and o["reliability"]:
+            pairs.append((o["outlet"], o["articles"], o["reliability"]["mean"], pc1[d]))
+    if "--show" in sys.argv:
+        for p in sorted(pairs, key=lambda p: -p[2]):
+            print(f"  {p[0]:28} n={p[1]:6d} score {p[2]:.3f}  pc1 {p[3]:.3f}")
+    rho = spearman([p[2] for p in pairs], [p[3] for p in pairs])
+    hi = [p[2] for p in pairs if p[3] >= 0.6]
+    lo = [p[2] for p in pairs if p[3] < 0.4]
+    wins = sum((h > l) + 0.5 * (h == l) for h in hi for l in lo)
+    auc = wins / (len(hi) * len(lo)) if hi and lo else float("nan")
+    print(f"rated outlets {len(pairs)}: Spearman {rho:.3f}; AUC {auc:.3f} (high-rated n={len(hi)}, low-rated n={len(lo)}); "
+          f"model iterations {rep['model']['iterations']}")
+
+
+if __name__ == "__main__":
+    main()
