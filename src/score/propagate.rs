@@ -1,10 +1,10 @@
 //! The propagation core: sources ↔ claims, with Beta priors and a copy discount.
 //!
 //! Each claim belongs to one object (a quantity, a book's author list); the claims of one object
-//! compete. A claim's confidence is `1 − Π (1 − t_s)^{w}` over the sources voting for it (TruthFinder's
-//! combination of independent supports), where `w = 1 − P(copy)` shrinks the vote of a source that
-//! probably copied it (Dong, Berti-Equille & Srivastava 2009), then normalised against the
-//! competing claims of its object. A source's trust is the mean of a Beta posterior: its prior
+//! compete. A claim's evidence is `σ = Σ w·(−ln(1 − t_s))` over the sources voting for it
+//! (TruthFinder's score), where `w = 1 − P(copy)` shrinks the vote of a source that probably copied
+//! it (Dong, Berti-Equille & Srivastava 2009); implied claims lend part of their evidence; the
+//! confidence `1 − e^(−γσ)` is then shared with the competing claims of its object. A source's trust is the mean of a Beta posterior: its prior
 //! pseudo-counts plus the weighted confidences of the claims it voted for (successes) and their
 //! complements (failures), so thin evidence stays near the prior. Updates are damped and iterate to a
 //! fixed point.
@@ -29,7 +29,16 @@ pub struct Problem {
     pub object: Vec<usize>,
     /// Votes.
     pub votes: Vec<Vote>,
+    /// Implications between claims of one object: `(c, c', sim)` — support for `c'` lends
+    /// `IMPLICATION · sim` of itself to `c` (TruthFinder's similar facts: "Knuth" and "Knuth,
+    /// Graham").
+    pub implications: Vec<(usize, usize, f64)>,
 }
+
+/// Share of a similar claim's evidence lent through an implication.
+pub const IMPLICATION: f64 = 1.0;
+/// Dampening of evidence into confidence (TruthFinder's γ).
+pub const GAMMA: f64 = 0.3;
 
 /// The fixed point.
 #[derive(Debug, Clone, PartialEq)]
@@ -70,13 +79,21 @@ pub fn solve(p: &Problem) -> Solution {
     let mut converged = false;
     while iterations < MAX_ITERATIONS {
         iterations += 1;
-        // Claims from sources.
-        let mut miss = vec![1.0f64; n_claims];
+        // Claims from sources: each vote adds −ln(1 − trust) of evidence (TruthFinder's score),
+        // implications lend part of a similar claim's evidence, and 1 − e^(−γ·σ) turns evidence
+        // into a confidence that grows with independent support without saturating at once.
+        let mut sigma = vec![0.0f64; n_claims];
         for v in &p.votes {
             let t = trust[v.source].clamp(0.0, 0.999);
-            miss[v.claim] *= (1.0 - t).powf(v.weight.clamp(0.0, 1.0));
+            sigma[v.claim] += v.weight.clamp(0.0, 1.0) * -(1.0 - t).ln();
         }
-        let raw: Vec<f64> = miss.iter().map(|m| 1.0 - m).collect();
+        let mut adj = sigma.clone();
+        for &(c, d, sim) in &p.implications {
+            if c < n_claims && d < n_claims {
+                adj[c] += IMPLICATION * sim.clamp(0.0, 1.0) * sigma[d];
+            }
+        }
+        let raw: Vec<f64> = adj.iter().map(|s| 1.0 - (-GAMMA * s).exp()).collect();
         let mut next = vec![0.0; n_claims];
         for claims in by_object.values() {
             let total: f64 = claims.iter().map(|&c| raw[c]).sum();
@@ -127,7 +144,7 @@ mod tests {
         for s in 3..5 {
             votes.push(Vote { source: s, claim: 1, weight: 0.05 });
         }
-        let p = Problem { priors: vec![(3.0, 2.0); 5], object: vec![0, 0], votes };
+        let p = Problem { priors: vec![(3.0, 2.0); 5], object: vec![0, 0], votes, implications: Vec::new() };
         let sol = solve(&p);
         assert!(sol.converged);
         assert!(sol.confidence[0] > sol.confidence[1], "{sol:?}");
@@ -137,7 +154,7 @@ mod tests {
     fn empty_and_degenerate_inputs_are_finite() {
         let sol = solve(&Problem::default());
         assert!(sol.converged && sol.confidence.is_empty());
-        let p = Problem { priors: vec![(1e-9, 1e-9)], object: vec![0], votes: vec![Vote { source: 0, claim: 0, weight: 1.0 }] };
+        let p = Problem { priors: vec![(1e-9, 1e-9)], object: vec![0], votes: vec![Vote { source: 0, claim: 0, weight: 1.0 }], implications: Vec::new() };
         let sol = solve(&p);
         assert!(sol.confidence.iter().all(|c| c.is_finite()) && sol.sources.iter().all(|(a, b)| a.is_finite() && b.is_finite()));
     }
