@@ -73,12 +73,26 @@ pub fn render(analysis: &Analysis, registry: &Registry) -> String {
     );
     if !analysis.outlets.is_empty() {
         out.push_str("Outlets\n");
-        let rows: Vec<Vec<String>> = analysis
-            .outlets
+        let mut outlets: Vec<&crate::analyze::OutletSummary> = analysis.outlets.iter().collect();
+        let score = |o: &str| analysis.scores.outlets.get(o).map(|s| s.reliability);
+        outlets.sort_by(|a, b| {
+            let (x, y) = (score(&a.outlet).map_or(0.0, |r| r.mean), score(&b.outlet).map_or(0.0, |r| r.mean));
+            y.total_cmp(&x).then_with(|| a.outlet.cmp(&b.outlet))
+        });
+        let rows: Vec<Vec<String>> = outlets
             .iter()
-            .map(|o| vec![o.outlet.clone(), o.articles.to_string(), o.sourced.to_string()])
+            .map(|o| {
+                let r = score(&o.outlet);
+                vec![
+                    o.outlet.clone(),
+                    r.map_or("-".into(), |r| format!("{:.2}", r.mean)),
+                    r.map_or("-".into(), |r| format!("{:.2}–{:.2}", r.low, r.high)),
+                    o.articles.to_string(),
+                    o.sourced.to_string(),
+                ]
+            })
             .collect();
-        out.push_str(&columns(&["outlet", "articles", "sourced"], &rows));
+        out.push_str(&columns(&["outlet", "score", "90% interval", "articles", "sourced"], &rows));
         out.push('\n');
     }
     if !analysis.sources.is_empty() {
@@ -88,21 +102,30 @@ pub fn render(analysis: &Analysis, registry: &Registry) -> String {
             .iter()
             .map(|s| {
                 let src = &registry.sources()[s.index];
-                let mut r = vec![src.id.clone(), src.kind.as_str().to_string(), s.cited_by.to_string()];
+                let rel = analysis.scores.sources.get(&s.index).map_or("-".into(), |r| format!("{:.2}", r.mean));
+                let mut r = vec![src.id.clone(), src.kind.as_str().to_string(), rel, s.cited_by.to_string()];
                 r.extend(KINDS.iter().map(|k| s.by_kind.get(k).copied().unwrap_or(0).to_string()));
                 r
             })
             .collect();
-        out.push_str(&columns(&["source", "kind", "articles", "credit", "attribution", "relay", "mention"], &rows));
+        out.push_str(&columns(&["source", "kind", "trust", "articles", "credit", "attribution", "relay", "mention"], &rows));
         out.push('\n');
     }
     render_copies(&mut out, analysis);
     render_garbled(&mut out, analysis);
     out.push_str("Articles\n");
-    for a in &analysis.articles {
+    for (i, a) in analysis.articles.iter().enumerate() {
         let art = &a.article;
         let title = art.title.as_deref().map(|t| format!("  {}", one_line(t, 70))).unwrap_or_default();
-        let _ = writeln!(out, "  {}  [{}]{}", art.id, art.outlet, title);
+        let rel = analysis.scores.articles.get(i).map_or(String::new(), |s| {
+            format!("  score {:.2} [{:.2}–{:.2}]", s.reliability.mean, s.reliability.low, s.reliability.high)
+        });
+        let _ = writeln!(out, "  {}  [{}]{}{}", art.id, art.outlet, rel, title);
+        if let Some(s) = analysis.scores.articles.get(i) {
+            for c in s.contributions.iter().filter(|c| c.delta.abs() >= 0.02).take(3) {
+                let _ = writeln!(out, "      {:+.2}  {}", c.delta, one_line(&c.text, 100));
+            }
+        }
         if a.citations.is_empty() {
             out.push_str("      (no source cited)\n");
         }

@@ -4,9 +4,10 @@
 //! compete. A claim's evidence is `σ = Σ w·(−ln(1 − t_s))` over the sources voting for it
 //! (TruthFinder's score), where `w = 1 − P(copy)` shrinks the vote of a source that probably copied
 //! it (Dong, Berti-Equille & Srivastava 2009); implied claims lend part of their evidence; the
-//! confidence `1 − e^(−γσ)` is then shared with the competing claims of its object. A source's trust is the mean of a Beta posterior: its prior
-//! pseudo-counts plus the weighted confidences of the claims it voted for (successes) and their
-//! complements (failures), so thin evidence stays near the prior. Updates are damped and iterate to a
+//! confidence `1 − e^(−γσ)` is then shared with the competing claims of its object. A source's trust
+//! is the mean of a Beta posterior: its prior pseudo-counts plus, for each corroborated or contested
+//! claim it voted for, the share of belief that claim wins against its competitors (successes) and
+//! the rest (failures), so thin evidence stays near the prior. Updates are damped and iterate to a
 //! fixed point.
 
 /// One source's vote for one claim.
@@ -75,6 +76,13 @@ pub fn solve(p: &Problem) -> Solution {
     for (c, &o) in p.object.iter().enumerate() {
         by_object.entry(o).or_default().push(c);
     }
+    // A claim only one voter makes, with no competing claim, says nothing about that voter's
+    // reliability: only corroborated or contested claims update trust.
+    let mut voters = vec![0usize; n_claims];
+    for v in &p.votes {
+        voters[v.claim] += 1;
+    }
+    let informative: Vec<bool> = (0..n_claims).map(|c| voters[c] >= 2 || by_object.get(&p.object[c]).is_some_and(|cs| cs.len() >= 2)).collect();
     let mut iterations = 0;
     let mut converged = false;
     while iterations < MAX_ITERATIONS {
@@ -104,10 +112,19 @@ pub fn solve(p: &Problem) -> Solution {
         }
         // Sources from claims.
         let mut new_posts = p.priors.clone();
-        for v in &p.votes {
+        // A source's record: the share of belief its claims win against their competitors (an
+        // uncontested, corroborated claim wins outright).
+        for v in p.votes.iter().filter(|v| informative[v.claim]) {
             let w = v.weight.clamp(0.0, 1.0);
-            new_posts[v.source].0 += w * next[v.claim];
-            new_posts[v.source].1 += w * (1.0 - next[v.claim]);
+            let rivals = &by_object[&p.object[v.claim]];
+            let won = if rivals.len() == 1 {
+                1.0
+            } else {
+                let total: f64 = rivals.iter().map(|&c| next[c]).sum();
+                if total > 0.0 { next[v.claim] / total } else { 1.0 / rivals.len() as f64 }
+            };
+            new_posts[v.source].0 += w * won;
+            new_posts[v.source].1 += w * (1.0 - won);
         }
         let mut delta: f64 = 0.0;
         for (c, x) in confidence.iter_mut().enumerate() {
