@@ -76,6 +76,19 @@ pub struct Analysis {
     pub scores: Scores,
 }
 
+/// Receives progress from the pipeline (the CLI draws a progress bar with it).
+pub trait Progress {
+    /// A stage starts with `total` steps.
+    fn stage(&self, _name: &'static str, _total: usize) {}
+    /// `n` more steps are done.
+    fn inc(&self, _n: usize) {}
+}
+
+/// Progress that goes nowhere.
+pub struct NoProgress;
+
+impl Progress for NoProgress {}
+
 /// Runs every stage over `input` with the bundled outlet priors.
 pub fn analyze(input: Ingested, registry: &Registry) -> Analysis {
     let opts = ScoreOptions { outlet_priors: Some(score::OutletPriors::bundled()) };
@@ -84,7 +97,13 @@ pub fn analyze(input: Ingested, registry: &Registry) -> Analysis {
 
 /// Runs every stage over `input`.
 pub fn analyze_with(input: Ingested, registry: &Registry, opts: &ScoreOptions) -> Analysis {
+    analyze_progress(input, registry, opts, &NoProgress)
+}
+
+/// Runs every stage over `input`, reporting progress.
+pub fn analyze_progress(input: Ingested, registry: &Registry, opts: &ScoreOptions, progress: &dyn Progress) -> Analysis {
     let extractor = Extractor::new(registry);
+    progress.stage("citations", input.articles.len());
     let mut articles: Vec<Analyzed> = input
         .articles
         .into_iter()
@@ -95,6 +114,7 @@ pub fn analyze_with(input: Ingested, registry: &Registry, opts: &ScoreOptions) -
             }
             let segments = Segments::new(&article.text);
             citations.extend(extractor.extract(Field::Text, &article.text, &segments));
+            progress.inc(1);
             Analyzed { article, citations, segments, boilerplate: Vec::new(), flags: Vec::new(), garble: 0.0, lang: None }
         })
         .collect();
@@ -105,7 +125,9 @@ pub fn analyze_with(input: Ingested, registry: &Registry, opts: &ScoreOptions) -
         a.boilerplate = bp.lines_of(&a.article.outlet, &a.article.text, &a.segments);
     }
     let garbler = Garbler::bundled();
+    progress.stage("garble", articles.len());
     for a in articles.iter_mut() {
+        progress.inc(1);
         let doc = Doc {
             text: &a.article.text,
             title: a.article.title.as_deref(),
@@ -123,7 +145,9 @@ pub fn analyze_with(input: Ingested, registry: &Registry, opts: &ScoreOptions) -
     for a in articles.iter_mut() {
         a.garble = garble::score(&a.flags);
     }
+    progress.stage("copies", 0);
     let copies = copies::detect(&copy_inputs(&articles, registry));
+    progress.stage("scores", 0);
     let scores = score::score(&articles, &copies, registry, opts);
     let outlets = summarize_outlets(&articles);
     let sources = summarize_sources(&articles, registry);

@@ -394,3 +394,71 @@ fn explain_gives_the_full_account() {
     credence().args(["explain", SAMPLE, "nope"]).assert().code(1).stderr(predicate::str::contains("no article with id"));
     credence().args(["score", SAMPLE, "--outlet-priors", "no/such.csv"]).assert().code(1).stderr(predicate::str::contains("no/such.csv"));
 }
+
+#[test]
+fn html_report_is_self_contained_and_escaped() {
+    let out = credence().args(["score", "tests/fixtures/hostile.csv", "--format", "html"]).output().unwrap();
+    assert!(out.status.success());
+    let html = String::from_utf8(out.stdout).unwrap();
+    assert!(html.starts_with("<!DOCTYPE html>") && html.contains("<svg") && html.contains("<table"));
+    assert!(!html.contains("<script>alert"), "input text must be escaped");
+    assert!(html.contains("&lt;script&gt;alert(1)&lt;/script&gt;"));
+    for external in ["http://", "https://", "src=\"//", "@import"] {
+        let outside_svg_ns = html.replace("http://www.w3.org/2000/svg", "");
+        assert!(!outside_svg_ns.contains(external), "external reference {external}");
+    }
+    let seeds = credence().args(["score", SAMPLE, "--format", "html"]).output().unwrap();
+    let seeds = String::from_utf8(seeds.stdout).unwrap();
+    assert!(seeds.contains("XNUMX") && seeds.contains("<mark class=\"flag\""));
+}
+
+#[test]
+fn csv_tables_keep_every_row_of_the_json_and_defuse_formulas() {
+    let r = json_of(&["score", "tests/fixtures/copies.csv", "--format", "json"]);
+    for (table, key) in [("articles", "articles"), ("outlets", "outlets"), ("sources", "sources"), ("copies", "copies"), ("claims", "claims")] {
+        let out = credence().args(["score", "tests/fixtures/copies.csv", "--format", "csv", "--table", table]).output().unwrap();
+        assert!(out.status.success());
+        let mut rdr = csv::Reader::from_reader(out.stdout.as_slice());
+        let n = rdr.records().map(|r| r.unwrap()).count();
+        assert_eq!(n, r[key].as_array().unwrap().len(), "table {table}");
+    }
+    let f = write_temp(b"id,outlet,title,text\n=1+1,@evil,-cmd,\"+SUM(A1) (AFP)\"\n");
+    let out = credence().args(["score", f.path().to_str().unwrap(), "--format", "csv", "--table", "articles"]).output().unwrap();
+    let text = String::from_utf8(out.stdout).unwrap();
+    assert!(text.contains("'=1+1") && text.contains("'@evil") && text.contains("'-cmd"), "{text}");
+}
+
+#[test]
+fn markdown_report_has_tables() {
+    credence()
+        .args(["score", SAMPLE, "--format", "markdown"])
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("## Articles"))
+        .stdout(predicate::str::contains("| 003 |"));
+}
+
+#[test]
+fn svg_graph_without_graphviz_and_graph_filters() {
+    let out = credence().args(["graph", SAMPLE, "--format", "svg"]).output().unwrap();
+    let svg = String::from_utf8(out.stdout).unwrap();
+    assert!(svg.starts_with("<svg") && svg.trim_end().ends_with("</svg>") && svg.contains("Yonhap"));
+    let empty = write_temp(b"id,text\n");
+    let out = credence().args(["graph", empty.path().to_str().unwrap(), "--format", "svg"]).output().unwrap();
+    assert!(out.status.success() && String::from_utf8_lossy(&out.stdout).contains("empty graph"));
+    let focus = credence().args(["graph", "tests/fixtures/copies.csv", "--focus", "copycat.example"]).output().unwrap();
+    let dot = String::from_utf8(focus.stdout).unwrap();
+    assert!(dot.contains("article:c1") && !dot.contains("article:q2"), "{dot}");
+    let heavy = credence().args(["graph", "tests/fixtures/copies.csv", "--level", "outlet", "--min-weight", "2"]).output().unwrap();
+    assert!(!String::from_utf8(heavy.stdout).unwrap().contains("-> \"source:AFP\""));
+    credence().args(["graph", SAMPLE, "--focus", "nope.example"]).assert().code(1);
+    dot_accepts(&credence().args(["graph", "tests/fixtures/copies.csv", "--focus", "copycat.example"]).output().unwrap().stdout);
+}
+
+#[test]
+fn terminal_report_respects_top() {
+    let out = credence().args(["score", SAMPLE, "--top", "2"]).output().unwrap();
+    let text = String::from_utf8(out.stdout).unwrap();
+    assert!(text.contains("… and 3 more articles"), "{text}");
+    assert!(!text.contains("\u{1b}["), "no colour when stdout is not a terminal");
+}

@@ -1,16 +1,18 @@
 //! Command-line interface: argument parsing and output only; the work is in the library.
 
-use std::io::Write;
+mod progress;
+
+use std::io::{IsTerminal, Write};
 use std::path::PathBuf;
 
 use anyhow::{Context, Result};
 use clap::{Parser, Subcommand, ValueEnum};
 
-use credence::graph::{self, Level};
+use credence::graph::{self, GraphOptions, Level};
 use credence::ingest::Input;
-use credence::report::{self, Format};
+use credence::report::{self, csv::Table};
 use credence::score::{OutletPriors, ScoreOptions};
-use credence::{analyze_with, Analysis, Registry};
+use credence::{analyze_progress, Analysis, Registry};
 
 /// Source-reliability scoring for news articles.
 #[derive(Parser, Debug)]
@@ -29,16 +31,31 @@ enum Command {
         /// Output format.
         #[arg(long, value_enum, default_value_t = FormatArg::Table)]
         format: FormatArg,
+        /// Table for `--format csv`.
+        #[arg(long, value_enum, default_value_t = TableArg::Articles)]
+        table: TableArg,
+        /// Articles and copy pairs listed in table, Markdown and HTML reports.
+        #[arg(long, default_value_t = 50)]
+        top: usize,
         #[command(flatten)]
         common: Common,
     },
-    /// Print the citation graph as Graphviz DOT.
+    /// Draw the citation graph: Graphviz DOT (default) or SVG (pure-Rust layout).
     Graph {
         /// Input CSV (`-` for stdin).
         file: String,
+        /// Output format.
+        #[arg(long, value_enum, default_value_t = GraphFormat::Dot)]
+        format: GraphFormat,
         /// Keep articles, or collapse them into their outlets.
         #[arg(long, value_enum, default_value_t = LevelArg::Article)]
         level: LevelArg,
+        /// Drop edges carrying fewer articles than this.
+        #[arg(long, default_value_t = 1)]
+        min_weight: usize,
+        /// Keep only this outlet, its articles and what they cite or copy.
+        #[arg(long)]
+        focus: Option<String>,
         #[command(flatten)]
         common: Common,
     },
@@ -71,7 +88,7 @@ struct Common {
     /// publishing outlet's own domain out of its score. Default: the bundled `data/outlet_priors.csv`.
     #[arg(long, value_name = "FILE|none")]
     outlet_priors: Option<String>,
-    /// Print no summary of rejected rows and warnings on stderr.
+    /// No progress bar, no summary of rejected rows and warnings on stderr.
     #[arg(short, long)]
     quiet: bool,
 }
@@ -80,6 +97,24 @@ struct Common {
 enum FormatArg {
     Table,
     Json,
+    Markdown,
+    Csv,
+    Html,
+}
+
+#[derive(ValueEnum, Clone, Copy, Debug)]
+enum TableArg {
+    Articles,
+    Outlets,
+    Sources,
+    Copies,
+    Claims,
+}
+
+#[derive(ValueEnum, Clone, Copy, Debug)]
+enum GraphFormat {
+    Dot,
+    Svg,
 }
 
 #[derive(ValueEnum, Clone, Copy, Debug)]
@@ -92,29 +127,43 @@ enum LevelArg {
 pub fn run() -> Result<()> {
     let cli = Cli::parse();
     match cli.command {
-        Command::Score { file, format, common } => {
+        Command::Score { file, format, table, top, common } => {
             let registry = load_registry(common.registry.as_ref())?;
             let opts = score_options(&common)?;
             let analysis = load(&file, &registry, &opts, common.quiet)?;
-            let format = match format {
-                FormatArg::Table => Format::Table,
-                FormatArg::Json => Format::Json,
-            };
             let text = match format {
-                Format::Table => report::table::render(&analysis, &registry),
-                Format::Json => report::json::render(&analysis, &registry, opts.outlet_priors.is_some()),
+                FormatArg::Table => {
+                    let color = common.output.is_none() && std::io::stdout().is_terminal() && std::env::var_os("NO_COLOR").is_none();
+                    report::table::render_with(&analysis, &registry, top, color)
+                }
+                FormatArg::Json => report::json::render(&analysis, &registry, opts.outlet_priors.is_some()),
+                FormatArg::Markdown => report::markdown::render(&analysis, &registry, top),
+                FormatArg::Csv => report::csv::render(&analysis, &registry, table_of(table)),
+                FormatArg::Html => {
+                    let svg = report_svg(&analysis, &registry);
+                    report::html::render(&analysis, &registry, &svg, top)
+                }
             };
             emit(&text, common.output.as_ref())
         }
-        Command::Graph { file, level, common } => {
+        Command::Graph { file, format, level, min_weight, focus, common } => {
             let registry = load_registry(common.registry.as_ref())?;
             let analysis = load(&file, &registry, &score_options(&common)?, common.quiet)?;
             let level = match level {
                 LevelArg::Article => Level::Article,
                 LevelArg::Outlet => Level::Outlet,
             };
-            let g = graph::build(&analysis, &registry, level);
-            emit(&graph::dot::render(&g), common.output.as_ref())
+            if let Some(f) = &focus {
+                if !analysis.outlets.iter().any(|o| &o.outlet == f) {
+                    anyhow::bail!("{file}: no outlet named {f:?} (see the outlets table of `credence score`)");
+                }
+            }
+            let g = graph::build_with(&analysis, &registry, &GraphOptions { level, min_weight, focus });
+            let text = match format {
+                GraphFormat::Dot => graph::dot::render(&g),
+                GraphFormat::Svg => graph::svg::render(&g),
+            };
+            emit(&text, common.output.as_ref())
         }
         Command::Explain { file, key, common } => {
             let registry = load_registry(common.registry.as_ref())?;
@@ -146,6 +195,32 @@ pub fn run() -> Result<()> {
     }
 }
 
+/// The graph embedded in the HTML report: articles when small enough, else outlets.
+fn report_svg(analysis: &Analysis, registry: &Registry) -> String {
+    let article = graph::build_with(analysis, registry, &GraphOptions::default());
+    let g = if article.graph.node_count() <= graph::svg::MAX_NODES {
+        article
+    } else {
+        graph::build_with(analysis, registry, &GraphOptions { level: Level::Outlet, ..GraphOptions::default() })
+    };
+    let svg = graph::svg::render(&g);
+    // Inline SVG in HTML takes no XML declaration.
+    match svg.find("<svg") {
+        Some(i) => svg[i..].to_string(),
+        None => svg,
+    }
+}
+
+fn table_of(t: TableArg) -> Table {
+    match t {
+        TableArg::Articles => Table::Articles,
+        TableArg::Outlets => Table::Outlets,
+        TableArg::Sources => Table::Sources,
+        TableArg::Copies => Table::Copies,
+        TableArg::Claims => Table::Claims,
+    }
+}
+
 fn load_registry(path: Option<&PathBuf>) -> Result<Registry> {
     match path {
         Some(p) => Ok(Registry::from_path(p)?),
@@ -168,7 +243,10 @@ fn load(file: &str, registry: &Registry, opts: &ScoreOptions, quiet: bool) -> Re
     if !quiet {
         summarize_problems(input.display(), &ingested);
     }
-    Ok(analyze_with(ingested, registry, opts))
+    let bar = progress::Bar::new(quiet);
+    let analysis = analyze_progress(ingested, registry, opts, &bar);
+    bar.finish();
+    Ok(analysis)
 }
 
 fn summarize_problems(path: &str, ingested: &credence::ingest::Ingested) {

@@ -34,15 +34,27 @@ fn node_id(n: &Node) -> String {
     }
 }
 
-fn source_style(kind: &str) -> (&'static str, &'static str) {
-    // Okabe–Ito colours: distinguishable with colour-blindness.
+/// Fill colour of a reliability score on an Okabe–Ito scale (vermillion → orange → yellow → sky
+/// blue → blue), readable with the common forms of colour-blindness.
+pub fn score_color(score: f64) -> &'static str {
+    match score {
+        s if s < 0.35 => "#D55E00",
+        s if s < 0.45 => "#E69F00",
+        s if s < 0.55 => "#F0E442",
+        s if s < 0.65 => "#56B4E9",
+        _ => "#0072B2",
+    }
+}
+
+/// Shape and border colour of a source node by kind.
+pub fn source_style(kind: &str) -> (&'static str, &'static str) {
     match kind {
-        "news_agency" => ("box", "#56B4E9"),
-        "state_media" => ("box", "#E69F00"),
+        "news_agency" => ("box", "#0072B2"),
+        "state_media" => ("box", "#D55E00"),
         "intelligence" => ("hexagon", "#CC79A7"),
-        "government" => ("house", "#F0E442"),
+        "government" => ("house", "#000000"),
         "outlet" => ("box", "#009E73"),
-        _ => ("box", "#BBBBBB"),
+        _ => ("box", "#999999"),
     }
 }
 
@@ -53,13 +65,20 @@ pub fn render(g: &CitationGraph) -> String {
     for idx in g.graph.node_indices() {
         let n = &g.graph[idx];
         let attrs = match n {
-            Node::Outlet(name) => format!("label={}, shape=ellipse, style=filled, fillcolor=\"#FFFFFF\"", quote(name)),
-            Node::Article(id) => format!("label={}, shape=note", quote(id)),
+            Node::Outlet(name) => {
+                let (fill, label) = scored(g, n, name);
+                format!("label={}, shape=ellipse, style=filled, fillcolor=\"{fill}\"", quote(&label))
+            }
+            Node::Article(id) => {
+                let (fill, label) = scored(g, n, id);
+                format!("label={}, shape=note, style=filled, fillcolor=\"{fill}\"", quote(&label))
+            }
             Node::Source(id) => {
                 let (name, kind) = g.source_info.get(id).map_or((id.as_str(), "other"), |(n, k)| (n.as_str(), *k));
-                let (shape, color) = source_style(kind);
+                let (shape, border) = source_style(kind);
+                let (fill, _) = scored(g, n, id);
                 let label = if name == id { id.clone() } else { format!("{id}\n{name}") };
-                format!("label={}, shape={shape}, style=filled, fillcolor=\"{color}\", tooltip={}", quote(&label), quote(kind))
+                format!("label={}, shape={shape}, style=\"filled,bold\", color=\"{border}\", fillcolor=\"{fill}\", tooltip={}", quote(&label), quote(kind))
             }
         };
         let _ = writeln!(out, "  {} [{attrs}];", node_id(n));
@@ -83,9 +102,31 @@ pub fn render(g: &CitationGraph) -> String {
         };
         let _ = writeln!(out, "  {} -> {} [{style}{label}];", node_id(&g.graph[e.source()]), node_id(&g.graph[e.target()]));
     }
+    out.push_str(LEGEND);
     out.push_str("}\n");
     out
 }
+
+/// Fill colour from the node's score and a label carrying the score.
+fn scored(g: &CitationGraph, n: &Node, name: &str) -> (&'static str, String) {
+    match g.score.get(n) {
+        Some(&s) => (score_color(s), format!("{name}\n{s:.2}")),
+        None => ("#FFFFFF", name.to_string()),
+    }
+}
+
+const LEGEND: &str = r##"  subgraph cluster_legend {
+    label="legend"; fontsize=9; color="#999999";
+    "legend:agency" [label="news agency", shape=box, style="filled,bold", color="#0072B2", fillcolor="#FFFFFF"];
+    "legend:intel" [label="intelligence", shape=hexagon, style="filled,bold", color="#CC79A7", fillcolor="#FFFFFF"];
+    "legend:gov" [label="government", shape=house, style="filled,bold", color="#000000", fillcolor="#FFFFFF"];
+    "legend:low" [label="score < 0.35", shape=note, style=filled, fillcolor="#D55E00"];
+    "legend:high" [label="score ≥ 0.65", shape=note, style=filled, fillcolor="#0072B2"];
+    "legend:low" -> "legend:agency" [style=solid, color="#0072B2", label="credit"];
+    "legend:high" -> "legend:intel" [style=dashed, color="#0072B2", label="attribution"];
+    "legend:low" -> "legend:high" [style=dotted, color="#D55E00", penwidth=2, label="copy 80%"];
+  }
+"##;
 
 #[cfg(test)]
 mod tests {

@@ -3,6 +3,7 @@
 //! Built with `petgraph` from an [`Analysis`]; [`dot`] renders it as Graphviz DOT.
 
 pub mod dot;
+pub mod svg;
 
 use std::collections::BTreeMap;
 
@@ -55,10 +56,35 @@ pub struct CitationGraph {
     pub graph: DiGraph<Node, (Edge, usize)>,
     /// Source nodes' display names and kinds, by source id.
     pub source_info: BTreeMap<String, (String, &'static str)>,
+    /// Reliability mean of each scored node (outlets, articles, sources).
+    pub score: BTreeMap<Node, f64>,
 }
 
-/// Builds the graph at `level`.
+/// What to draw.
+#[derive(Debug, Clone)]
+pub struct GraphOptions {
+    /// Articles, or articles collapsed into outlets.
+    pub level: Level,
+    /// Drop edges whose weight (article count at outlet level) is below this.
+    pub min_weight: usize,
+    /// Keep only this outlet, its articles, what they cite and what they copy.
+    pub focus: Option<String>,
+}
+
+impl Default for GraphOptions {
+    fn default() -> Self {
+        GraphOptions { level: Level::Article, min_weight: 1, focus: None }
+    }
+}
+
+/// Builds the graph at `level` with no filter.
 pub fn build(analysis: &Analysis, registry: &Registry, level: Level) -> CitationGraph {
+    build_with(analysis, registry, &GraphOptions { level, ..GraphOptions::default() })
+}
+
+/// Builds the graph with `opts`.
+pub fn build_with(analysis: &Analysis, registry: &Registry, opts: &GraphOptions) -> CitationGraph {
+    let level = opts.level;
     let mut nodes: BTreeMap<Node, NodeIndex> = BTreeMap::new();
     let mut edges: BTreeMap<(Node, Node, Edge), usize> = BTreeMap::new();
     let mut source_info = BTreeMap::new();
@@ -112,6 +138,29 @@ pub fn build(analysis: &Analysis, registry: &Registry, level: Level) -> Citation
             Level::Outlet => {}
         }
     }
+    let filtering = opts.min_weight > 1 || opts.focus.is_some();
+    edges.retain(|(_, _, e), w| *e == Edge::Publishes || *w >= opts.min_weight);
+    if let Some(focus) = &opts.focus {
+        let outlet = Node::Outlet(focus.clone());
+        let own: std::collections::BTreeSet<Node> = analysis
+            .articles
+            .iter()
+            .filter(|a| a.article.outlet == *focus)
+            .map(|a| Node::Article(a.article.id.clone()))
+            .chain(std::iter::once(outlet))
+            .collect();
+        edges.retain(|(f, t, _), _| own.contains(f) || own.contains(t));
+    }
+    if filtering {
+        nodes.clear();
+        // Publishing edges alone do not keep an article that lost every other edge.
+        let linked: std::collections::BTreeSet<Node> = edges
+            .keys()
+            .filter(|(_, _, e)| *e != Edge::Publishes)
+            .flat_map(|(f, t, _)| [f.clone(), t.clone()])
+            .collect();
+        edges.retain(|(f, t, e), _| *e != Edge::Publishes || linked.contains(t) || linked.contains(f));
+    }
     for (from, to, _) in edges.keys() {
         nodes.entry(from.clone()).or_default();
         nodes.entry(to.clone()).or_default();
@@ -123,5 +172,18 @@ pub fn build(analysis: &Analysis, registry: &Registry, level: Level) -> Citation
     for ((from, to, edge), weight) in edges {
         graph.add_edge(nodes[&from], nodes[&to], (edge, weight));
     }
-    CitationGraph { graph, source_info }
+    let mut score = BTreeMap::new();
+    for (i, a) in analysis.articles.iter().enumerate() {
+        if let Some(sc) = analysis.scores.articles.get(i) {
+            score.insert(Node::Article(a.article.id.clone()), sc.reliability.mean);
+        }
+    }
+    for (o, sc) in &analysis.scores.outlets {
+        score.insert(Node::Outlet(o.clone()), sc.reliability.mean);
+    }
+    for (&i, r) in &analysis.scores.sources {
+        score.insert(Node::Source(registry.sources()[i].id.clone()), r.mean);
+    }
+    score.retain(|n, _| nodes.contains_key(n));
+    CitationGraph { graph, source_info, score }
 }

@@ -1,8 +1,11 @@
 //! Reports rendered from an [`Analysis`]: the `credence/1` JSON contract ([`json`]) and the
 //! terminal report ([`table`]). Each format renders from the same analysis.
 
+pub mod csv;
 pub mod explain;
+pub mod html;
 pub mod json;
+pub mod markdown;
 pub mod table;
 
 /// Output formats of `credence score`.
@@ -12,4 +15,10 @@ pub enum Format {
     Table,
     /// The `credence/1` JSON contract.
     Json,
+    /// Markdown tables.
+    Markdown,
+    /// One CSV table.
+    Csv,
+    /// A self-contained HTML report.
+    Html,
 }

@@ -59,8 +59,22 @@ pub fn one_line(s: &str, max: usize) -> String {
     }
 }
 
-/// Renders the terminal report.
+/// Renders the terminal report with every article, without colour.
 pub fn render(analysis: &Analysis, registry: &Registry) -> String {
+    render_with(analysis, registry, usize::MAX, false)
+}
+
+/// ANSI colour for a score: red below 0.4, yellow below 0.6, green above.
+fn paint(text: &str, score: f64, color: bool) -> String {
+    if !color {
+        return text.to_string();
+    }
+    let code = if score < 0.4 { 31 } else if score < 0.6 { 33 } else { 32 };
+    format!("\x1b[{code}m{text}\x1b[0m")
+}
+
+/// Renders the terminal report listing at most `top` articles, with ANSI colours when `color`.
+pub fn render_with(analysis: &Analysis, registry: &Registry, top: usize, color: bool) -> String {
     let mut out = String::new();
     let _ = writeln!(
         out,
@@ -114,11 +128,12 @@ pub fn render(analysis: &Analysis, registry: &Registry) -> String {
     render_copies(&mut out, analysis);
     render_garbled(&mut out, analysis);
     out.push_str("Articles\n");
-    for (i, a) in analysis.articles.iter().enumerate() {
+    for (i, a) in analysis.articles.iter().enumerate().take(top) {
         let art = &a.article;
         let title = art.title.as_deref().map(|t| format!("  {}", one_line(t, 70))).unwrap_or_default();
         let rel = analysis.scores.articles.get(i).map_or(String::new(), |s| {
-            format!("  score {:.2} [{:.2}–{:.2}]", s.reliability.mean, s.reliability.low, s.reliability.high)
+            let text = format!("score {:.2} [{:.2}–{:.2}]", s.reliability.mean, s.reliability.low, s.reliability.high);
+            format!("  {}", paint(&text, s.reliability.mean, color))
         });
         let _ = writeln!(out, "  {}  [{}]{}{}", art.id, art.outlet, rel, title);
         if let Some(s) = analysis.scores.articles.get(i) {
@@ -140,6 +155,9 @@ pub fn render(analysis: &Analysis, registry: &Registry) -> String {
                 one_line(&c.evidence, 90)
             );
         }
+    }
+    if analysis.articles.len() > top {
+        let _ = writeln!(out, "  … and {} more articles (raise --top)", analysis.articles.len() - top);
     }
     if !analysis.rejected.is_empty() {
         out.push_str("\nRejected rows\n");

@@ -21,6 +21,18 @@ pub enum Bound {
     Range,
 }
 
+impl Bound {
+    /// The contract spelling.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Bound::Exact => "exact",
+            Bound::AtLeast => "at_least",
+            Bound::AtMost => "at_most",
+            Bound::Range => "range",
+        }
+    }
+}
+
 /// One numeric claim in one article.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Claim {
