@@ -110,7 +110,15 @@ pub fn render(analysis: &Analysis, registry: &Registry, svg: &str, top: usize) -
     for o in &analysis.outlets {
         let s = sc.outlets.get(&o.outlet);
         let (mean, cellv) = s.map_or((0.0, "–".to_string()), |s| (s.reliability.mean, bar(s.reliability.mean, s.reliability.low, s.reliability.high)));
-        let why = s.map_or(String::new(), |s| s.explanation.iter().map(|e| escape(e)).collect::<Vec<_>>().join("<br>"));
+        let why = s.map_or(String::new(), |s| match s.explanation.split_first() {
+            Some((first, rest)) if !rest.is_empty() => format!(
+                "<details><summary>{}</summary>{}</details>",
+                escape(first),
+                rest.iter().map(|e| escape(e)).collect::<Vec<_>>().join("<br>")
+            ),
+            Some((first, _)) => escape(first),
+            None => String::new(),
+        });
         let _ = writeln!(h, "<tr><td>{}</td><td data-v=\"{mean:.4}\">{cellv}</td><td class=\"num\">{}</td><td>{why}</td></tr>", escape(&o.outlet), o.articles);
     }
     if analysis.outlets.is_empty() {
