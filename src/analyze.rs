@@ -3,6 +3,8 @@
 
 use std::collections::BTreeMap;
 
+use rayon::prelude::*;
+
 use crate::boilerplate::Boilerplate;
 use crate::citations::{Citation, CitationKind, Extractor, Field};
 use crate::copies::{self, CopyInput, Copies};
@@ -77,7 +79,7 @@ pub struct Analysis {
 }
 
 /// Receives progress from the pipeline (the CLI draws a progress bar with it).
-pub trait Progress {
+pub trait Progress: Sync {
     /// A stage starts with `total` steps.
     fn stage(&self, _name: &'static str, _total: usize) {}
     /// `n` more steps are done.
@@ -106,7 +108,7 @@ pub fn analyze_progress(input: Ingested, registry: &Registry, opts: &ScoreOption
     progress.stage("citations", input.articles.len());
     let mut articles: Vec<Analyzed> = input
         .articles
-        .into_iter()
+        .into_par_iter()
         .map(|article| {
             let mut citations = Vec::new();
             if let Some(title) = &article.title {
@@ -121,12 +123,12 @@ pub fn analyze_progress(input: Ingested, registry: &Registry, opts: &ScoreOption
     let bp = Boilerplate::learn(
         articles.iter().filter(|a| a.article.outlet_known).map(|a| (a.article.outlet.as_str(), a.article.text.as_str(), &a.segments)),
     );
-    for a in articles.iter_mut().filter(|a| a.article.outlet_known) {
+    articles.par_iter_mut().filter(|a| a.article.outlet_known).for_each(|a| {
         a.boilerplate = bp.lines_of(&a.article.outlet, &a.article.text, &a.segments);
-    }
+    });
     let garbler = Garbler::bundled();
     progress.stage("garble", articles.len());
-    for a in articles.iter_mut() {
+    articles.par_iter_mut().for_each(|a| {
         progress.inc(1);
         let doc = Doc {
             text: &a.article.text,
@@ -140,7 +142,7 @@ pub fn analyze_progress(input: Ingested, registry: &Registry, opts: &ScoreOption
         let (flags, lang) = garbler.flags(&doc);
         a.flags = flags;
         a.lang = lang;
-    }
+    });
     discount_feed_artefacts(&mut articles);
     for a in articles.iter_mut() {
         a.garble = garble::score(&a.flags);

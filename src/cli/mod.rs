@@ -18,6 +18,9 @@ use credence::{analyze_progress, Analysis, Registry};
 #[derive(Parser, Debug)]
 #[command(name = "credence", version, about, long_about = None)]
 struct Cli {
+    /// Worker threads (default: one per core). Output is byte-identical whatever the count.
+    #[arg(long, global = true)]
+    threads: Option<usize>,
     #[command(subcommand)]
     command: Command,
 }
@@ -126,6 +129,9 @@ enum LevelArg {
 /// Parses the command line and runs the command.
 pub fn run() -> Result<()> {
     let cli = Cli::parse();
+    if let Some(n) = cli.threads {
+        rayon::ThreadPoolBuilder::new().num_threads(n.max(1)).build_global().context("cannot start the thread pool")?;
+    }
     match cli.command {
         Command::Score { file, format, table, top, common } => {
             let registry = load_registry(common.registry.as_ref())?;

@@ -15,6 +15,8 @@ pub mod verify;
 
 use std::collections::BTreeMap;
 
+use rayon::prelude::*;
+
 use crate::segment::{Segments, Span};
 use direction::Side;
 pub use verify::{Passage, Relation};
@@ -121,16 +123,16 @@ fn names_outlet(text: &str, sourced: &[String], other: &CopyInput) -> bool {
 /// Finds every copy pair among `inputs`.
 pub fn detect(inputs: &[CopyInput]) -> Copies {
     let prepared: Vec<Prepared> = inputs
-        .iter()
+        .par_iter()
         .map(|x| {
             let tokens = tokens::tokenize(x.text, x.segs, x.boilerplate);
             let shingles = candidates::shingles(&tokens);
             Prepared { tokens, shingles }
         })
         .collect();
-    let sketches: Vec<Vec<u64>> = prepared.iter().map(|p| candidates::sketch(&p.shingles)).collect();
+    let sketches: Vec<Vec<u64>> = prepared.par_iter().map(|p| candidates::sketch(&p.shingles)).collect();
     let cands = candidates::candidates(&sketches);
-    let mut pairs: Vec<CopyPair> = cands.iter().filter_map(|&(i, j)| check(inputs, &prepared, i as usize, j as usize)).collect();
+    let mut pairs: Vec<CopyPair> = cands.par_iter().filter_map(|&(i, j)| check(inputs, &prepared, i as usize, j as usize)).collect();
     let first = stories(inputs, &pairs);
     complete_stories(inputs, &prepared, &first, &cands, &mut pairs);
     pairs.sort_by(|p, q| (inputs[p.a].id, inputs[p.b].id).cmp(&(inputs[q.a].id, inputs[q.b].id)));

@@ -15,6 +15,8 @@ pub mod style;
 
 use std::collections::{BTreeMap, BTreeSet};
 
+use rayon::prelude::*;
+
 use crate::analyze::Analyzed;
 use crate::citations::CitationKind;
 use crate::copies::{Copies, Relation};
@@ -202,8 +204,34 @@ struct ArticleBase {
 }
 
 /// Contributions that do not depend on claims.
-#[allow(clippy::too_many_arguments)]
-fn article_base(a: &Analyzed, idx: usize, registry: &Registry, trust: &BTreeMap<String, f64>, copies: &Copies, articles: &[Analyzed], opts: &ScoreOptions, cues: &crate::citations::cues::Cues) -> ArticleBase {
+/// Per-article facts that do not change across iterations.
+struct Fixed {
+    style: style::Style,
+    laundered: Option<String>,
+}
+
+fn fixed_facts(articles: &[Analyzed], copies: &Copies, cues: &crate::citations::cues::Cues) -> Vec<Fixed> {
+    let mut laundered: Vec<Option<String>> = vec![None; articles.len()];
+    for c in copies.pairs.iter().filter(|c| c.laundered) {
+        let orig = c.original.unwrap_or(c.a);
+        let copy = if orig == c.a { c.b } else { c.a };
+        if laundered[copy].is_none() {
+            laundered[copy] = Some(format!(
+                "uncredited wholesale copy of a {} dispatch ({} ← {})",
+                c.common_sources.join("/"),
+                articles[copy].article.id,
+                articles[orig].article.id
+            ));
+        }
+    }
+    articles
+        .par_iter()
+        .zip(laundered.into_par_iter())
+        .map(|(a, laundered)| Fixed { style: style::read(&a.article.text, cues), laundered })
+        .collect()
+}
+
+fn article_base(a: &Analyzed, fixed: &Fixed, registry: &Registry, trust: &BTreeMap<String, f64>, opts: &ScoreOptions) -> ArticleBase {
     let mut contributions = Vec::new();
     let mut best: BTreeMap<&str, f64> = BTreeMap::new();
     for c in a.citations.iter().filter(|c| c.kind != CitationKind::Mention) {
@@ -231,7 +259,7 @@ fn article_base(a: &Analyzed, idx: usize, registry: &Registry, trust: &BTreeMap<
     } else {
         contributions.push(Contribution { key: "no_source", delta: NO_SOURCE, text: "names no source for its content".into() });
     }
-    let st = style::read(&a.article.text, cues);
+    let st = fixed.style;
     if st.words >= 30 {
         let t = (st.attribution / TRANSPARENT_DENSITY).min(1.0);
         let d = TRANSPARENCY_GAIN * (t - 0.4);
@@ -256,13 +284,8 @@ fn article_base(a: &Analyzed, idx: usize, registry: &Registry, trust: &BTreeMap<
         }
         contributions.push(Contribution { key: "garble", delta: -GARBLE_GAIN * a.garble, text: format!("garbled copy (garble {:.2}: {})", a.garble, kinds.join(", ")) });
     }
-    for c in copies.pairs.iter().filter(|c| c.laundered && (c.a == idx || c.b == idx)) {
-        let orig = c.original.unwrap_or(c.a);
-        if orig != idx {
-            let text = format!("uncredited wholesale copy of a {} dispatch ({} ← {})", c.common_sources.join("/"), a.article.id, articles[orig].article.id);
-            contributions.push(Contribution { key: "laundered", delta: LAUNDERED, text });
-            break;
-        }
+    if let Some(text) = &fixed.laundered {
+        contributions.push(Contribution { key: "laundered", delta: LAUNDERED, text: text.clone() });
     }
     let sourced = best.len() as f64;
     ArticleBase { delta: contributions.iter().map(|c| c.delta).sum(), contributions, strength: 4.0 + sourced.min(6.0) }
@@ -292,14 +315,15 @@ pub fn score(articles: &[Analyzed], copies: &Copies, registry: &Registry, opts: 
     let n = articles.len();
     let copy_p = copy_probability(copies, n);
     let cues = crate::citations::cues::Cues::bundled();
+    let fixed = fixed_facts(articles, copies, &cues);
     let story = story_of(copies, n);
     // Claims per article, grouped by (unit, bound, rounded values).
     let mut per_article: Vec<(Vec<Claim>, Vec<claims::Unreadable>)> =
-        articles.iter().map(|a| claims::extract(&a.article.text, &a.segments, &a.citations)).collect();
+        articles.par_iter().map(|a| claims::extract(&a.article.text, &a.segments, &a.citations)).collect();
     let mut key_to_group: BTreeMap<(String, i64, i64), usize> = BTreeMap::new();
     let mut groups: Vec<ClaimGroup> = Vec::new();
-    let mut mentions: Vec<(usize, usize)> = Vec::new(); // (group, article)
-    let mut attributed: Vec<(usize, String)> = Vec::new(); // (group, source)
+    // (group, article, origin source) for every claim mention.
+    let mut mentions: Vec<(usize, usize, Option<String>)> = Vec::new();
     for (ai, (cl, _)) in per_article.iter().enumerate() {
         for c in cl {
             let key = (c.unit.clone(), round_sig(c.low), round_sig(c.high));
@@ -307,11 +331,7 @@ pub fn score(articles: &[Analyzed], copies: &Copies, registry: &Registry, opts: 
                 groups.push(ClaimGroup { low: c.low, high: c.high, bound: c.bound, unit: c.unit.clone(), articles: Vec::new(), sources: Vec::new(), support: 0, confidence: 0.0, contradicted_by: Vec::new() });
                 groups.len() - 1
             });
-            mentions.push((g, ai));
-            match c.sources.first() {
-                Some(s) => attributed.push((g, s.clone())),
-                None => {}
-            }
+            mentions.push((g, ai, c.sources.first().cloned()));
         }
     }
     let mut trust: BTreeMap<String, f64> = BTreeMap::new();
@@ -322,7 +342,7 @@ pub fn score(articles: &[Analyzed], copies: &Copies, registry: &Registry, opts: 
     let mut solution_sources: Vec<(String, (f64, f64))>;
     let bases: Vec<ArticleBase> = loop {
         iterations += 1;
-        let bases: Vec<ArticleBase> = articles.iter().enumerate().map(|(i, a)| article_base(a, i, registry, &trust, copies, articles, opts, &cues)).collect();
+        let bases: Vec<ArticleBase> = articles.par_iter().zip(fixed.par_iter()).map(|(a, f)| article_base(a, f, registry, &trust, opts)).collect();
         // Voters: attributed sources, and articles (collapsed by story) for unattributed claims.
         let mut voter_index: BTreeMap<String, usize> = BTreeMap::new();
         let mut priors: Vec<(f64, f64)> = Vec::new();
@@ -333,11 +353,11 @@ pub fn score(articles: &[Analyzed], copies: &Copies, registry: &Registry, opts: 
                 priors.len() - 1
             })
         };
-        for &(g, ai) in &mentions {
-            let claim_src = per_article[ai].0.iter().find(|c| key_to_group.get(&(c.unit.clone(), round_sig(c.low), round_sig(c.high))) == Some(&g)).and_then(|c| c.sources.first().cloned());
-            let (v, w) = match claim_src {
+        for (g, ai, src) in &mentions {
+            let (g, ai) = (*g, *ai);
+            let (v, w) = match src {
                 Some(s) => {
-                    let pm = registry.get(&s).map_or((0.5, 2.0), |x| (x.prior_mean, x.prior_strength));
+                    let pm = registry.get(s).map_or((0.5, 2.0), |x| (x.prior_mean, x.prior_strength));
                     (voter(format!("source:{s}"), (pm.0 * pm.1, (1.0 - pm.0) * pm.1), &mut priors), 1.0)
                 }
                 None => {
@@ -376,35 +396,60 @@ pub fn score(articles: &[Analyzed], copies: &Copies, registry: &Registry, opts: 
             break bases;
         }
     };
-    // Contradictions: same unit and origin, values within a factor two but incompatible.
-    let group_sources: Vec<BTreeSet<String>> = (0..groups.len())
-        .map(|g| attributed.iter().filter(|(gg, _)| *gg == g).map(|(_, s)| s.clone()).collect())
-        .collect();
-    for g in 0..groups.len() {
-        let mut arts: Vec<usize> = mentions.iter().filter(|(gg, _)| *gg == g).map(|(_, a)| *a).collect();
-        arts.sort_by(|&x, &y| articles[x].article.id.cmp(&articles[y].article.id));
-        arts.dedup();
-        let origins: BTreeSet<String> = arts
-            .iter()
-            .map(|&a| per_article[a].0.iter().find(|c| c.unit == groups[g].unit && round_sig(c.low) == round_sig(groups[g].low) && round_sig(c.high) == round_sig(groups[g].high)).and_then(|c| c.sources.first().cloned()).map_or(format!("story:{}", story[a]), |s| format!("source:{s}")))
-            .collect();
-        groups[g].articles = arts;
-        groups[g].sources = group_sources[g].iter().cloned().collect();
-        groups[g].support = origins.len();
-    }
-    for g in 0..groups.len() {
-        let mut against = 0usize;
-        for h in 0..groups.len() {
-            let same = h != g && groups[h].unit == groups[g].unit && !group_sources[g].is_disjoint(&group_sources[h]);
-            let close = groups[h].high.max(groups[g].high) <= 2.0 * groups[h].low.min(groups[g].low).max(1e-9);
-            if same && close && !compatible(&groups[g], &groups[h]) {
-                groups[g].contradicted_by.push(h);
-                against += groups[h].support;
+    // Articles, sources and independent origins of each group, in one pass over the mentions.
+    let mut group_sources: Vec<BTreeSet<String>> = vec![BTreeSet::new(); groups.len()];
+    let mut group_origins: Vec<BTreeSet<String>> = vec![BTreeSet::new(); groups.len()];
+    let mut group_articles: Vec<Vec<usize>> = vec![Vec::new(); groups.len()];
+    for (g, ai, src) in &mentions {
+        group_articles[*g].push(*ai);
+        match src {
+            Some(s) => {
+                group_sources[*g].insert(s.clone());
+                group_origins[*g].insert(format!("source:{s}"));
+            }
+            None => {
+                group_origins[*g].insert(format!("story:{}", story[*ai]));
             }
         }
+    }
+    for (g, mut arts) in group_articles.into_iter().enumerate() {
+        arts.sort_by(|&x, &y| articles[x].article.id.cmp(&articles[y].article.id));
+        arts.dedup();
+        groups[g].articles = arts;
+        groups[g].sources = group_sources[g].iter().cloned().collect();
+        groups[g].support = group_origins[g].len();
+    }
+    // Contradictions: same unit and a common origin, values within a factor two but incompatible.
+    // Groups are compared inside their unit only, against values at most twice as large.
+    let mut by_unit: BTreeMap<&str, Vec<usize>> = BTreeMap::new();
+    for (g, grp) in groups.iter().enumerate() {
+        by_unit.entry(grp.unit.as_str()).or_default().push(g);
+    }
+    let mut contradicted: Vec<Vec<usize>> = vec![Vec::new(); groups.len()];
+    for members in by_unit.values() {
+        let mut m = members.clone();
+        m.sort_by(|&x, &y| groups[x].low.total_cmp(&groups[y].low).then(x.cmp(&y)));
+        for (k, &g) in m.iter().enumerate() {
+            for &h in &m[k + 1..] {
+                if groups[h].low > 2.0 * groups[g].high.max(1e-9) {
+                    break;
+                }
+                let close = groups[h].high.max(groups[g].high) <= 2.0 * groups[h].low.min(groups[g].low).max(1e-9);
+                if close && !group_sources[g].is_disjoint(&group_sources[h]) && !compatible(&groups[g], &groups[h]) {
+                    contradicted[g].push(h);
+                    contradicted[h].push(g);
+                }
+            }
+        }
+    }
+    for g in 0..groups.len() {
+        let mut against_ids = std::mem::take(&mut contradicted[g]);
+        against_ids.sort_unstable();
+        let against: usize = against_ids.iter().map(|&h| groups[h].support).sum();
         let own = groups[g].support.max(1);
         let penalty = 0.5 * against as f64 / (own + against) as f64;
         groups[g].confidence = round4(claim_conf[g] * (1.0 - penalty));
+        groups[g].contradicted_by = against_ids;
     }
     // Articles: claims term, then Beta.
     let mut out_articles = Vec::with_capacity(n);
