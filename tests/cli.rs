@@ -462,3 +462,9 @@ fn terminal_report_respects_top() {
     assert!(text.contains("… and 3 more articles"), "{text}");
     assert!(!text.contains("\u{1b}["), "no colour when stdout is not a terminal");
 }
+
+#[test]
+fn output_is_identical_whatever_the_thread_count() {
+    let run = |t: &str| credence().args(["--threads", t, "score", "tests/fixtures/copies.csv", "--format", "json"]).output().unwrap().stdout;
+    assert_eq!(run("1"), run("3"));
+}
