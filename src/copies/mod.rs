@@ -106,6 +106,12 @@ struct Prepared {
     shingles: Vec<u64>,
 }
 
+fn prepare(x: &CopyInput) -> Prepared {
+    let tokens = tokens::tokenize(x.text, x.segs, x.boilerplate);
+    let shingles = candidates::shingles(&tokens);
+    Prepared { tokens, shingles }
+}
+
 fn names_outlet(text: &str, sourced: &[String], other: &CopyInput) -> bool {
     if other.outlet_sources.iter().any(|s| sourced.contains(s)) {
         return true;
@@ -122,28 +128,22 @@ fn names_outlet(text: &str, sourced: &[String], other: &CopyInput) -> bool {
 
 /// Finds every copy pair among `inputs`.
 pub fn detect(inputs: &[CopyInput]) -> Copies {
-    let prepared: Vec<Prepared> = inputs
-        .par_iter()
-        .map(|x| {
-            let tokens = tokens::tokenize(x.text, x.segs, x.boilerplate);
-            let shingles = candidates::shingles(&tokens);
-            Prepared { tokens, shingles }
-        })
-        .collect();
-    let sketches: Vec<Vec<u64>> = prepared.par_iter().map(|p| candidates::sketch(&p.shingles)).collect();
+    // Only the sketches stay in memory; the words of both sides are recomputed when a candidate
+    // pair is verified (candidates are far fewer than articles × words).
+    let sketches: Vec<Vec<u64>> = inputs.par_iter().map(|x| candidates::sketch(&prepare(x).shingles)).collect();
     let cands = candidates::candidates(&sketches);
-    let mut pairs: Vec<CopyPair> = cands.par_iter().filter_map(|&(i, j)| check(inputs, &prepared, i as usize, j as usize)).collect();
+    let mut pairs: Vec<CopyPair> = cands.par_iter().filter_map(|&(i, j)| check(inputs, i as usize, j as usize)).collect();
     let first = stories(inputs, &pairs);
-    complete_stories(inputs, &prepared, &first, &cands, &mut pairs);
+    complete_stories(inputs, &first, &cands, &mut pairs);
     pairs.sort_by(|p, q| (inputs[p.a].id, inputs[p.b].id).cmp(&(inputs[q.a].id, inputs[q.b].id)));
     let stories = stories(inputs, &pairs);
-    let pairs = limit_large_stories(inputs, &prepared, pairs, &stories);
+    let pairs = limit_large_stories(inputs, pairs, &stories);
     Copies { pairs, stories, candidates: cands.len() }
 }
 
-fn check(inputs: &[CopyInput], prepared: &[Prepared], i: usize, j: usize) -> Option<CopyPair> {
+fn check(inputs: &[CopyInput], i: usize, j: usize) -> Option<CopyPair> {
     let (a, b) = if inputs[i].id.as_bytes() <= inputs[j].id.as_bytes() { (i, j) } else { (j, i) };
-    let (pa, pb) = (&prepared[a], &prepared[b]);
+    let (pa, pb) = (&prepare(&inputs[a]), &prepare(&inputs[b]));
     let v = verify::verify(&pa.tokens, &pa.shingles, &pb.tokens, &pb.shingles);
     let relation = v.relation?;
     let (xa, xb) = (&inputs[a], &inputs[b]);
@@ -188,7 +188,7 @@ fn check(inputs: &[CopyInput], prepared: &[Prepared], i: usize, j: usize) -> Opt
 /// Candidate generation links large groups as stars; inside each story of at most [`MAX_STORY`]
 /// articles, every pair not yet compared is verified, so `copies` holds every verified pair of the
 /// story. Cost is bounded by the story sizes, not by the corpus.
-fn complete_stories(inputs: &[CopyInput], prepared: &[Prepared], stories: &[Story], cands: &[(u32, u32)], pairs: &mut Vec<CopyPair>) {
+fn complete_stories(inputs: &[CopyInput], stories: &[Story], cands: &[(u32, u32)], pairs: &mut Vec<CopyPair>) {
     let done: std::collections::BTreeSet<(usize, usize)> = cands.iter().map(|&(i, j)| (i as usize, j as usize)).collect();
     for s in stories.iter().filter(|s| s.members.len() > 2 && s.members.len() <= MAX_STORY) {
         let mut idx = s.members.clone();
@@ -196,7 +196,7 @@ fn complete_stories(inputs: &[CopyInput], prepared: &[Prepared], stories: &[Stor
         for x in 0..idx.len() {
             for y in x + 1..idx.len() {
                 if !done.contains(&(idx[x], idx[y])) {
-                    pairs.extend(check(inputs, prepared, idx[x], idx[y]));
+                    pairs.extend(check(inputs, idx[x], idx[y]));
                 }
             }
         }
@@ -267,7 +267,7 @@ fn representative(inputs: &[CopyInput], degree: &BTreeMap<usize, (usize, usize)>
     (best, false)
 }
 
-fn limit_large_stories(inputs: &[CopyInput], prepared: &[Prepared], pairs: Vec<CopyPair>, stories: &[Story]) -> Vec<CopyPair> {
+fn limit_large_stories(inputs: &[CopyInput], pairs: Vec<CopyPair>, stories: &[Story]) -> Vec<CopyPair> {
     let large: Vec<&Story> = stories.iter().filter(|s| s.members.len() > MAX_STORY).collect();
     if large.is_empty() {
         return pairs;
@@ -292,7 +292,7 @@ fn limit_large_stories(inputs: &[CopyInput], prepared: &[Prepared], pairs: Vec<C
     }
     for s in large {
         for &m in s.members.iter().filter(|&&m| m != s.representative && !linked.contains(&m)) {
-            if let Some(p) = check(inputs, prepared, m, s.representative) {
+            if let Some(p) = check(inputs, m, s.representative) {
                 kept.push(p);
             }
         }
