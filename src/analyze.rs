@@ -120,6 +120,7 @@ pub fn analyze_progress(input: Ingested, registry: &Registry, opts: &ScoreOption
             Analyzed { article, citations, segments, boilerplate: Vec::new(), flags: Vec::new(), garble: 0.0, lang: None }
         })
         .collect();
+    progress.stage("boilerplate", 0);
     let bp = Boilerplate::learn(
         articles.iter().filter(|a| a.article.outlet_known).map(|a| (a.article.outlet.as_str(), a.article.text.as_str(), &a.segments)),
     );

@@ -8,6 +8,8 @@ use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 /// The progress bar the pipeline reports to.
 pub struct Bar {
     bar: Option<ProgressBar>,
+    /// With `CREDENCE_TIMING` set, each stage's start time is printed on stderr (for profiling).
+    timing: Option<std::time::Instant>,
 }
 
 impl Bar {
@@ -23,11 +25,14 @@ impl Bar {
             );
             b
         });
-        Bar { bar }
+        Bar { bar, timing: std::env::var_os("CREDENCE_TIMING").map(|_| std::time::Instant::now()) }
     }
 
     /// Clears the bar.
     pub fn finish(&self) {
+        if let Some(t) = self.timing {
+            eprintln!("timing: {:>8.3}s  analysis done", t.elapsed().as_secs_f64());
+        }
         if let Some(b) = &self.bar {
             b.finish_and_clear();
         }
@@ -36,6 +41,9 @@ impl Bar {
 
 impl credence::Progress for Bar {
     fn stage(&self, name: &'static str, total: usize) {
+        if let Some(t) = self.timing {
+            eprintln!("timing: {:>8.3}s  {name} starts", t.elapsed().as_secs_f64());
+        }
         if let Some(b) = &self.bar {
             b.set_message(name);
             if total > 0 {

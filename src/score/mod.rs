@@ -224,10 +224,11 @@ fn fixed_facts(articles: &[Analyzed], copies: &Copies, cues: &crate::citations::
             ));
         }
     }
+    let reader = style::Reader::new(cues);
     articles
         .par_iter()
         .zip(laundered.into_par_iter())
-        .map(|(a, laundered)| Fixed { style: style::read(&a.article.text, cues), laundered })
+        .map(|(a, laundered)| Fixed { style: reader.read(&a.article.text), laundered })
         .collect()
 }
 
@@ -313,15 +314,24 @@ fn round_sig(x: f64) -> i64 {
 /// Scores an analysis.
 pub fn score(articles: &[Analyzed], copies: &Copies, registry: &Registry, opts: &ScoreOptions) -> Scores {
     let n = articles.len();
+    let clock = std::time::Instant::now();
+    let timing = std::env::var_os("CREDENCE_TIMING").is_some();
+    let lap = |what: &str| {
+        if timing {
+            eprintln!("timing:   score {:>8.3}s  {what}", clock.elapsed().as_secs_f64());
+        }
+    };
     let copy_p = copy_probability(copies, n);
     let cues = crate::citations::cues::Cues::bundled();
     let fixed = fixed_facts(articles, copies, &cues);
     let story = story_of(copies, n);
+    lap("style and laundering facts");
     // Claims per article, grouped by (unit, bound, rounded values).
-    let mut per_article: Vec<(Vec<Claim>, Vec<claims::Unreadable>)> =
+    let per_article: Vec<(Vec<Claim>, Vec<claims::Unreadable>)> =
         articles.par_iter().map(|a| claims::extract(&a.article.text, &a.segments, &a.citations)).collect();
-    let mut key_to_group: BTreeMap<(String, i64, i64), usize> = BTreeMap::new();
+    let mut key_to_group: rustc_hash::FxHashMap<(String, i64, i64), usize> = rustc_hash::FxHashMap::default();
     let mut groups: Vec<ClaimGroup> = Vec::new();
+    lap("claims extracted");
     // (group, article, origin source) for every claim mention.
     let mut mentions: Vec<(usize, usize, Option<String>)> = Vec::new();
     for (ai, (cl, _)) in per_article.iter().enumerate() {
@@ -340,44 +350,65 @@ pub fn score(articles: &[Analyzed], copies: &Copies, registry: &Registry, opts: 
     let mut iterations = 0;
     let mut inner;
     let mut solution_sources: Vec<(String, (f64, f64))>;
+    // Voters are fixed: each attributed source, and each story (an article and its copies) for
+    // unattributed claims. Only the priors of story voters move with the article means.
+    let mut source_voter: rustc_hash::FxHashMap<String, usize> = rustc_hash::FxHashMap::default();
+    let mut story_voter: rustc_hash::FxHashMap<usize, usize> = rustc_hash::FxHashMap::default();
+    let mut voter_story: Vec<Option<usize>> = Vec::new(); // article whose mean gives a story voter's prior
+    let mut base_priors: Vec<(f64, f64)> = Vec::new();
+    let mut votes_map: BTreeMap<(usize, usize), f64> = BTreeMap::new();
+    for (g, ai, src) in &mentions {
+        let mut add = |prior: (f64, f64), story_article: Option<usize>| {
+            base_priors.push(prior);
+            voter_story.push(story_article);
+            base_priors.len() - 1
+        };
+        let (v, w) = match src {
+            Some(s) => {
+                let v = match source_voter.get(s) {
+                    Some(&v) => v,
+                    None => {
+                        let pm = registry.get(s).map_or((0.5, 2.0), |x| (x.prior_mean, x.prior_strength));
+                        let v = add((pm.0 * pm.1, (1.0 - pm.0) * pm.1), None);
+                        source_voter.insert(s.clone(), v);
+                        v
+                    }
+                };
+                (v, 1.0)
+            }
+            None => {
+                let v = *story_voter.entry(story[*ai]).or_insert_with(|| add((1.0, 1.0), Some(*ai)));
+                (v, 1.0 - copy_p[*ai])
+            }
+        };
+        let e = votes_map.entry((v, *g)).or_insert(0.0);
+        *e = e.max(w);
+    }
+    lap("claims grouped, voters built");
+    let fixed_votes: Vec<Vote> = votes_map.into_iter().map(|((source, claim), weight)| Vote { source, claim, weight }).collect();
     let bases: Vec<ArticleBase> = loop {
         iterations += 1;
         let bases: Vec<ArticleBase> = articles.par_iter().zip(fixed.par_iter()).map(|(a, f)| article_base(a, f, registry, &trust, opts)).collect();
-        // Voters: attributed sources, and articles (collapsed by story) for unattributed claims.
-        let mut voter_index: BTreeMap<String, usize> = BTreeMap::new();
-        let mut priors: Vec<(f64, f64)> = Vec::new();
-        let mut votes: BTreeMap<(usize, usize), f64> = BTreeMap::new();
-        let mut voter = |key: String, prior: (f64, f64), priors: &mut Vec<(f64, f64)>| -> usize {
-            *voter_index.entry(key).or_insert_with(|| {
-                priors.push(prior);
-                priors.len() - 1
+        let priors: Vec<(f64, f64)> = base_priors
+            .iter()
+            .zip(&voter_story)
+            .map(|(&p, st)| match st {
+                Some(ai) => {
+                    let mu = (0.5 + bases[*ai].delta).clamp(0.03, 0.97);
+                    (mu * 2.0, (1.0 - mu) * 2.0)
+                }
+                None => p,
             })
-        };
-        for (g, ai, src) in &mentions {
-            let (g, ai) = (*g, *ai);
-            let (v, w) = match src {
-                Some(s) => {
-                    let pm = registry.get(s).map_or((0.5, 2.0), |x| (x.prior_mean, x.prior_strength));
-                    (voter(format!("source:{s}"), (pm.0 * pm.1, (1.0 - pm.0) * pm.1), &mut priors), 1.0)
-                }
-                None => {
-                    let mu = (0.5 + bases[ai].delta).clamp(0.03, 0.97);
-                    (voter(format!("story:{}", story[ai]), (mu * 2.0, (1.0 - mu) * 2.0), &mut priors), 1.0 - copy_p[ai])
-                }
-            };
-            let e = votes.entry((v, g)).or_insert(0.0);
-            *e = e.max(w);
-        }
-        let problem = Problem {
-            priors,
-            object: (0..groups.len()).collect(),
-            votes: votes.into_iter().map(|((source, claim), weight)| Vote { source, claim, weight }).collect(),
-            implications: Vec::new(),
-        };
+            .collect();
+        let problem = Problem { priors, object: (0..groups.len()).collect(), votes: fixed_votes.clone(), implications: Vec::new() };
+        lap("articles and priors of one iteration");
         let sol = propagate::solve(&problem);
+        lap("propagation");
         inner = sol.iterations;
         claim_conf = sol.confidence.clone();
-        solution_sources = voter_index.iter().map(|(k, &i)| (k.clone(), sol.sources[i])).collect();
+        let mut by_id: Vec<(String, (f64, f64))> = source_voter.iter().map(|(k, &i)| (format!("source:{k}"), sol.sources[i])).collect();
+        by_id.sort_by(|a, b| a.0.cmp(&b.0));
+        solution_sources = by_id;
         let mut new_trust = BTreeMap::new();
         for (k, ab) in &solution_sources {
             if let Some(id) = k.strip_prefix("source:") {
@@ -396,6 +427,7 @@ pub fn score(articles: &[Analyzed], copies: &Copies, registry: &Registry, opts: 
             break bases;
         }
     };
+    lap("loop done");
     // Articles, sources and independent origins of each group, in one pass over the mentions.
     let mut group_sources: Vec<BTreeSet<String>> = vec![BTreeSet::new(); groups.len()];
     let mut group_origins: Vec<BTreeSet<String>> = vec![BTreeSet::new(); groups.len()];
@@ -452,31 +484,35 @@ pub fn score(articles: &[Analyzed], copies: &Copies, registry: &Registry, opts: 
         groups[g].contradicted_by = against_ids;
     }
     // Articles: claims term, then Beta.
-    let mut out_articles = Vec::with_capacity(n);
-    for (i, b) in bases.into_iter().enumerate() {
-        let (cl, unreadable) = std::mem::take(&mut per_article[i]);
-        let mut contributions = b.contributions;
-        let gs: Vec<usize> = cl
-            .iter()
-            .filter_map(|c| key_to_group.get(&(c.unit.clone(), round_sig(c.low), round_sig(c.high))).copied())
-            .collect();
-        if !gs.is_empty() {
-            let mean_conf = gs.iter().map(|&g| groups[g].confidence).sum::<f64>() / gs.len() as f64;
-            let best = gs.iter().copied().max_by(|&x, &y| groups[x].support.cmp(&groups[y].support).then(y.cmp(&x))).unwrap_or(gs[0]);
-            let g = &groups[best];
-            contributions.push(Contribution {
-                key: "claims",
-                delta: CLAIM_GAIN * (mean_conf - CLAIM_NEUTRAL),
-                text: format!("{} figure(s), mean confidence {:.2} (e.g. {} {}: {} independent origin(s))", gs.len(), mean_conf, fmt_value(g), g.unit, g.support),
-            });
-        }
-        let delta: f64 = contributions.iter().map(|c| c.delta).sum();
-        let mu = (0.5 + delta).clamp(0.03, 0.97);
-        contributions.sort_by(|x, y| y.delta.abs().total_cmp(&x.delta.abs()).then(x.key.cmp(y.key)));
-        let strength = b.strength + (gs.len() as f64).min(4.0);
-        out_articles.push(ArticleScore { reliability: Reliability::from_mean(mu, strength), contributions, claims: cl, unreadable });
-    }
+    let out_articles: Vec<ArticleScore> = bases
+        .into_par_iter()
+        .zip(per_article.into_par_iter())
+        .map(|(b, (cl, unreadable))| {
+            let mut contributions = b.contributions;
+            let gs: Vec<usize> = cl
+                .iter()
+                .filter_map(|c| key_to_group.get(&(c.unit.clone(), round_sig(c.low), round_sig(c.high))).copied())
+                .collect();
+            if !gs.is_empty() {
+                let mean_conf = gs.iter().map(|&g| groups[g].confidence).sum::<f64>() / gs.len() as f64;
+                let best = gs.iter().copied().max_by(|&x, &y| groups[x].support.cmp(&groups[y].support).then(y.cmp(&x))).unwrap_or(gs[0]);
+                let g = &groups[best];
+                contributions.push(Contribution {
+                    key: "claims",
+                    delta: CLAIM_GAIN * (mean_conf - CLAIM_NEUTRAL),
+                    text: format!("{} figure(s), mean confidence {:.2} (e.g. {} {}: {} independent origin(s))", gs.len(), mean_conf, fmt_value(g), g.unit, g.support),
+                });
+            }
+            let delta: f64 = contributions.iter().map(|c| c.delta).sum();
+            let mu = (0.5 + delta).clamp(0.03, 0.97);
+            contributions.sort_by(|x, y| y.delta.abs().total_cmp(&x.delta.abs()).then(x.key.cmp(y.key)));
+            let strength = b.strength + (gs.len() as f64).min(4.0);
+            ArticleScore { reliability: Reliability::from_mean(mu, strength), contributions, claims: cl, unreadable }
+        })
+        .collect();
+    lap("articles scored");
     let outlets = score_outlets(articles, &out_articles, copies, opts);
+    lap("outlets scored");
     let mut sources: BTreeMap<usize, Reliability> = BTreeMap::new();
     for a in articles {
         for c in &a.citations {

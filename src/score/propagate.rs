@@ -72,9 +72,10 @@ pub fn solve(p: &Problem) -> Solution {
     let mut trust: Vec<f64> = p.priors.iter().map(|&ab| mean(ab)).collect();
     let mut confidence = vec![0.5; n_claims];
     let mut posts = p.priors.clone();
-    let mut by_object: std::collections::BTreeMap<usize, Vec<usize>> = std::collections::BTreeMap::new();
+    let n_objects = p.object.iter().max().map_or(0, |m| m + 1);
+    let mut by_object: Vec<Vec<usize>> = vec![Vec::new(); n_objects];
     for (c, &o) in p.object.iter().enumerate() {
-        by_object.entry(o).or_default().push(c);
+        by_object[o].push(c);
     }
     // A claim only one voter makes, with no competing claim, says nothing about that voter's
     // reliability: only corroborated or contested claims update trust.
@@ -82,7 +83,7 @@ pub fn solve(p: &Problem) -> Solution {
     for v in &p.votes {
         voters[v.claim] += 1;
     }
-    let informative: Vec<bool> = (0..n_claims).map(|c| voters[c] >= 2 || by_object.get(&p.object[c]).is_some_and(|cs| cs.len() >= 2)).collect();
+    let informative: Vec<bool> = (0..n_claims).map(|c| voters[c] >= 2 || by_object[p.object[c]].len() >= 2).collect();
     let mut iterations = 0;
     let mut converged = false;
     while iterations < MAX_ITERATIONS {
@@ -103,7 +104,7 @@ pub fn solve(p: &Problem) -> Solution {
         }
         let raw: Vec<f64> = adj.iter().map(|s| 1.0 - (-GAMMA * s).exp()).collect();
         let mut next = vec![0.0; n_claims];
-        for claims in by_object.values() {
+        for claims in by_object.iter().filter(|c| !c.is_empty()) {
             let total: f64 = claims.iter().map(|&c| raw[c]).sum();
             for &c in claims {
                 // Competing claims share belief: a claim alone keeps its raw support.
@@ -116,7 +117,7 @@ pub fn solve(p: &Problem) -> Solution {
         // uncontested, corroborated claim wins outright).
         for v in p.votes.iter().filter(|v| informative[v.claim]) {
             let w = v.weight.clamp(0.0, 1.0);
-            let rivals = &by_object[&p.object[v.claim]];
+            let rivals = &by_object[p.object[v.claim]];
             let won = if rivals.len() == 1 {
                 1.0
             } else {

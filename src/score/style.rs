@@ -18,34 +18,49 @@ pub struct Style {
     pub words: usize,
 }
 
-/// Reads the style signals of `text`.
-pub fn read(text: &str, cues: &Cues) -> Style {
-    let w = words(text);
-    let n = w.len().max(1);
-    let mut attr = 0usize;
-    let phrases = cues.before.iter().chain(cues.after.iter());
-    let firsts: std::collections::HashSet<&str> = cues.before.iter().chain(cues.after.iter()).map(|p| p[0].as_str()).collect();
-    let mut by_first: std::collections::HashMap<&str, Vec<&Vec<String>>> = std::collections::HashMap::new();
-    for p in phrases {
-        by_first.entry(p[0].as_str()).or_default().push(p);
+/// Attribution phrases indexed by their first word, built once.
+pub struct Reader<'c> {
+    by_first: std::collections::HashMap<&'c str, Vec<&'c [String]>>,
+}
+
+impl<'c> Reader<'c> {
+    /// Indexes the attribution phrases (`before` and `after` roles) of `cues`.
+    pub fn new(cues: &'c Cues) -> Reader<'c> {
+        let mut by_first: std::collections::HashMap<&str, Vec<&[String]>> = std::collections::HashMap::new();
+        for p in cues.before.iter().chain(cues.after.iter()) {
+            by_first.entry(p[0].as_str()).or_default().push(p.as_slice());
+        }
+        for v in by_first.values_mut() {
+            v.sort_by(|a, b| b.len().cmp(&a.len()));
+        }
+        Reader { by_first }
     }
-    let mut i = 0;
-    while i < w.len() {
-        if firsts.contains(w[i].as_str()) {
-            let hit = by_first[w[i].as_str()].iter().map(|p| p.len()).filter(|&len| i + len <= w.len()).find(|&len| {
-                by_first[w[i].as_str()].iter().any(|p| p.len() == len && w[i..i + len] == p[..])
-            });
-            if let Some(len) = hit {
-                attr += 1;
-                i += len;
-                continue;
+
+    /// Reads the style signals of `text`.
+    pub fn read(&self, text: &str) -> Style {
+        let w = words(text);
+        let n = w.len().max(1);
+        let mut attr = 0usize;
+        let mut i = 0;
+        while i < w.len() {
+            let hit = self.by_first.get(w[i].as_str()).and_then(|ps| ps.iter().find(|p| i + p.len() <= w.len() && w[i..i + p.len()] == ***p));
+            match hit {
+                Some(p) => {
+                    attr += 1;
+                    i += p.len();
+                }
+                None => i += 1,
             }
         }
-        i += 1;
+        let quotes = text.matches(['«', '“', '„']).count() + text.matches('"').count() / 2;
+        let excl = text.matches('!').count();
+        Style { attribution: 100.0 * (attr as f64 + 0.5 * quotes as f64) / n as f64, exclamations: 100.0 * excl as f64 / n as f64, words: w.len() }
     }
-    let quotes = text.matches(['«', '“', '„']).count() + text.matches('"').count() / 2;
-    let excl = text.matches('!').count();
-    Style { attribution: 100.0 * (attr as f64 + 0.5 * quotes as f64) / n as f64, exclamations: 100.0 * excl as f64 / n as f64, words: w.len() }
+}
+
+/// Reads the style signals of `text` (builds the phrase index; use [`Reader`] for many texts).
+pub fn read(text: &str, cues: &Cues) -> Style {
+    Reader::new(cues).read(text)
 }
 
 #[cfg(test)]
