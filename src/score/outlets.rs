@@ -1,0 +1,83 @@
+//! Outlet scores: a Beta posterior over an outlet's articles, with reasons aggregated from their
+//! contributions.
+
+use std::collections::BTreeMap;
+
+use super::{ArticleScore, OutletScore, Reliability, ScoreOptions};
+use crate::analyze::Analyzed;
+use crate::copies::Copies;
+
+/// Strength of a rating-based outlet prior.
+const OUTLET_PRIOR_STRENGTH: f64 = 10.0;
+
+/// Scores every known outlet.
+pub(super) fn score_outlets(articles: &[Analyzed], scores: &[ArticleScore], copies: &Copies, opts: &ScoreOptions) -> BTreeMap<String, OutletScore> {
+    // Identical articles inside one outlet are one piece of evidence.
+    let mut dup_weight = vec![1.0f64; articles.len()];
+    for c in copies.pairs.iter().filter(|c| c.same_outlet && c.containment_a >= 0.95 && c.containment_b >= 0.95) {
+        dup_weight[c.a.max(c.b)] = 0.0;
+    }
+    let mut by_outlet: BTreeMap<&str, Vec<usize>> = BTreeMap::new();
+    for (i, a) in articles.iter().enumerate().filter(|(_, a)| a.article.outlet_known) {
+        by_outlet.entry(a.article.outlet.as_str()).or_default().push(i);
+    }
+    let mut out = BTreeMap::new();
+    for (outlet, idx) in by_outlet {
+        let domain = idx.iter().find_map(|&i| articles[i].article.domain.as_deref());
+        let prior = opts.outlet_priors.as_ref().and_then(|p| domain.and_then(|d| p.get(d)));
+        let (mut a, mut b, prior_text) = match prior {
+            Some(p) => (p.mean * OUTLET_PRIOR_STRENGTH, (1.0 - p.mean) * OUTLET_PRIOR_STRENGTH, format!("prior {:.2} from {} (strength {OUTLET_PRIOR_STRENGTH})", p.mean, p.source)),
+            None => (1.0, 1.0, "uniform prior (no rating of the outlet's own domain used)".to_string()),
+        };
+        for &i in &idx {
+            let m = scores[i].reliability.mean;
+            a += dup_weight[i] * m;
+            b += dup_weight[i] * (1.0 - m);
+        }
+        let reliability = Reliability::from_alpha_beta(a, b);
+        let mut explanation = outlet_reasons(articles, scores, &idx);
+        explanation.push(format!("{}; {} article(s)", prior_text, idx.len()));
+        out.insert(outlet.to_string(), OutletScore { reliability, explanation });
+    }
+    out
+}
+
+fn outlet_reasons(articles: &[Analyzed], scores: &[ArticleScore], idx: &[usize]) -> Vec<String> {
+    let n = idx.len() as f64;
+    let mut by_key: BTreeMap<&'static str, (f64, usize, Vec<String>, Vec<&str>)> = BTreeMap::new();
+    for &i in idx {
+        for c in &scores[i].contributions {
+            let e = by_key.entry(c.key).or_insert((0.0, 0, Vec::new(), Vec::new()));
+            e.0 += c.delta;
+            e.1 += 1;
+            if e.2.len() < 2 {
+                e.2.push(c.text.clone());
+            }
+            if e.3.len() < 3 {
+                e.3.push(articles[i].article.id.as_str());
+            }
+        }
+    }
+    let mut reasons: Vec<(f64, String)> = by_key
+        .into_iter()
+        .filter(|(_, (d, _, _, _))| d.abs() / n >= 0.005)
+        .map(|(key, (d, count, texts, ids))| {
+            let what = match key {
+                "sources" => "cite sources",
+                "no_source" => "name no source",
+                "credit_line" => "carry a credit line",
+                "garble" => "are garbled",
+                "laundered" => "are uncredited copies of wire dispatches",
+                "claims" => "report figures weighed against other articles",
+                "transparency" => "attribute their facts",
+                "sensational" => "use a sensational tone",
+                _ => key,
+            };
+            let avg = d / n;
+            (avg, format!("{avg:+.2}: {count} of {} articles {what} — e.g. {} ({})", idx.len(), texts[0], ids.join(", ")))
+        })
+        .collect();
+    reasons.sort_by(|x, y| y.0.abs().total_cmp(&x.0.abs()).then(x.1.cmp(&y.1)));
+    reasons.into_iter().take(4).map(|(_, s)| s).collect()
+}
+
