@@ -108,7 +108,7 @@ fn run(path: &Path, registry: &Registry) {
         let id = |i: usize| analysis.articles[i].article.id.clone();
         let got: BTreeSet<(String, String)> = found.pairs.iter().map(|p| (id(p.a), id(p.b))).collect();
         let hit = planted.iter().filter(|p| got.contains(p)).count();
-        let same_family = got.iter().filter(|(a, b)| fam.get(a).is_some() && fam.get(a) == fam.get(b)).count();
+        let same_family = got.iter().filter(|(a, b)| fam.contains_key(a) && fam.get(a) == fam.get(b)).count();
         println!(
             "    planted {}: recall {:.3}; found {}: precision {:.3} (pairs within one planted family)",
             planted.len(),

@@ -419,7 +419,7 @@ fn csv_tables_keep_every_row_of_the_json_and_defuse_formulas() {
         let out = credence().args(["score", "tests/fixtures/copies.csv", "--format", "csv", "--table", table]).output().unwrap();
         assert!(out.status.success());
         let mut rdr = csv::Reader::from_reader(out.stdout.as_slice());
-        let n = rdr.records().map(|r| r.unwrap()).count();
+        let n = rdr.records().inspect(|r| assert!(r.is_ok(), "{r:?}")).count();
         assert_eq!(n, r[key].as_array().unwrap().len(), "table {table}");
     }
     let f = write_temp(b"id,outlet,title,text\n=1+1,@evil,-cmd,\"+SUM(A1) (AFP)\"\n");

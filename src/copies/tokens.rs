@@ -95,8 +95,8 @@ pub fn quote_spans(text: &str) -> Vec<Span> {
                 }
                 depth += 1;
             }
-            '»' | '”' => {
-                if depth > 0 {
+            '»' | '”'
+                if depth > 0 => {
                     depth -= 1;
                     if depth == 0 {
                         if let Some(o) = open.take() {
@@ -104,7 +104,6 @@ pub fn quote_spans(text: &str) -> Vec<Span> {
                         }
                     }
                 }
-            }
             '"' => match open {
                 Some(o) if depth == 1 && bytes[o] == b'"' => {
                     out.push(Span { start: o, end: i + 1 });

@@ -195,7 +195,7 @@ impl Garbler {
         let in_bp = |f: &Flag| doc.boilerplate.iter().any(|b| b.contains(f.start, f.end) || (f.start < b.end && b.start < f.end));
         flags.retain(|f| f.field != Field::Text || !in_bp(f));
         rules::translation_credit(doc, lang.as_deref(), &mut flags);
-        flags.sort_by(|a, b| (a.field, a.start, a.end, a.kind).cmp(&(b.field, b.start, b.end, b.kind)));
+        flags.sort_by_key(|a| (a.field, a.start, a.end, a.kind));
         flags.dedup_by(|a, b| a.field == b.field && a.kind == b.kind && a.start < b.end && b.start < a.end);
         (flags, lang)
     }

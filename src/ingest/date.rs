@@ -47,7 +47,7 @@ fn valid(y: u32, m: u32, d: u32) -> bool {
 
 /// Leading run of digit groups separated by `-`, `/` or `.`, e.g. "2024-10-28T10:00".
 fn numeric(s: &str) -> Option<(u32, u32, u32)> {
-    let head: &str = s.split(|c: char| c == 'T' || c == ' ' || c == ',').next()?;
+    let head: &str = s.split(['T', ' ', ',']).next()?;
     if head.len() == 8 && head.bytes().all(|b| b.is_ascii_digit()) {
         return Some((head[..4].parse().ok()?, head[4..6].parse().ok()?, head[6..].parse().ok()?));
     }

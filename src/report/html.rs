@@ -93,9 +93,9 @@ pub fn render(analysis: &Analysis, registry: &Registry, svg: &str, top: usize) -
         "<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\"><meta name=\"viewport\" content=\"width=device-width, initial-scale=1\"><title>credence report</title><style>{STYLE}</style></head><body>\n"
     );
     let laundered = analysis.copies.pairs.iter().filter(|p| p.laundered).count();
-    let _ = write!(
+    let _ = writeln!(
         h,
-        "<h1>credence report</h1><p class=\"summary\">{} articles scored ({} rows, {} rejected) · {} outlets · {} sources cited · {} copy pairs ({} laundered) · {} claims</p>\n",
+        "<h1>credence report</h1><p class=\"summary\">{} articles scored ({} rows, {} rejected) · {} outlets · {} sources cited · {} copy pairs ({} laundered) · {} claims</p>",
         analysis.articles.len(),
         analysis.rows,
         analysis.rejected.len(),
@@ -140,7 +140,7 @@ pub fn render(analysis: &Analysis, registry: &Registry, svg: &str, top: usize) -
     copies(&mut h, analysis, top);
     articles(&mut h, analysis, top);
     claims(&mut h, analysis);
-    let _ = write!(h, "<script>{SCRIPT}</script></body></html>\n");
+    let _ = writeln!(h, "<script>{SCRIPT}</script></body></html>");
     h
 }
 
@@ -229,7 +229,7 @@ fn articles(h: &mut String, analysis: &Analysis, top: usize) {
             .map(|c| (c.start, c.end, c.kind.as_str().to_string(), format!("{} {}", c.kind.as_str(), c.source)))
             .collect();
         marks.extend(a.flags.iter().filter(|f| f.field == Field::Text && f.start < f.end).map(|f| (f.start, f.end, "flag".to_string(), format!("{}: {}", f.kind.as_str(), f.detail))));
-        let _ = write!(h, "<details><summary>text with evidence highlighted</summary><div class=\"text\">{}</div></details></div>\n", highlighted(&art.text, &mut marks));
+        let _ = writeln!(h, "<details><summary>text with evidence highlighted</summary><div class=\"text\">{}</div></details></div>", highlighted(&art.text, &mut marks));
     }
     if analysis.articles.len() > top {
         let _ = writeln!(h, "<p class=\"summary\">… and {} more articles (raise <code>--top</code>).</p>", analysis.articles.len() - top);

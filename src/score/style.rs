@@ -31,7 +31,7 @@ impl<'c> Reader<'c> {
             by_first.entry(p[0].as_str()).or_default().push(p.as_slice());
         }
         for v in by_first.values_mut() {
-            v.sort_by(|a, b| b.len().cmp(&a.len()));
+            v.sort_by_key(|p| std::cmp::Reverse(p.len()));
         }
         Reader { by_first }
     }
