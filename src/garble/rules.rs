@@ -102,15 +102,19 @@ pub fn foreign(doc: &Doc, lang: &str, words: &Words, langid: &LangId, out: &mut 
         let st = s.of(text);
         let ws = words.within(s.start, s.end);
         let n = ws.len();
-        if n >= 5 {
+        // Cheap test first: a sentence with fewer than two exclusive function words of another
+        // language than the article's cannot be foreign.
+        let own = langid.votes_for(lang, ws);
+        let other = ws.iter().filter(|w| w.mask.count_ones() == 1).count() - own;
+        if n >= 5 && other >= 2 {
             if let Some(g) = langid.guess_words(ws) {
-                let own = langid.votes_for(lang, ws);
                 let strong = g.hits >= 3 && g.hits >= 3 * own;
-                // Two foreign function words suffice in running text, not in a string of names
-                // ("Caisse de depot et placement du Quebec").
-                let capitalized = st.split_whitespace().filter(|w| w.chars().next().is_some_and(char::is_uppercase)).count();
-                let running_text = capitalized * 2 < st.split_whitespace().count();
-                let clean_other = g.hits >= 2 && own == 0 && n >= 8 && running_text;
+                let clean_other = g.hits >= 2 && own == 0 && n >= 8 && {
+                    // Two foreign function words suffice in running text, not in a string of names
+                    // ("Caisse de depot et placement du Quebec").
+                    let capitalized = st.split_whitespace().filter(|w| w.chars().next().is_some_and(char::is_uppercase)).count();
+                    capitalized * 2 < st.split_whitespace().count()
+                };
                 if g.lang != lang && (strong || clean_other) {
                     out.push(flag(FlagKind::ForeignFragment, s.start, s.end, text, format!("sentence in {} in a {lang} text", g.lang)));
                     continue;
@@ -158,14 +162,14 @@ pub fn seo(doc: &Doc, lang: &str, words: &Words, promo: &[(String, Vec<String>)]
     if cues.is_empty() {
         return;
     }
+    let firsts: std::collections::HashSet<&str> = cues.iter().map(|c| c[0].as_str()).collect();
     for p in &doc.segs.paragraphs {
         let para = p.of(text);
         let ws = words.within(p.start, p.end);
         if ws.len() < 12 {
             continue;
         }
-        let firsts = ws.iter().filter(|x| cues.iter().any(|c| c[0] == words.text(x))).count();
-        if firsts == 0 {
+        if !ws.iter().any(|x| firsts.contains(words.text(x))) {
             continue;
         }
         let w: Vec<&str> = ws.iter().map(|x| words.text(x)).collect();
