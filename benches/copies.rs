@@ -23,8 +23,16 @@ use credence::Registry;
 
 fn wc_seconds(path: &Path) -> f64 {
     let t = Instant::now();
-    let ok = Command::new("wc").arg("-w").arg(path).output().is_ok_and(|o| o.status.success());
-    if ok { t.elapsed().as_secs_f64() } else { f64::NAN }
+    let ok = Command::new("wc")
+        .arg("-w")
+        .arg(path)
+        .output()
+        .is_ok_and(|o| o.status.success());
+    if ok {
+        t.elapsed().as_secs_f64()
+    } else {
+        f64::NAN
+    }
 }
 
 fn generate(n: usize) -> PathBuf {
@@ -33,7 +41,14 @@ fn generate(n: usize) -> PathBuf {
     let out = dir.join(format!("gen{n}.csv"));
     if !out.exists() {
         let status = Command::new("cargo")
-            .args(["run", "--release", "--quiet", "--example", "gen_corpus", "--"])
+            .args([
+                "run",
+                "--release",
+                "--quiet",
+                "--example",
+                "gen_corpus",
+                "--",
+            ])
             .arg(n.to_string())
             .arg(&out)
             .status()
@@ -68,7 +83,10 @@ fn families(truth: &Path) -> (Vec<(String, String)>, BTreeMap<String, String>) {
         }
         planted.push((a, b));
     }
-    let fam: BTreeMap<String, String> = parent.keys().map(|k| (k.clone(), root(&parent, k))).collect();
+    let fam: BTreeMap<String, String> = parent
+        .keys()
+        .map(|k| (k.clone(), root(&parent, k)))
+        .collect();
     (planted, fam)
 }
 
@@ -76,7 +94,9 @@ fn run(path: &Path, registry: &Registry) {
     let bytes = std::fs::metadata(path).map(|m| m.len()).unwrap_or(0) as f64;
     let wc = wc_seconds(path);
     let t0 = Instant::now();
-    let ingested = Input::open(path.to_str().unwrap()).and_then(|i| i.read()).expect("read corpus");
+    let ingested = Input::open(path.to_str().unwrap())
+        .and_then(|i| i.read())
+        .expect("read corpus");
     let t_ingest = t0.elapsed().as_secs_f64();
     let n = ingested.articles.len();
     let t1 = Instant::now();
@@ -106,9 +126,13 @@ fn run(path: &Path, registry: &Registry) {
     if truth.exists() {
         let (planted, fam) = families(&truth);
         let id = |i: usize| analysis.articles[i].article.id.clone();
-        let got: BTreeSet<(String, String)> = found.pairs.iter().map(|p| (id(p.a), id(p.b))).collect();
+        let got: BTreeSet<(String, String)> =
+            found.pairs.iter().map(|p| (id(p.a), id(p.b))).collect();
         let hit = planted.iter().filter(|p| got.contains(p)).count();
-        let same_family = got.iter().filter(|(a, b)| fam.contains_key(a) && fam.get(a) == fam.get(b)).count();
+        let same_family = got
+            .iter()
+            .filter(|(a, b)| fam.contains_key(a) && fam.get(a) == fam.get(b))
+            .count();
         println!(
             "    planted {}: recall {:.3}; found {}: precision {:.3} (pairs within one planted family)",
             planted.len(),
@@ -120,8 +144,15 @@ fn run(path: &Path, registry: &Registry) {
 }
 
 fn main() {
-    let args: Vec<usize> = std::env::args().skip(1).filter_map(|a| a.parse().ok()).collect();
-    let sizes = if args.is_empty() { vec![10_000, 100_000] } else { args };
+    let args: Vec<usize> = std::env::args()
+        .skip(1)
+        .filter_map(|a| a.parse().ok())
+        .collect();
+    let sizes = if args.is_empty() {
+        vec![10_000, 100_000]
+    } else {
+        args
+    };
     let registry = Registry::bundled();
     let gj = Path::new("../shared/data/corpora/gj_dev.csv");
     if gj.exists() {

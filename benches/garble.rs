@@ -24,16 +24,27 @@ fn main() {
     };
     let h = rdr.headers().unwrap().clone();
     let t = h.iter().position(|c| c == "text").unwrap();
-    let texts: Vec<String> = rdr.records().map(|r| r.unwrap()[t].to_string()).filter(|s| !s.is_empty()).collect();
+    let texts: Vec<String> = rdr
+        .records()
+        .map(|r| r.unwrap()[t].to_string())
+        .filter(|s| !s.is_empty())
+        .collect();
     let registry = Registry::bundled();
     let ex = Extractor::new(&registry);
     let segs: Vec<Segments> = texts.iter().map(|s| Segments::new(s)).collect();
-    let cites: Vec<_> = texts.iter().zip(&segs).map(|(s, g)| ex.extract(Field::Text, s, g)).collect();
+    let cites: Vec<_> = texts
+        .iter()
+        .zip(&segs)
+        .map(|(s, g)| ex.extract(Field::Text, s, g))
+        .collect();
     let bytes: usize = texts.iter().map(String::len).sum();
     let garbler = Garbler::bundled();
     let wc = {
         let t0 = Instant::now();
-        let _ = std::process::Command::new("wc").arg("-w").arg(path).output();
+        let _ = std::process::Command::new("wc")
+            .arg("-w")
+            .arg(path)
+            .output();
         t0.elapsed().as_secs_f64()
     };
     for lang in [Some("en"), None] {
@@ -43,7 +54,15 @@ fn main() {
             let t0 = Instant::now();
             flagged = 0;
             for ((text, seg), c) in texts.iter().zip(&segs).zip(&cites) {
-                let doc = Doc { text, title: None, lang, segs: seg, boilerplate: &[], citations: c, registry: &registry };
+                let doc = Doc {
+                    text,
+                    title: None,
+                    lang,
+                    segs: seg,
+                    boilerplate: &[],
+                    citations: c,
+                    registry: &registry,
+                };
                 let (flags, _) = garbler.flags(&doc);
                 if garble::score(&flags) > 0.0 {
                     flagged += 1;

@@ -23,7 +23,13 @@ struct Clean {
     text: String,
 }
 
-fn load(path: &str, lang: &'static str, n: usize, garbler: &Garbler, registry: &Registry) -> Result<Vec<Clean>, Box<dyn Error>> {
+fn load(
+    path: &str,
+    lang: &'static str,
+    n: usize,
+    garbler: &Garbler,
+    registry: &Registry,
+) -> Result<Vec<Clean>, Box<dyn Error>> {
     let mut out = Vec::new();
     let mut rdr = csv::Reader::from_path(path)?;
     let h = rdr.headers()?.clone();
@@ -48,10 +54,24 @@ fn load(path: &str, lang: &'static str, n: usize, garbler: &Garbler, registry: &
     Ok(out)
 }
 
-fn run(garbler: &Garbler, registry: &Registry, title: &str, text: &str, lang: &str) -> (Vec<Flag>, f64) {
+fn run(
+    garbler: &Garbler,
+    registry: &Registry,
+    title: &str,
+    text: &str,
+    lang: &str,
+) -> (Vec<Flag>, f64) {
     let segs = Segments::new(text);
     let citations = Extractor::new(registry).extract(Field::Text, text, &segs);
-    let doc = Doc { text, title: Some(title).filter(|t| !t.is_empty()), lang: Some(lang), segs: &segs, boilerplate: &[], citations: &citations, registry };
+    let doc = Doc {
+        text,
+        title: Some(title).filter(|t| !t.is_empty()),
+        lang: Some(lang),
+        segs: &segs,
+        boilerplate: &[],
+        citations: &citations,
+        registry,
+    };
     let (flags, _) = garbler.flags(&doc);
     let s = garble::score(&flags);
     (flags, s)
@@ -75,21 +95,44 @@ fn insert_mid(text: &str, piece: &str) -> String {
 
 fn corrupt(kind: FlagKind, c: &Clean, form: usize) -> String {
     let t = &c.text;
-    let title = if c.title.is_empty() { "Breaking news of the day" } else { &c.title };
+    let title = if c.title.is_empty() {
+        "Breaking news of the day"
+    } else {
+        &c.title
+    };
     let fr = c.lang == "fr";
     match kind {
         FlagKind::MtPlaceholder => {
-            let forms = ["XNUMX", "7.000 XNUMX", "12,500 XNUMX", "XXNUMX", "XNUMXth", "XNUMX%"];
-            insert_mid(t, &format!("{} soldiers were moved.", forms[form % forms.len()]))
+            let forms = [
+                "XNUMX",
+                "7.000 XNUMX",
+                "12,500 XNUMX",
+                "XXNUMX",
+                "XNUMXth",
+                "XNUMX%",
+            ];
+            insert_mid(
+                t,
+                &format!("{} soldiers were moved.", forms[form % forms.len()]),
+            )
         }
         FlagKind::ForeignFragment => {
             let en = ["Para más información visite nuestra página de inicio.", "Die Regierung hat am Montag neue Maßnahmen angekündigt und die Opposition kritisiert.", "La situation reste tendue selon les autorités locales de la région.", "Moscow y Pyongyang signed the treaty."];
-            let frs = ["For more information please visit our home page today.", "El gobierno anunció el lunes nuevas medidas para los trabajadores del país.", "Die Regierung hat am Montag neue Maßnahmen für die Arbeitnehmer angekündigt.", "La coopération entre Russie y Corée du Nord se renforce."];
+            let frs = [
+                "For more information please visit our home page today.",
+                "El gobierno anunció el lunes nuevas medidas para los trabajadores del país.",
+                "Die Regierung hat am Montag neue Maßnahmen für die Arbeitnehmer angekündigt.",
+                "La coopération entre Russie y Corée du Nord se renforce.",
+            ];
             let pool = if fr { &frs } else { &en };
             insert_mid(t, pool[form % pool.len()])
         }
         FlagKind::GluedWords => {
-            let heads: &[&str] = if fr { &["Le", "La", "Les", "Il", "De", "Un", "Une"] } else { &["The", "In", "It", "He", "This", "But"] };
+            let heads: &[&str] = if fr {
+                &["Le", "La", "Les", "Il", "De", "Un", "Une"]
+            } else {
+                &["The", "In", "It", "He", "This", "But"]
+            };
             // Glue a sentence start onto the previous word, as lost line breaks do.
             for h in heads.iter().cycle().skip(form).take(heads.len()) {
                 if let Some(i) = t.find(&format!(". {h} ")) {
@@ -100,7 +143,10 @@ fn corrupt(kind: FlagKind, c: &Clean, form: usize) -> String {
             insert_mid(t, &format!("Heading here{h} next sentence goes on."))
         }
         FlagKind::RepeatedLine => {
-            let first = t.lines().find(|l| l.split_whitespace().count() >= 6).unwrap_or(title);
+            let first = t
+                .lines()
+                .find(|l| l.split_whitespace().count() >= 6)
+                .unwrap_or(title);
             if form % 2 == 0 {
                 format!("{title}\n\n{title}\n{title}\n\n{t}")
             } else {
@@ -108,22 +154,68 @@ fn corrupt(kind: FlagKind, c: &Clean, form: usize) -> String {
             }
         }
         FlagKind::BrokenPunctuation => {
-            let forms = ["community”. .» Then", "said , , and", "end. . Next", "«« quoted", "word»» more", "it ;; was"];
+            let forms = [
+                "community”. .» Then",
+                "said , , and",
+                "end. . Next",
+                "«« quoted",
+                "word»» more",
+                "it ;; was",
+            ];
             insert_mid(t, forms[form % forms.len()])
         }
         FlagKind::NavigationResidue => {
             let forms: &[&str] = if fr {
-                &["PREV Article précédent\nNEXT Article suivant", "Laisser un commentaire", "Suivez-nous sur Facebook", "Partager sur Facebook", "Lu: 1234", "Tags: économie, politique", "Commentaires (3)", "Imprimer cet article"]
+                &[
+                    "PREV Article précédent\nNEXT Article suivant",
+                    "Laisser un commentaire",
+                    "Suivez-nous sur Facebook",
+                    "Partager sur Facebook",
+                    "Lu: 1234",
+                    "Tags: économie, politique",
+                    "Commentaires (3)",
+                    "Imprimer cet article",
+                ]
             } else {
-                &["PREV Previous story\nNEXT Next story", "Leave a comment", "Follow us on Twitter", "Share on WhatsApp", "Views: 5421", "Tags: economy, markets", "Comments (3)", "Print this article"]
+                &[
+                    "PREV Previous story\nNEXT Next story",
+                    "Leave a comment",
+                    "Follow us on Twitter",
+                    "Share on WhatsApp",
+                    "Views: 5421",
+                    "Tags: economy, markets",
+                    "Comments (3)",
+                    "Print this article",
+                ]
             };
             format!("{t}\n\n{}", forms[form % forms.len()])
         }
         FlagKind::InsertedTeaser => {
-            let forms: &[&str] = if fr { &["Lire aussi", "Sur le même sujet", "À lire également", "Nous recommandons", "Voir aussi"] } else { &["Read more", "Related", "See also", "Don't miss", "You may also like"] };
+            let forms: &[&str] = if fr {
+                &[
+                    "Lire aussi",
+                    "Sur le même sujet",
+                    "À lire également",
+                    "Nous recommandons",
+                    "Voir aussi",
+                ]
+            } else {
+                &[
+                    "Read more",
+                    "Related",
+                    "See also",
+                    "Don't miss",
+                    "You may also like",
+                ]
+            };
             let mid = middle(t);
             let at = t[mid..].find(". ").map_or(t.len(), |i| mid + i + 1);
-            format!("{}\n{}: {title}\n{}", &t[..at], forms[form % forms.len()], &t[at..])
+            format!(
+                "{}\n{}: {title}\n{}",
+                &t[..at],
+                forms[form % forms.len()],
+                &t[at..]
+            )
         }
         FlagKind::SeoBoilerplate => {
             let forms: &[&str] = if fr {
@@ -136,8 +228,15 @@ fn corrupt(kind: FlagKind, c: &Clean, form: usize) -> String {
             format!("{t}\n\n{}", forms[form % forms.len()])
         }
         FlagKind::TranslationCredit => {
-            let credit = if fr { "Source : INFOBAE" } else { "Fuente: Infobae" };
-            format!("{}\n\n{credit}", insert_mid(t, "Plus de 7.000 XNUMX soldats."))
+            let credit = if fr {
+                "Source : INFOBAE"
+            } else {
+                "Fuente: Infobae"
+            };
+            format!(
+                "{}\n\n{credit}",
+                insert_mid(t, "Plus de 7.000 XNUMX soldats.")
+            )
         }
     }
 }
@@ -146,10 +245,30 @@ fn main() -> Result<(), Box<dyn Error>> {
     let n: usize = std::env::args().nth(1).map_or(Ok(300), |s| s.parse())?;
     let registry = Registry::bundled();
     let garbler = Garbler::bundled();
-    let mut clean = load("../shared/data/corpora/reuters21578.csv", "en", n, &garbler, &registry)?;
-    clean.extend(load("../shared/data/corpora/gj_dev.csv", "fr", n, &garbler, &registry)?);
-    println!("{} clean articles (no counted flag): {} en, {} fr", clean.len(), clean.iter().filter(|c| c.lang == "en").count(), clean.iter().filter(|c| c.lang == "fr").count());
-    println!("{:20} {:>8} {:>8} {:>8} {:>10}", "kind", "recall", "en", "fr", "garble↑");
+    let mut clean = load(
+        "../shared/data/corpora/reuters21578.csv",
+        "en",
+        n,
+        &garbler,
+        &registry,
+    )?;
+    clean.extend(load(
+        "../shared/data/corpora/gj_dev.csv",
+        "fr",
+        n,
+        &garbler,
+        &registry,
+    )?);
+    println!(
+        "{} clean articles (no counted flag): {} en, {} fr",
+        clean.len(),
+        clean.iter().filter(|c| c.lang == "en").count(),
+        clean.iter().filter(|c| c.lang == "fr").count()
+    );
+    println!(
+        "{:20} {:>8} {:>8} {:>8} {:>10}",
+        "kind", "recall", "en", "fr", "garble↑"
+    );
     for kind in FlagKind::ALL {
         let (mut hit, mut rose) = (0, 0);
         let mut by_lang = [(0, 0), (0, 0)];

@@ -40,7 +40,12 @@ impl Rng {
     }
 }
 
-const CORPORA: [&str; 4] = ["reuters21578.csv", "gj_dev.csv", "kcna_2011.csv", "ag_news_test.csv"];
+const CORPORA: [&str; 4] = [
+    "reuters21578.csv",
+    "gj_dev.csv",
+    "kcna_2011.csv",
+    "ag_news_test.csv",
+];
 const WHOLLY_RATE: f64 = 0.10;
 const PARTIAL_RATE: f64 = 0.05;
 const GARBLED_RATE: f64 = 0.03;
@@ -64,7 +69,10 @@ fn load_pools(dir: &str) -> Result<Pools, Box<dyn Error>> {
             continue;
         };
         let headers = rdr.headers()?.clone();
-        let text_col = headers.iter().position(|h| h == "text").ok_or("no text column")?;
+        let text_col = headers
+            .iter()
+            .position(|h| h == "text")
+            .ok_or("no text column")?;
         for rec in rdr.records() {
             let rec = rec?;
             let text = rec.get(text_col).unwrap_or("");
@@ -92,7 +100,11 @@ fn load_pools(dir: &str) -> Result<Pools, Box<dyn Error>> {
     if sentences.is_empty() {
         return Err("no sentences found under the corpora directory".into());
     }
-    Ok(Pools { sentences, lower: lower.into_iter().collect(), upper: upper.into_iter().collect() })
+    Ok(Pools {
+        sentences,
+        lower: lower.into_iter().collect(),
+        upper: upper.into_iter().collect(),
+    })
 }
 
 /// A sentence with numbers redrawn and about a quarter of its words replaced.
@@ -106,7 +118,11 @@ fn perturb(s: &str, p: &Pools, rng: &mut Rng) -> String {
             let replacement = if core.chars().all(|c| c.is_ascii_digit()) {
                 Some(rng.below(100_000).to_string())
             } else if rng.chance(0.25) {
-                let pool = if core.chars().next().is_some_and(char::is_uppercase) { &p.upper } else { &p.lower };
+                let pool = if core.chars().next().is_some_and(char::is_uppercase) {
+                    &p.upper
+                } else {
+                    &p.lower
+                };
                 Some(pool[rng.below(pool.len())].clone())
             } else {
                 None
@@ -129,7 +145,9 @@ fn sentence_case(s: String) -> String {
         out.extend(c.to_uppercase());
     }
     out.extend(chars);
-    let trimmed = out.trim_end_matches(|c: char| !c.is_alphanumeric() && !"\"»”)".contains(c)).to_string();
+    let trimmed = out
+        .trim_end_matches(|c: char| !c.is_alphanumeric() && !"\"»”)".contains(c))
+        .to_string();
     format!("{trimmed}.")
 }
 
@@ -151,11 +169,28 @@ struct Article {
 
 fn base(id: String, p: &Pools, rng: &mut Rng) -> Article {
     let k = 4 + rng.below(10);
-    let sentences: Vec<String> = (0..k).map(|_| perturb(&p.sentences[rng.below(p.sentences.len())], p, rng)).collect();
-    let title = sentences[0].split_whitespace().take(8).collect::<Vec<_>>().join(" ");
+    let sentences: Vec<String> = (0..k)
+        .map(|_| perturb(&p.sentences[rng.below(p.sentences.len())], p, rng))
+        .collect();
+    let title = sentences[0]
+        .split_whitespace()
+        .take(8)
+        .collect::<Vec<_>>()
+        .join(" ");
     let credit = rng.chance(0.5).then(|| CREDITS[rng.below(CREDITS.len())]);
-    let published = if rng.chance(0.7) { format!("2024-{:02}-{:02}", 1 + rng.below(12), 1 + rng.below(28)) } else { String::new() };
-    Article { id, outlet: rng.below(OUTLETS), published, title, sentences, credit }
+    let published = if rng.chance(0.7) {
+        format!("2024-{:02}-{:02}", 1 + rng.below(12), 1 + rng.below(28))
+    } else {
+        String::new()
+    };
+    Article {
+        id,
+        outlet: rng.below(OUTLETS),
+        published,
+        title,
+        sentences,
+        credit,
+    }
 }
 
 fn body(a: &Article, rng: &mut Rng) -> String {
@@ -165,7 +200,10 @@ fn body(a: &Article, rng: &mut Rng) -> String {
         t.push_str(c);
     }
     if rng.chance(0.6) {
-        t.push_str(&format!("\n\nAbonnez-vous à la lettre quotidienne de outlet{}.example pour ne rien manquer.", a.outlet));
+        t.push_str(&format!(
+            "\n\nAbonnez-vous à la lettre quotidienne de outlet{}.example pour ne rien manquer.",
+            a.outlet
+        ));
     }
     t
 }
@@ -191,7 +229,9 @@ fn main() -> Result<(), Box<dyn Error>> {
         let roll = rng.next() as f64 / u64::MAX as f64;
         let (article, planted) = if !recent.is_empty() && roll < WHOLLY_RATE + GARBLED_RATE {
             let src = &recent[rng.below(recent.len())];
-            let keep = (src.sentences.len() * (70 + rng.below(31)) / 100).max(2).min(src.sentences.len());
+            let keep = (src.sentences.len() * (70 + rng.below(31)) / 100)
+                .max(2)
+                .min(src.sentences.len());
             let mut sentences: Vec<String> = src.sentences[..keep].to_vec();
             for s in sentences.iter_mut() {
                 if rng.chance(0.1) {
@@ -206,8 +246,19 @@ fn main() -> Result<(), Box<dyn Error>> {
                 sentences.push("PREV Next article NEXT Follow us on Google News".into());
             }
             let credit = if rng.chance(0.5) { src.credit } else { None };
-            let title = if rng.chance(0.5) { format!("{} — update", src.title) } else { src.title.clone() };
-            let a = Article { id: id.clone(), outlet: (src.outlet + 1 + rng.below(OUTLETS - 1)) % OUTLETS, published: String::new(), title, sentences, credit };
+            let title = if rng.chance(0.5) {
+                format!("{} — update", src.title)
+            } else {
+                src.title.clone()
+            };
+            let a = Article {
+                id: id.clone(),
+                outlet: (src.outlet + 1 + rng.below(OUTLETS - 1)) % OUTLETS,
+                published: String::new(),
+                title,
+                sentences,
+                credit,
+            };
             let kind = if garbled { "garbled" } else { "wholly" };
             (a, Some((src.id.clone(), "wholly", kind)))
         } else if !recent.is_empty() && roll < WHOLLY_RATE + GARBLED_RATE + PARTIAL_RATE {
@@ -215,7 +266,13 @@ fn main() -> Result<(), Box<dyn Error>> {
             let mut a = base(id.clone(), &pools, &mut rng);
             let len = 2 + rng.below(2);
             let start = rng.below(src.sentences.len().saturating_sub(len).max(1));
-            let pasted: Vec<String> = src.sentences.iter().skip(start).take(len).cloned().collect();
+            let pasted: Vec<String> = src
+                .sentences
+                .iter()
+                .skip(start)
+                .take(len)
+                .cloned()
+                .collect();
             let at = rng.below(a.sentences.len());
             for (k, s) in pasted.into_iter().enumerate() {
                 a.sentences.insert(at + k, s);
@@ -226,9 +283,20 @@ fn main() -> Result<(), Box<dyn Error>> {
         };
         let text = body(&article, &mut rng);
         let outlet = format!("outlet{}.example", article.outlet);
-        w.write_record([&article.id, &outlet, "", &article.published, &article.title, &text])?;
+        w.write_record([
+            &article.id,
+            &outlet,
+            "",
+            &article.published,
+            &article.title,
+            &text,
+        ])?;
         if let Some((src, relation, kind)) = planted {
-            let (a, b) = if src < article.id { (src.clone(), article.id.clone()) } else { (article.id.clone(), src.clone()) };
+            let (a, b) = if src < article.id {
+                (src.clone(), article.id.clone())
+            } else {
+                (article.id.clone(), src.clone())
+            };
             writeln!(truth, "{a},{b},{relation},{kind},{src}")?;
         }
         recent.push(article);

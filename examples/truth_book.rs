@@ -22,13 +22,25 @@ fn authors(raw: &str) -> Option<String> {
     if raw.is_empty() || raw.eq_ignore_ascii_case("not available") {
         return None;
     }
-    let parts: Vec<&str> = if raw.contains(';') { raw.split(';').collect() } else { raw.split([',', '&']).filter(|p| !p.trim().is_empty()).collect::<Vec<_>>() };
+    let parts: Vec<&str> = if raw.contains(';') {
+        raw.split(';').collect()
+    } else {
+        raw.split([',', '&'])
+            .filter(|p| !p.trim().is_empty())
+            .collect::<Vec<_>>()
+    };
     let mut names = BTreeSet::new();
     if raw.contains(';') {
         for p in parts {
             let last = p.split(',').next().unwrap_or("");
             let f = fold(last).text;
-            let w: String = f.split_whitespace().last().unwrap_or("").chars().filter(|c| c.is_alphanumeric()).collect();
+            let w: String = f
+                .split_whitespace()
+                .last()
+                .unwrap_or("")
+                .chars()
+                .filter(|c| c.is_alphanumeric())
+                .collect();
             if !w.is_empty() {
                 names.insert(w);
             }
@@ -36,13 +48,27 @@ fn authors(raw: &str) -> Option<String> {
     } else {
         // "Knuth, Donald E." (one author, last name first) or "Donald Knuth, Ronald Graham".
         let f = fold(raw).text;
-        let comma_last_first = raw.matches(',').count() == 1 && !raw.contains(" and ") && parts.len() == 2 && parts[1].split_whitespace().count() <= 3 && parts[0].split_whitespace().count() == 1;
+        let comma_last_first = raw.matches(',').count() == 1
+            && !raw.contains(" and ")
+            && parts.len() == 2
+            && parts[1].split_whitespace().count() <= 3
+            && parts[0].split_whitespace().count() == 1;
         if comma_last_first {
-            let w: String = fold(parts[0]).text.chars().filter(|c| c.is_alphanumeric()).collect();
+            let w: String = fold(parts[0])
+                .text
+                .chars()
+                .filter(|c| c.is_alphanumeric())
+                .collect();
             names.insert(w);
         } else {
             for p in f.split([',', '&']).flat_map(|p| p.split(" and ")) {
-                let w: String = p.split_whitespace().last().unwrap_or("").chars().filter(|c| c.is_alphanumeric()).collect();
+                let w: String = p
+                    .split_whitespace()
+                    .last()
+                    .unwrap_or("")
+                    .chars()
+                    .filter(|c| c.is_alphanumeric())
+                    .collect();
                 if w.len() > 1 {
                     names.insert(w);
                 }
@@ -63,10 +89,17 @@ fn main() -> Result<(), Box<dyn Error>> {
         if cols.len() < 4 {
             continue;
         }
-        let Some(value) = authors(cols[3]) else { continue };
+        let Some(value) = authors(cols[3]) else {
+            continue;
+        };
         let n = stores.len();
         let s = *stores.entry(cols[0].trim().to_string()).or_insert(n);
-        books.entry(cols[1].trim().to_string()).or_default().entry(value).or_default().insert(s);
+        books
+            .entry(cols[1].trim().to_string())
+            .or_default()
+            .entry(value)
+            .or_default()
+            .insert(s);
     }
     let gold_text = std::fs::read(format!("{dir}/book_golden.txt"))?;
     let gold: BTreeMap<String, String> = String::from_utf8_lossy(&gold_text)
@@ -85,7 +118,11 @@ fn main() -> Result<(), Box<dyn Error>> {
             let c = object.len();
             object.push(o);
             claim_of.push((isbn.clone(), value.clone()));
-            votes.extend(srcs.iter().map(|&s| Vote { source: s, claim: c, weight: 1.0 }));
+            votes.extend(srcs.iter().map(|&s| Vote {
+                source: s,
+                claim: c,
+                weight: 1.0,
+            }));
         }
     }
     // Implications: an incomplete author list backs the complete list that contains it.
@@ -98,15 +135,29 @@ fn main() -> Result<(), Box<dyn Error>> {
                 // A shorter list contained in a longer one does not contradict it: it lends the
                 // longer list the share of its names it confirms.
                 if i != j && sets[j].len() < sets[i].len() && sets[j].is_subset(&sets[i]) {
-                    implications.push((start + i, start + j, sets[j].len() as f64 / sets[i].len() as f64));
+                    implications.push((
+                        start + i,
+                        start + j,
+                        sets[j].len() as f64 / sets[i].len() as f64,
+                    ));
                 }
             }
         }
         start += values.len();
     }
-    let plain = Problem { priors: vec![(1.6, 0.4); stores.len()], object: object.clone(), votes: votes.clone(), implications: Vec::new() };
+    let plain = Problem {
+        priors: vec![(1.6, 0.4); stores.len()],
+        object: object.clone(),
+        votes: votes.clone(),
+        implications: Vec::new(),
+    };
     let plain_sol = solve(&plain);
-    let problem = Problem { priors: vec![(1.6, 0.4); stores.len()], object, votes, implications };
+    let problem = Problem {
+        priors: vec![(1.6, 0.4); stores.len()],
+        object,
+        votes,
+        implications,
+    };
     let sol = solve(&problem);
     let mut vote_count = vec![0usize; claim_of.len()];
     for v in &problem.votes {
@@ -117,10 +168,16 @@ fn main() -> Result<(), Box<dyn Error>> {
     for (isbn, values) in &books {
         let claims: Vec<usize> = (first..first + values.len()).collect();
         first += values.len();
-        let Some(truth) = gold.get(isbn) else { continue };
+        let Some(truth) = gold.get(isbn) else {
+            continue;
+        };
         n += 1;
         let best = |score: &dyn Fn(usize) -> f64| {
-            claims.iter().copied().max_by(|&x, &y| score(x).total_cmp(&score(y)).then(claim_of[y].1.cmp(&claim_of[x].1)))
+            claims.iter().copied().max_by(|&x, &y| {
+                score(x)
+                    .total_cmp(&score(y))
+                    .then(claim_of[y].1.cmp(&claim_of[x].1))
+            })
         };
         if let Some(c) = best(&|c| sol.confidence[c]) {
             right_tf += usize::from(&claim_of[c].1 == truth);
@@ -131,7 +188,14 @@ fn main() -> Result<(), Box<dyn Error>> {
         if let Some(c) = best(&|c| vote_count[c] as f64) {
             right_mv += usize::from(&claim_of[c].1 == truth);
             if std::env::var_os("DEBUG").is_some() && &claim_of[c].1 != truth {
-                eprintln!("{isbn}: gold {truth} | voted {} | options {:?}", claim_of[c].1, claims.iter().map(|&k| (&claim_of[k].1, vote_count[k])).collect::<Vec<_>>());
+                eprintln!(
+                    "{isbn}: gold {truth} | voted {} | options {:?}",
+                    claim_of[c].1,
+                    claims
+                        .iter()
+                        .map(|&k| (&claim_of[k].1, vote_count[k]))
+                        .collect::<Vec<_>>()
+                );
             }
         }
     }
@@ -142,8 +206,14 @@ fn main() -> Result<(), Box<dyn Error>> {
         claim_of.len(),
         n
     );
-    println!("majority vote: accuracy {:.3} ({right_mv}/{n})", right_mv as f64 / n.max(1) as f64);
-    println!("credence propagation without implications: accuracy {:.3} ({right_plain}/{n})", right_plain as f64 / n.max(1) as f64);
+    println!(
+        "majority vote: accuracy {:.3} ({right_mv}/{n})",
+        right_mv as f64 / n.max(1) as f64
+    );
+    println!(
+        "credence propagation without implications: accuracy {:.3} ({right_plain}/{n})",
+        right_plain as f64 / n.max(1) as f64
+    );
     println!(
         "credence propagation with implications: accuracy {:.3} ({right_tf}/{n}), {} iterations, converged {}",
         right_tf as f64 / n.max(1) as f64,

@@ -7,7 +7,7 @@ use rayon::prelude::*;
 
 use crate::boilerplate::Boilerplate;
 use crate::citations::{Citation, CitationKind, Extractor, Field};
-use crate::copies::{self, CopyInput, Copies};
+use crate::copies::{self, Copies, CopyInput};
 use crate::garble::{self, Doc, Flag, Garbler};
 use crate::ingest::{Article, Ingested, Rejection, Warning};
 use crate::registry::{Registry, SourceKind};
@@ -93,7 +93,9 @@ impl Progress for NoProgress {}
 
 /// Runs every stage over `input` with the bundled outlet priors.
 pub fn analyze(input: Ingested, registry: &Registry) -> Analysis {
-    let opts = ScoreOptions { outlet_priors: Some(score::OutletPriors::bundled()) };
+    let opts = ScoreOptions {
+        outlet_priors: Some(score::OutletPriors::bundled()),
+    };
     analyze_with(input, registry, &opts)
 }
 
@@ -103,7 +105,12 @@ pub fn analyze_with(input: Ingested, registry: &Registry, opts: &ScoreOptions) -
 }
 
 /// Runs every stage over `input`, reporting progress.
-pub fn analyze_progress(input: Ingested, registry: &Registry, opts: &ScoreOptions, progress: &dyn Progress) -> Analysis {
+pub fn analyze_progress(
+    input: Ingested,
+    registry: &Registry,
+    opts: &ScoreOptions,
+    progress: &dyn Progress,
+) -> Analysis {
     let extractor = Extractor::new(registry);
     progress.stage("citations", input.articles.len());
     let mut articles: Vec<Analyzed> = input
@@ -117,16 +124,31 @@ pub fn analyze_progress(input: Ingested, registry: &Registry, opts: &ScoreOption
             let segments = Segments::new(&article.text);
             citations.extend(extractor.extract(Field::Text, &article.text, &segments));
             progress.inc(1);
-            Analyzed { article, citations, segments, boilerplate: Vec::new(), flags: Vec::new(), garble: 0.0, lang: None }
+            Analyzed {
+                article,
+                citations,
+                segments,
+                boilerplate: Vec::new(),
+                flags: Vec::new(),
+                garble: 0.0,
+                lang: None,
+            }
         })
         .collect();
     progress.stage("boilerplate", 0);
-    let bp = Boilerplate::learn(
-        articles.iter().filter(|a| a.article.outlet_known).map(|a| (a.article.outlet.as_str(), a.article.text.as_str(), &a.segments)),
-    );
-    articles.par_iter_mut().filter(|a| a.article.outlet_known).for_each(|a| {
-        a.boilerplate = bp.lines_of(&a.article.outlet, &a.article.text, &a.segments);
-    });
+    let bp = Boilerplate::learn(articles.iter().filter(|a| a.article.outlet_known).map(|a| {
+        (
+            a.article.outlet.as_str(),
+            a.article.text.as_str(),
+            &a.segments,
+        )
+    }));
+    articles
+        .par_iter_mut()
+        .filter(|a| a.article.outlet_known)
+        .for_each(|a| {
+            a.boilerplate = bp.lines_of(&a.article.outlet, &a.article.text, &a.segments);
+        });
     let garbler = Garbler::bundled();
     progress.stage("garble", articles.len());
     articles.par_iter_mut().for_each(|a| {
@@ -154,7 +176,16 @@ pub fn analyze_progress(input: Ingested, registry: &Registry, opts: &ScoreOption
     let scores = score::score(&articles, &copies, registry, opts);
     let outlets = summarize_outlets(&articles);
     let sources = summarize_sources(&articles, registry);
-    Analysis { rows: input.rows, rejected: input.rejected, warnings: input.warnings, articles, outlets, sources, copies, scores }
+    Analysis {
+        rows: input.rows,
+        rejected: input.rejected,
+        warnings: input.warnings,
+        articles,
+        outlets,
+        sources,
+        copies,
+        scores,
+    }
 }
 
 /// Outlets with at least this many articles can have feed-wide artefacts.
@@ -165,8 +196,18 @@ const FEED_SHARE: f64 = 0.8;
 /// Artefacts that one outlet prints in (nearly) every article — a feed's format or scraping residue
 /// such as KCNA's ", ," — are that outlet's boilerplate: kept as flags, not counted in `garble`.
 fn discount_feed_artefacts(articles: &mut [Analyzed]) {
-    let key = |f: &Flag| (f.kind, crate::normalize::fold(&f.evidence).text.chars().filter(|c| !c.is_ascii_digit()).collect::<String>());
-    let mut per_outlet: BTreeMap<&str, (usize, BTreeMap<(garble::FlagKind, String), usize>)> = BTreeMap::new();
+    let key = |f: &Flag| {
+        (
+            f.kind,
+            crate::normalize::fold(&f.evidence)
+                .text
+                .chars()
+                .filter(|c| !c.is_ascii_digit())
+                .collect::<String>(),
+        )
+    };
+    let mut per_outlet: BTreeMap<&str, (usize, BTreeMap<(garble::FlagKind, String), usize>)> =
+        BTreeMap::new();
     for a in articles.iter().filter(|a| a.article.outlet_known) {
         let e = per_outlet.entry(a.article.outlet.as_str()).or_default();
         e.0 += 1;
@@ -179,7 +220,10 @@ fn discount_feed_artefacts(articles: &mut [Analyzed]) {
         .into_iter()
         .filter(|(_, (n, _))| *n >= FEED_MIN_ARTICLES)
         .flat_map(|(o, (n, counts))| {
-            counts.into_iter().filter(move |(_, c)| *c as f64 >= FEED_SHARE * n as f64).map(move |(k, _)| (o.to_string(), k))
+            counts
+                .into_iter()
+                .filter(move |(_, c)| *c as f64 >= FEED_SHARE * n as f64)
+                .map(move |(k, _)| (o.to_string(), k))
         })
         .collect();
     if feed.is_empty() {
@@ -189,14 +233,18 @@ fn discount_feed_artefacts(articles: &mut [Analyzed]) {
         for f in a.flags.iter_mut() {
             if feed.contains(&(a.article.outlet.clone(), key(f))) {
                 f.counted = false;
-                f.detail.push_str(" (printed in nearly every article of this outlet: feed format, not counted)");
+                f.detail.push_str(
+                    " (printed in nearly every article of this outlet: feed format, not counted)",
+                );
             }
         }
     }
 }
 
 fn is_wire(registry: &Registry, id: &str) -> bool {
-    registry.get(id).is_some_and(|s| matches!(s.kind, SourceKind::NewsAgency | SourceKind::StateMedia))
+    registry
+        .get(id)
+        .is_some_and(|s| matches!(s.kind, SourceKind::NewsAgency | SourceKind::StateMedia))
 }
 
 /// What the copy stage reads about each analyzed article.
@@ -213,8 +261,12 @@ pub fn copy_inputs<'a>(articles: &'a [Analyzed], registry: &Registry) -> Vec<Cop
                 .collect();
             credits.sort();
             credits.dedup();
-            let mut sourced: Vec<String> =
-                a.citations.iter().filter(|c| c.kind != CitationKind::Mention).map(|c| c.source.clone()).collect();
+            let mut sourced: Vec<String> = a
+                .citations
+                .iter()
+                .filter(|c| c.kind != CitationKind::Mention)
+                .map(|c| c.source.clone())
+                .collect();
             sourced.sort();
             sourced.dedup();
             let outlet_sources = art
@@ -242,12 +294,14 @@ pub fn copy_inputs<'a>(articles: &'a [Analyzed], registry: &Registry) -> Vec<Cop
 fn summarize_outlets(articles: &[Analyzed]) -> Vec<OutletSummary> {
     let mut map: BTreeMap<&str, OutletSummary> = BTreeMap::new();
     for a in articles.iter().filter(|a| a.article.outlet_known) {
-        let e = map.entry(&a.article.outlet).or_insert_with(|| OutletSummary {
-            outlet: a.article.outlet.clone(),
-            domain: None,
-            articles: 0,
-            sourced: 0,
-        });
+        let e = map
+            .entry(&a.article.outlet)
+            .or_insert_with(|| OutletSummary {
+                outlet: a.article.outlet.clone(),
+                domain: None,
+                articles: 0,
+                sourced: 0,
+            });
         e.articles += 1;
         if e.domain.is_none() {
             e.domain = a.article.domain.clone();
@@ -264,8 +318,14 @@ fn summarize_sources(articles: &[Analyzed], registry: &Registry) -> Vec<SourceSu
     for a in articles {
         let mut seen = std::collections::BTreeSet::new();
         for c in &a.citations {
-            let Some(index) = registry.index_of(&c.source) else { continue };
-            let e = map.entry(index).or_insert_with(|| SourceSummary { index, cited_by: 0, by_kind: BTreeMap::new() });
+            let Some(index) = registry.index_of(&c.source) else {
+                continue;
+            };
+            let e = map.entry(index).or_insert_with(|| SourceSummary {
+                index,
+                cited_by: 0,
+                by_kind: BTreeMap::new(),
+            });
             *e.by_kind.entry(c.kind).or_default() += 1;
             if seen.insert(index) {
                 e.cited_by += 1;

@@ -38,7 +38,9 @@ pub struct Boilerplate {
 
 impl Boilerplate {
     /// Learns boilerplate from `(outlet, text, segments)` of every article with a known outlet.
-    pub fn learn<'a>(articles: impl IntoIterator<Item = (&'a str, &'a str, &'a Segments)>) -> Boilerplate {
+    pub fn learn<'a>(
+        articles: impl IntoIterator<Item = (&'a str, &'a str, &'a Segments)>,
+    ) -> Boilerplate {
         let mut counts: HashMap<(&str, u64), usize> = HashMap::new();
         let mut per_outlet: HashMap<&str, usize> = HashMap::new();
         for (outlet, text, segs) in articles {
@@ -65,7 +67,9 @@ impl Boilerplate {
 
     /// The boilerplate lines of one article.
     pub fn lines_of(&self, outlet: &str, text: &str, segs: &Segments) -> Vec<Span> {
-        let Some(keys) = self.by_outlet.get(outlet) else { return Vec::new() };
+        let Some(keys) = self.by_outlet.get(outlet) else {
+            return Vec::new();
+        };
         segs.lines
             .iter()
             .filter(|l| l.end - l.start <= MAX_LINE && keys.contains(&line_key(l.of(text))))
@@ -89,10 +93,21 @@ mod tests {
             .map(|i| format!("Story number {i} about something else entirely.\nLire aussi : notre dossier\nAbonnez-vous à la newsletter !"))
             .collect();
         let segs: Vec<Segments> = texts.iter().map(|t| Segments::new(t)).collect();
-        let bp = Boilerplate::learn(texts.iter().zip(&segs).map(|(t, s)| ("site.fr", t.as_str(), s)));
+        let bp = Boilerplate::learn(
+            texts
+                .iter()
+                .zip(&segs)
+                .map(|(t, s)| ("site.fr", t.as_str(), s)),
+        );
         let lines = bp.lines_of("site.fr", &texts[0], &segs[0]);
         let got: Vec<&str> = lines.iter().map(|l| l.of(&texts[0])).collect();
-        assert_eq!(got, ["Lire aussi : notre dossier", "Abonnez-vous à la newsletter !"]);
+        assert_eq!(
+            got,
+            [
+                "Lire aussi : notre dossier",
+                "Abonnez-vous à la newsletter !"
+            ]
+        );
         assert!(bp.lines_of("other.fr", &texts[0], &segs[0]).is_empty());
     }
 

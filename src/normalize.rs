@@ -35,7 +35,10 @@ impl Folded {
 
     /// Maps a folded byte range to the original byte range it covers.
     pub fn original_range(&self, start: usize, end: usize) -> (usize, usize) {
-        (self.start_of(start), self.end_of(end).max(self.start_of(start)))
+        (
+            self.start_of(start),
+            self.end_of(end).max(self.start_of(start)),
+        )
     }
 }
 
@@ -49,10 +52,11 @@ enum Class {
 
 fn classify(c: char) -> Class {
     match c {
-        '\'' | '\u{2019}' | '\u{2018}' | '\u{02BC}' | '\u{00B4}' | '`' | '\u{2032}' => Class::Apostrophe,
-        '-' | '\u{2010}' | '\u{2011}' | '\u{2012}' | '\u{2013}' | '\u{2014}' | '\u{2015}' | '\u{2212}' => {
-            Class::Space
+        '\'' | '\u{2019}' | '\u{2018}' | '\u{02BC}' | '\u{00B4}' | '`' | '\u{2032}' => {
+            Class::Apostrophe
         }
+        '-' | '\u{2010}' | '\u{2011}' | '\u{2012}' | '\u{2013}' | '\u{2014}' | '\u{2015}'
+        | '\u{2212}' => Class::Space,
         c if c.is_whitespace() => Class::Space,
         // Zero-width characters and soft hyphens vanish.
         _ => Class::Other,
@@ -60,7 +64,10 @@ fn classify(c: char) -> Class {
 }
 
 fn is_invisible(c: char) -> bool {
-    matches!(c, '\u{00AD}' | '\u{200B}' | '\u{200C}' | '\u{200D}' | '\u{2060}' | '\u{FEFF}')
+    matches!(
+        c,
+        '\u{00AD}' | '\u{200B}' | '\u{200C}' | '\u{200D}' | '\u{2060}' | '\u{FEFF}'
+    )
 }
 
 /// Folds `s` for matching: lowercase, no accents, `'` for every apostrophe, a single space for

@@ -41,8 +41,15 @@ impl Segments {
     pub fn new(text: &str) -> Segments {
         let lines = split_lines(text);
         let paragraphs = group_paragraphs(text, &lines);
-        let sentences = lines.iter().flat_map(|l| split_sentences(text, *l)).collect();
-        Segments { lines, paragraphs, sentences }
+        let sentences = lines
+            .iter()
+            .flat_map(|l| split_sentences(text, *l))
+            .collect();
+        Segments {
+            lines,
+            paragraphs,
+            sentences,
+        }
     }
 
     /// The line containing byte range `start..end`, if any.
@@ -76,7 +83,10 @@ fn trim_span(text: &str, start: usize, end: usize) -> Option<Span> {
     let s = &text[start..end];
     let lead = s.len() - s.trim_start().len();
     let trail = s.len() - s.trim_end().len();
-    (lead + trail < s.len()).then(|| Span { start: start + lead, end: end - trail })
+    (lead + trail < s.len()).then(|| Span {
+        start: start + lead,
+        end: end - trail,
+    })
 }
 
 fn split_lines(text: &str) -> Vec<Span> {
@@ -108,11 +118,11 @@ fn group_paragraphs(text: &str, lines: &[Span]) -> Vec<Span> {
 
 /// Abbreviations after which a period does not end a sentence (folded, without the period).
 const ABBREVIATIONS: &[&str] = &[
-    "m", "mm", "mme", "mmes", "mlle", "dr", "mr", "mrs", "ms", "st", "ste", "prof", "gen", "col", "lt",
-    "sgt", "capt", "sen", "rep", "gov", "jr", "sr", "inc", "corp", "co", "ltd", "no", "nr", "vs", "etc",
-    "cf", "ca", "av", "bd", "p", "pp", "art", "sr", "sra", "dra", "hr", "fr", "dt", "bzw", "z", "u", "s",
-    "jan", "feb", "fev", "mar", "apr", "avr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
-    "ex", "env", "min", "max", "approx", "usw", "vgl", "ggf", "evtl",
+    "m", "mm", "mme", "mmes", "mlle", "dr", "mr", "mrs", "ms", "st", "ste", "prof", "gen", "col",
+    "lt", "sgt", "capt", "sen", "rep", "gov", "jr", "sr", "inc", "corp", "co", "ltd", "no", "nr",
+    "vs", "etc", "cf", "ca", "av", "bd", "p", "pp", "art", "sr", "sra", "dra", "hr", "fr", "dt",
+    "bzw", "z", "u", "s", "jan", "feb", "fev", "mar", "apr", "avr", "jun", "jul", "aug", "sep",
+    "sept", "oct", "nov", "dec", "ex", "env", "min", "max", "approx", "usw", "vgl", "ggf", "evtl",
 ];
 
 fn split_sentences(text: &str, line: Span) -> Vec<Span> {
@@ -127,7 +137,10 @@ fn split_sentences(text: &str, line: Span) -> Vec<Span> {
         let mut j = i + c.len_utf8();
         // Swallow closing quotes, brackets and repeated terminators.
         while let Some(&(k, d)) = iter.peek() {
-            if matches!(d, '.' | '!' | '?' | '…' | '"' | '\'' | '»' | '”' | '’' | ')' | ']') {
+            if matches!(
+                d,
+                '.' | '!' | '?' | '…' | '"' | '\'' | '»' | '”' | '’' | ')' | ']'
+            ) {
                 j = k + d.len_utf8();
                 iter.next();
             } else {
@@ -184,8 +197,14 @@ mod tests {
     fn lines_and_paragraphs() {
         let t = "Title\n\n  Para one line one.\nline two\n\n\nPara two\r\n";
         let s = Segments::new(t);
-        assert_eq!(texts(t, &s.lines), ["Title", "Para one line one.", "line two", "Para two"]);
-        assert_eq!(texts(t, &s.paragraphs), ["Title", "Para one line one.\nline two", "Para two"]);
+        assert_eq!(
+            texts(t, &s.lines),
+            ["Title", "Para one line one.", "line two", "Para two"]
+        );
+        assert_eq!(
+            texts(t, &s.paragraphs),
+            ["Title", "Para one line one.\nline two", "Para two"]
+        );
     }
 
     #[test]
@@ -194,7 +213,12 @@ mod tests {
         let s = Segments::new(t);
         assert_eq!(
             texts(t, &s.sentences),
-            ["M. Dupont a vu 1.500 soldats.", "Il part.", "«Oui.»", "Ensuite J. Biden parle"]
+            [
+                "M. Dupont a vu 1.500 soldats.",
+                "Il part.",
+                "«Oui.»",
+                "Ensuite J. Biden parle"
+            ]
         );
     }
 

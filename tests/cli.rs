@@ -14,7 +14,11 @@ fn credence() -> Command {
 
 fn json_of(args: &[&str]) -> Value {
     let out = credence().args(args).output().unwrap();
-    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
     serde_json::from_slice(&out.stdout).unwrap()
 }
 
@@ -26,17 +30,29 @@ fn write_temp(bytes: &[u8]) -> tempfile::NamedTempFile {
 
 /// (source, kind) pairs of one article.
 fn citations(report: &Value, id: &str) -> Vec<(String, String)> {
-    let art = report["articles"].as_array().unwrap().iter().find(|a| a["id"] == id).unwrap();
+    let art = report["articles"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|a| a["id"] == id)
+        .unwrap();
     art["citations"]
         .as_array()
         .unwrap()
         .iter()
-        .map(|c| (c["source"].as_str().unwrap().to_string(), c["kind"].as_str().unwrap().to_string()))
+        .map(|c| {
+            (
+                c["source"].as_str().unwrap().to_string(),
+                c["kind"].as_str().unwrap().to_string(),
+            )
+        })
         .collect()
 }
 
 fn has(report: &Value, id: &str, source: &str, kinds: &[&str]) -> bool {
-    citations(report, id).iter().any(|(s, k)| s == source && kinds.contains(&k.as_str()))
+    citations(report, id)
+        .iter()
+        .any(|(s, k)| s == source && kinds.contains(&k.as_str()))
 }
 
 #[test]
@@ -52,7 +68,9 @@ fn seeds_citations_match_what_the_articles_say() {
     assert!(has(&r, "003", "Reuters", &["credit"]));
     assert!(has(&r, "004", "AFP", &["credit"]) && has(&r, "004", "NIS", &sourced));
     // No agency that is not there.
-    let agencies = ["AFP", "Reuters", "AP", "Yonhap", "EFE", "DPA", "Xinhua", "TASS"];
+    let agencies = [
+        "AFP", "Reuters", "AP", "Yonhap", "EFE", "DPA", "Xinhua", "TASS",
+    ];
     let absent: &[(&str, &[&str])] = &[
         ("000", &["AFP", "Reuters", "AP", "EFE"]),
         ("001", &["Reuters", "AFP", "Yonhap"]),
@@ -62,7 +80,10 @@ fn seeds_citations_match_what_the_articles_say() {
     for (id, srcs) in absent {
         for s in *srcs {
             assert!(agencies.contains(s));
-            assert!(!citations(&r, id).iter().any(|(x, _)| x == s), "{id} cites {s}");
+            assert!(
+                !citations(&r, id).iter().any(|(x, _)| x == s),
+                "{id} cites {s}"
+            );
         }
     }
 }
@@ -78,18 +99,32 @@ fn json_contract_shape_and_accounting() {
     assert_eq!(a["id"], "000");
     assert_eq!(a["outlet"], "(unknown:000)");
     let rel = &a["reliability"];
-    assert!(rel["low"].as_f64() <= rel["mean"].as_f64() && rel["mean"].as_f64() <= rel["high"].as_f64(), "{rel}");
+    assert!(
+        rel["low"].as_f64() <= rel["mean"].as_f64() && rel["mean"].as_f64() <= rel["high"].as_f64(),
+        "{rel}"
+    );
     assert_eq!(a["lang"], "fr", "language detected when the input has none");
     for s in r["sources"].as_array().unwrap() {
         let rel = &s["reliability"];
-        assert!(rel["low"].as_f64() <= rel["mean"].as_f64() && rel["mean"].as_f64() <= rel["high"].as_f64());
+        assert!(
+            rel["low"].as_f64() <= rel["mean"].as_f64()
+                && rel["mean"].as_f64() <= rel["high"].as_f64()
+        );
     }
 }
 
 #[test]
 fn output_is_deterministic() {
-    let one = credence().args(["score", SAMPLE, "--format", "json"]).output().unwrap().stdout;
-    let two = credence().args(["score", SAMPLE, "--format", "json"]).output().unwrap().stdout;
+    let one = credence()
+        .args(["score", SAMPLE, "--format", "json"])
+        .output()
+        .unwrap()
+        .stdout;
+    let two = credence()
+        .args(["score", SAMPLE, "--format", "json"])
+        .output()
+        .unwrap()
+        .stdout;
     assert_eq!(one, two);
     let g1 = credence().args(["graph", SAMPLE]).output().unwrap().stdout;
     let g2 = credence().args(["graph", SAMPLE]).output().unwrap().stdout;
@@ -130,7 +165,10 @@ fn crlf_bom_and_url_less_outlets() {
     assert_eq!(r["articles"][0]["outlet"], "example.org");
     assert_eq!(r["articles"][1]["outlet"], "(unknown:2)");
     assert_eq!(r["outlets"].as_array().unwrap().len(), 1);
-    assert_eq!(citations(&r, "1"), [("AFP".to_string(), "credit".to_string())]);
+    assert_eq!(
+        citations(&r, "1"),
+        [("AFP".to_string(), "credit".to_string())]
+    );
 }
 
 #[test]
@@ -138,7 +176,10 @@ fn bad_rows_are_rejected_with_line_and_reason() {
     let mut bytes = b"id,title,text\n1,t,ok (AFP)\n2,t\n1,t,dup\n3,t,\n4,t,\"multi\nline\"\n5,t,bad \xff\n6,t,fine\n".to_vec();
     bytes.extend(b"7,t,\"unterminated");
     let f = write_temp(&bytes);
-    let out = credence().args(["score", f.path().to_str().unwrap(), "--format", "json"]).output().unwrap();
+    let out = credence()
+        .args(["score", f.path().to_str().unwrap(), "--format", "json"])
+        .output()
+        .unwrap();
     assert!(out.status.success());
     let stderr = String::from_utf8_lossy(&out.stderr);
     assert!(stderr.contains("rows rejected"), "{stderr}");
@@ -147,11 +188,20 @@ fn bad_rows_are_rejected_with_line_and_reason() {
     let lines: Vec<u64> = rej.iter().map(|x| x["line"].as_u64().unwrap()).collect();
     assert_eq!(lines, [3, 4, 5, 8]);
     assert!(rej[0]["reason"].as_str().unwrap().starts_with("ragged row"));
-    assert!(rej[1]["reason"].as_str().unwrap().starts_with("duplicate id"));
+    assert!(rej[1]["reason"]
+        .as_str()
+        .unwrap()
+        .starts_with("duplicate id"));
     assert_eq!(rej[2]["reason"], "empty `text`");
-    assert!(rej[3]["reason"].as_str().unwrap().contains("invalid UTF-8 in field `text`"));
+    assert!(rej[3]["reason"]
+        .as_str()
+        .unwrap()
+        .contains("invalid UTF-8 in field `text`"));
     let rows = r["input"]["rows"].as_u64().unwrap();
-    assert_eq!(rows, r["input"]["scored"].as_u64().unwrap() + rej.len() as u64);
+    assert_eq!(
+        rows,
+        r["input"]["scored"].as_u64().unwrap() + rej.len() as u64
+    );
     assert_eq!(rows, 8);
 }
 
@@ -163,14 +213,19 @@ fn fatal_input_errors_name_file_and_column() {
         .args(["score", &path])
         .assert()
         .code(1)
-        .stderr(predicate::str::contains(format!("{path}: line 1: missing required column `text`")));
+        .stderr(predicate::str::contains(format!(
+            "{path}: line 1: missing required column `text`"
+        )));
     credence()
         .args(["score", "no/such/file.csv"])
         .assert()
         .code(1)
         .stderr(predicate::str::contains("no/such/file.csv"));
     let empty = write_temp(b"");
-    credence().args(["score", empty.path().to_str().unwrap()]).assert().code(1);
+    credence()
+        .args(["score", empty.path().to_str().unwrap()])
+        .assert()
+        .code(1);
 }
 
 #[test]
@@ -193,13 +248,19 @@ fn sources_lists_the_registry() {
 }
 
 fn dot_available() -> bool {
-    Command::new("dot").arg("-V").output().is_ok_and(|o| o.status.success())
+    Command::new("dot")
+        .arg("-V")
+        .output()
+        .is_ok_and(|o| o.status.success())
 }
 
 fn dot_accepts(dot: &[u8]) {
     if !dot_available() {
         // CI installs graphviz; on a bare developer machine the syntax check is skipped, loudly.
-        assert!(std::env::var_os("CI").is_none(), "graphviz `dot` is required in CI");
+        assert!(
+            std::env::var_os("CI").is_none(),
+            "graphviz `dot` is required in CI"
+        );
         eprintln!("skipping dot check: graphviz not installed");
         return;
     }
@@ -212,7 +273,11 @@ fn dot_accepts(dot: &[u8]) {
         .unwrap();
     std::io::Write::write_all(child.stdin.as_mut().unwrap(), dot).unwrap();
     let out = child.wait_with_output().unwrap();
-    assert!(out.status.success(), "dot rejected: {}", String::from_utf8_lossy(&out.stderr));
+    assert!(
+        out.status.success(),
+        "dot rejected: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
     assert!(String::from_utf8_lossy(&out.stdout).contains("<svg"));
 }
 
@@ -238,8 +303,14 @@ fn graph_has_publishes_and_cites_edges() {
     let dot = String::from_utf8(out.stdout).unwrap();
     assert!(dot.contains("\"article:002\" -> \"source:Reuters\""));
     assert!(dot.contains("\"outlet:charente-expo.com\" -> \"article:001\""));
-    assert!(dot.contains("\"source:Yonhap\" -> \"source:NIS\""), "relay edge");
-    let out = credence().args(["graph", SAMPLE, "--level", "outlet", "-o", "/dev/stdout"]).output().unwrap();
+    assert!(
+        dot.contains("\"source:Yonhap\" -> \"source:NIS\""),
+        "relay edge"
+    );
+    let out = credence()
+        .args(["graph", SAMPLE, "--level", "outlet", "-o", "/dev/stdout"])
+        .output()
+        .unwrap();
     let dot = String::from_utf8(out.stdout).unwrap();
     assert!(dot.contains("\"outlet:charente-expo.com\" -> \"source:NIS\""));
 }
@@ -248,7 +319,17 @@ fn graph_has_publishes_and_cites_edges() {
 fn output_file_option_writes_the_report() {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("r.json");
-    credence().args(["score", SAMPLE, "--format", "json", "-o", path.to_str().unwrap()]).assert().success();
+    credence()
+        .args([
+            "score",
+            SAMPLE,
+            "--format",
+            "json",
+            "-o",
+            path.to_str().unwrap(),
+        ])
+        .assert()
+        .success();
     let r: Value = serde_json::from_str(&std::fs::read_to_string(path).unwrap()).unwrap();
     assert_eq!(r["schema"], "credence/1");
 }
@@ -263,28 +344,51 @@ fn copies_are_found_with_direction_credit_and_passages() {
     assert_eq!(c["relation"], "wholly");
     assert_eq!(c["original"], "w1");
     assert_eq!(c["common_sources"], serde_json::json!(["AFP"]));
-    assert_eq!((c["credited_a"].as_bool(), c["credited_b"].as_bool()), (Some(false), Some(true)));
+    assert_eq!(
+        (c["credited_a"].as_bool(), c["credited_b"].as_bool()),
+        (Some(false), Some(true))
+    );
     assert_eq!(c["laundered"], true);
     // Its passage points at the same words in both texts.
     let text = |id: &str| {
         let rows = std::fs::read_to_string("tests/fixtures/copies.csv").unwrap();
         let mut rdr = csv::Reader::from_reader(rows.as_bytes());
-        rdr.records().map(|r| r.unwrap()).find(|r| &r[0] == id).unwrap()[4].to_string()
+        rdr.records()
+            .map(|r| r.unwrap())
+            .find(|r| &r[0] == id)
+            .unwrap()[4]
+            .to_string()
     };
     let p = &c["passages"][0];
     let (a, b) = (text("c1"), text("w1"));
-    let span = |t: &str, s: &Value, e: &Value| t[s.as_u64().unwrap() as usize..e.as_u64().unwrap() as usize].to_string();
-    assert_eq!(span(&a, &p["a_start"], &p["a_end"]), span(&b, &p["b_start"], &p["b_end"]));
+    let span = |t: &str, s: &Value, e: &Value| {
+        t[s.as_u64().unwrap() as usize..e.as_u64().unwrap() as usize].to_string()
+    };
+    assert_eq!(
+        span(&a, &p["a_start"], &p["a_end"]),
+        span(&b, &p["b_start"], &p["b_end"])
+    );
     // Two pasted sentences inside an article of its own are a partial copy.
     assert_eq!(pair("p1", "w1").expect("p1/w1")["relation"], "partially");
     // Independent reports sharing one quotation are not copies; a shared footer is boilerplate.
     assert!(pair("q1", "q2").is_none());
     assert!(pair("w1", "w2").is_none() && pair("w2", "w3").is_none());
     // Pairs are listed once, a < b in byte order, sorted.
-    let keys: Vec<(String, String)> = copies.iter().map(|c| (c["a"].as_str().unwrap().into(), c["b"].as_str().unwrap().into())).collect();
+    let keys: Vec<(String, String)> = copies
+        .iter()
+        .map(|c| {
+            (
+                c["a"].as_str().unwrap().into(),
+                c["b"].as_str().unwrap().into(),
+            )
+        })
+        .collect();
     assert!(keys.iter().all(|(a, b)| a.as_bytes() < b.as_bytes()));
     assert!(keys.windows(2).all(|w| w[0] < w[1]));
-    assert_eq!(r["stories"][0]["members"], serde_json::json!(["c1", "p1", "w1"]));
+    assert_eq!(
+        r["stories"][0]["members"],
+        serde_json::json!(["c1", "p1", "w1"])
+    );
 }
 
 #[test]
@@ -306,45 +410,115 @@ fn laundered_copies_are_reported_in_the_terminal() {
 #[test]
 fn seeds_garble_flags_with_evidence() {
     let r = json_of(&["score", SAMPLE, "--format", "json"]);
-    let art = |id: &str| r["articles"].as_array().unwrap().iter().find(|a| a["id"] == id).unwrap().clone();
+    let art = |id: &str| {
+        r["articles"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|a| a["id"] == id)
+            .unwrap()
+            .clone()
+    };
     let flagged = |id: &str, kind: &str, ev: &str| {
-        art(id)["flags"].as_array().unwrap().iter().any(|f| f["kind"] == kind && f["evidence"].as_str().unwrap().contains(ev))
+        art(id)["flags"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|f| f["kind"] == kind && f["evidence"].as_str().unwrap().contains(ev))
     };
     assert!(flagged("000", "repeated_line", "que savons-nous"));
     assert!(flagged("000", "glued_words", "jeLe"));
     assert!(flagged("000", "broken_punctuation", "”. .»"));
-    assert!(flagged("000", "navigation_residue", "PREV") && flagged("000", "navigation_residue", "NEXT"));
+    assert!(
+        flagged("000", "navigation_residue", "PREV")
+            && flagged("000", "navigation_residue", "NEXT")
+    );
     assert!(flagged("000", "navigation_residue", "Follow us on Google"));
-    assert!(flagged("001", "seo_boilerplate", "charente-expo.com") || flagged("001", "seo_boilerplate", "Cet écrit"));
+    assert!(
+        flagged("001", "seo_boilerplate", "charente-expo.com")
+            || flagged("001", "seo_boilerplate", "Cet écrit")
+    );
     assert!(flagged("001", "inserted_teaser", "Sur le même sujet"));
     assert!(flagged("002", "mt_placeholder", "XNUMX"));
     assert!(flagged("002", "foreign_fragment", "Russie"));
     assert!(flagged("002", "glued_words", "ZelenskyDe"));
-    assert!(flagged("002", "navigation_residue", "Laisser un commentaire"));
-    assert!(flagged("003", "navigation_residue", "Lu: 97") && flagged("003", "navigation_residue", "Tags:"));
-    assert!(flagged("004", "inserted_teaser", "Nous recommandons") && flagged("004", "glued_words", "RussieLa"));
+    assert!(flagged(
+        "002",
+        "navigation_residue",
+        "Laisser un commentaire"
+    ));
+    assert!(
+        flagged("003", "navigation_residue", "Lu: 97")
+            && flagged("003", "navigation_residue", "Tags:")
+    );
+    assert!(
+        flagged("004", "inserted_teaser", "Nous recommandons")
+            && flagged("004", "glued_words", "RussieLa")
+    );
     let g = |id: &str| art(id)["garble"].as_f64().unwrap();
-    assert!(g("000") > g("003") && g("002") > g("003"), "garble 000 {} 002 {} 003 {}", g("000"), g("002"), g("003"));
+    assert!(
+        g("000") > g("003") && g("002") > g("003"),
+        "garble 000 {} 002 {} 003 {}",
+        g("000"),
+        g("002"),
+        g("003")
+    );
 }
 
 #[test]
 fn scores_rank_clean_credited_copy_above_garbled_and_spun_copy() {
     let r = json_of(&["score", SAMPLE, "--format", "json"]);
     let mean = |id: &str| {
-        r["articles"].as_array().unwrap().iter().find(|a| a["id"] == id).unwrap()["reliability"]["mean"].as_f64().unwrap()
+        r["articles"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|a| a["id"] == id)
+            .unwrap()["reliability"]["mean"]
+            .as_f64()
+            .unwrap()
     };
-    assert!(mean("003") > mean("001") && mean("003") > mean("002"), "003 {} 001 {} 002 {}", mean("003"), mean("001"), mean("002"));
+    assert!(
+        mean("003") > mean("001") && mean("003") > mean("002"),
+        "003 {} 001 {} 002 {}",
+        mean("003"),
+        mean("001"),
+        mean("002")
+    );
     // Explanations name the reasons.
-    let expl = |id: &str| r["articles"].as_array().unwrap().iter().find(|a| a["id"] == id).unwrap()["explanation"].to_string();
-    assert!(expl("002").contains("garbled") && expl("002").contains("XNUMX"), "{}", expl("002"));
+    let expl = |id: &str| {
+        r["articles"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|a| a["id"] == id)
+            .unwrap()["explanation"]
+            .to_string()
+    };
+    assert!(
+        expl("002").contains("garbled") && expl("002").contains("XNUMX"),
+        "{}",
+        expl("002")
+    );
     assert!(expl("003").contains("Reuters"), "{}", expl("003"));
     // "12 000 soldats" is stated by several seeds relaying the NIS: one independent origin.
-    let claim = r["claims"].as_array().unwrap().iter().find(|c| c["unit"] == "soldat" && c["value"] == 12000.0 && c["high"] == 12000.0).unwrap();
+    let claim = r["claims"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|c| c["unit"] == "soldat" && c["value"] == 12000.0 && c["high"] == 12000.0)
+        .unwrap();
     assert!(claim["articles"].as_array().unwrap().len() >= 2, "{claim}");
     assert_eq!(claim["sources"], serde_json::json!(["NIS"]));
     assert_eq!(claim["support"], 1);
     // The garbled "7.000 XNUMX" is not read as 7 or 7000.
-    assert!(!r["claims"].as_array().unwrap().iter().any(|c| c["articles"].as_array().unwrap().contains(&serde_json::json!("002")) && (c["value"] == 7000.0 || c["value"] == 7.0)));
+    assert!(
+        !r["claims"].as_array().unwrap().iter().any(|c| c["articles"]
+            .as_array()
+            .unwrap()
+            .contains(&serde_json::json!("002"))
+            && (c["value"] == 7000.0 || c["value"] == 7.0))
+    );
     assert!(r["model"]["iterations"].as_u64().unwrap() >= 1);
 }
 
@@ -359,8 +533,22 @@ fn scores_are_finite_on_degenerate_inputs() {
     for bytes in cases {
         let f = write_temp(bytes);
         for priors in ["none", "data/outlet_priors.csv"] {
-            let out = credence().args(["score", f.path().to_str().unwrap(), "--format", "json", "--outlet-priors", priors]).output().unwrap();
-            assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+            let out = credence()
+                .args([
+                    "score",
+                    f.path().to_str().unwrap(),
+                    "--format",
+                    "json",
+                    "--outlet-priors",
+                    priors,
+                ])
+                .output()
+                .unwrap();
+            assert!(
+                out.status.success(),
+                "{}",
+                String::from_utf8_lossy(&out.stderr)
+            );
             let text = String::from_utf8(out.stdout).unwrap();
             assert!(!text.contains("NaN") && !text.contains("inf"), "{text}");
             let r: Value = serde_json::from_str(&text).unwrap();
@@ -370,10 +558,28 @@ fn scores_are_finite_on_degenerate_inputs() {
             }
         }
     }
-    let r = json_of(&["score", "tests/fixtures/copies.csv", "--format", "json", "--outlet-priors", "none"]);
+    let r = json_of(&[
+        "score",
+        "tests/fixtures/copies.csv",
+        "--format",
+        "json",
+        "--outlet-priors",
+        "none",
+    ]);
     assert_eq!(r["model"]["outlet_priors"], false);
-    let c1 = r["articles"].as_array().unwrap().iter().find(|a| a["id"] == "c1").unwrap();
-    assert!(c1["explanation"].to_string().contains("uncredited wholesale copy"), "{}", c1["explanation"]);
+    let c1 = r["articles"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|a| a["id"] == "c1")
+        .unwrap();
+    assert!(
+        c1["explanation"]
+            .to_string()
+            .contains("uncredited wholesale copy"),
+        "{}",
+        c1["explanation"]
+    );
 }
 
 #[test]
@@ -390,24 +596,48 @@ fn explain_gives_the_full_account() {
         .args(["explain", "tests/fixtures/copies.csv", "copycat.example"])
         .assert()
         .success()
-        .stdout(predicate::str::contains("uncredited copies of wire dispatches"));
-    credence().args(["explain", SAMPLE, "nope"]).assert().code(1).stderr(predicate::str::contains("no article with id"));
-    credence().args(["score", SAMPLE, "--outlet-priors", "no/such.csv"]).assert().code(1).stderr(predicate::str::contains("no/such.csv"));
+        .stdout(predicate::str::contains(
+            "uncredited copies of wire dispatches",
+        ));
+    credence()
+        .args(["explain", SAMPLE, "nope"])
+        .assert()
+        .code(1)
+        .stderr(predicate::str::contains("no article with id"));
+    credence()
+        .args(["score", SAMPLE, "--outlet-priors", "no/such.csv"])
+        .assert()
+        .code(1)
+        .stderr(predicate::str::contains("no/such.csv"));
 }
 
 #[test]
 fn html_report_is_self_contained_and_escaped() {
-    let out = credence().args(["score", "tests/fixtures/hostile.csv", "--format", "html"]).output().unwrap();
+    let out = credence()
+        .args(["score", "tests/fixtures/hostile.csv", "--format", "html"])
+        .output()
+        .unwrap();
     assert!(out.status.success());
     let html = String::from_utf8(out.stdout).unwrap();
-    assert!(html.starts_with("<!DOCTYPE html>") && html.contains("<svg") && html.contains("<table"));
-    assert!(!html.contains("<script>alert"), "input text must be escaped");
+    assert!(
+        html.starts_with("<!DOCTYPE html>") && html.contains("<svg") && html.contains("<table")
+    );
+    assert!(
+        !html.contains("<script>alert"),
+        "input text must be escaped"
+    );
     assert!(html.contains("&lt;script&gt;alert(1)&lt;/script&gt;"));
     for external in ["http://", "https://", "src=\"//", "@import"] {
         let outside_svg_ns = html.replace("http://www.w3.org/2000/svg", "");
-        assert!(!outside_svg_ns.contains(external), "external reference {external}");
+        assert!(
+            !outside_svg_ns.contains(external),
+            "external reference {external}"
+        );
     }
-    let seeds = credence().args(["score", SAMPLE, "--format", "html"]).output().unwrap();
+    let seeds = credence()
+        .args(["score", SAMPLE, "--format", "html"])
+        .output()
+        .unwrap();
     let seeds = String::from_utf8(seeds.stdout).unwrap();
     assert!(seeds.contains("XNUMX") && seeds.contains("<mark class=\"flag\""));
 }
@@ -415,17 +645,49 @@ fn html_report_is_self_contained_and_escaped() {
 #[test]
 fn csv_tables_keep_every_row_of_the_json_and_defuse_formulas() {
     let r = json_of(&["score", "tests/fixtures/copies.csv", "--format", "json"]);
-    for (table, key) in [("articles", "articles"), ("outlets", "outlets"), ("sources", "sources"), ("copies", "copies"), ("claims", "claims")] {
-        let out = credence().args(["score", "tests/fixtures/copies.csv", "--format", "csv", "--table", table]).output().unwrap();
+    for (table, key) in [
+        ("articles", "articles"),
+        ("outlets", "outlets"),
+        ("sources", "sources"),
+        ("copies", "copies"),
+        ("claims", "claims"),
+    ] {
+        let out = credence()
+            .args([
+                "score",
+                "tests/fixtures/copies.csv",
+                "--format",
+                "csv",
+                "--table",
+                table,
+            ])
+            .output()
+            .unwrap();
         assert!(out.status.success());
         let mut rdr = csv::Reader::from_reader(out.stdout.as_slice());
-        let n = rdr.records().inspect(|r| assert!(r.is_ok(), "{r:?}")).count();
+        let n = rdr
+            .records()
+            .inspect(|r| assert!(r.is_ok(), "{r:?}"))
+            .count();
         assert_eq!(n, r[key].as_array().unwrap().len(), "table {table}");
     }
     let f = write_temp(b"id,outlet,title,text\n=1+1,@evil,-cmd,\"+SUM(A1) (AFP)\"\n");
-    let out = credence().args(["score", f.path().to_str().unwrap(), "--format", "csv", "--table", "articles"]).output().unwrap();
+    let out = credence()
+        .args([
+            "score",
+            f.path().to_str().unwrap(),
+            "--format",
+            "csv",
+            "--table",
+            "articles",
+        ])
+        .output()
+        .unwrap();
     let text = String::from_utf8(out.stdout).unwrap();
-    assert!(text.contains("'=1+1") && text.contains("'@evil") && text.contains("'-cmd"), "{text}");
+    assert!(
+        text.contains("'=1+1") && text.contains("'@evil") && text.contains("'-cmd"),
+        "{text}"
+    );
 }
 
 #[test]
@@ -440,31 +702,95 @@ fn markdown_report_has_tables() {
 
 #[test]
 fn svg_graph_without_graphviz_and_graph_filters() {
-    let out = credence().args(["graph", SAMPLE, "--format", "svg"]).output().unwrap();
+    let out = credence()
+        .args(["graph", SAMPLE, "--format", "svg"])
+        .output()
+        .unwrap();
     let svg = String::from_utf8(out.stdout).unwrap();
-    assert!(svg.starts_with("<svg") && svg.trim_end().ends_with("</svg>") && svg.contains("Yonhap"));
+    assert!(
+        svg.starts_with("<svg") && svg.trim_end().ends_with("</svg>") && svg.contains("Yonhap")
+    );
     let empty = write_temp(b"id,text\n");
-    let out = credence().args(["graph", empty.path().to_str().unwrap(), "--format", "svg"]).output().unwrap();
+    let out = credence()
+        .args(["graph", empty.path().to_str().unwrap(), "--format", "svg"])
+        .output()
+        .unwrap();
     assert!(out.status.success() && String::from_utf8_lossy(&out.stdout).contains("empty graph"));
-    let focus = credence().args(["graph", "tests/fixtures/copies.csv", "--focus", "copycat.example"]).output().unwrap();
+    let focus = credence()
+        .args([
+            "graph",
+            "tests/fixtures/copies.csv",
+            "--focus",
+            "copycat.example",
+        ])
+        .output()
+        .unwrap();
     let dot = String::from_utf8(focus.stdout).unwrap();
-    assert!(dot.contains("article:c1") && !dot.contains("article:q2"), "{dot}");
-    let heavy = credence().args(["graph", "tests/fixtures/copies.csv", "--level", "outlet", "--min-weight", "2"]).output().unwrap();
-    assert!(!String::from_utf8(heavy.stdout).unwrap().contains("-> \"source:AFP\""));
-    credence().args(["graph", SAMPLE, "--focus", "nope.example"]).assert().code(1);
-    dot_accepts(&credence().args(["graph", "tests/fixtures/copies.csv", "--focus", "copycat.example"]).output().unwrap().stdout);
+    assert!(
+        dot.contains("article:c1") && !dot.contains("article:q2"),
+        "{dot}"
+    );
+    let heavy = credence()
+        .args([
+            "graph",
+            "tests/fixtures/copies.csv",
+            "--level",
+            "outlet",
+            "--min-weight",
+            "2",
+        ])
+        .output()
+        .unwrap();
+    assert!(!String::from_utf8(heavy.stdout)
+        .unwrap()
+        .contains("-> \"source:AFP\""));
+    credence()
+        .args(["graph", SAMPLE, "--focus", "nope.example"])
+        .assert()
+        .code(1);
+    dot_accepts(
+        &credence()
+            .args([
+                "graph",
+                "tests/fixtures/copies.csv",
+                "--focus",
+                "copycat.example",
+            ])
+            .output()
+            .unwrap()
+            .stdout,
+    );
 }
 
 #[test]
 fn terminal_report_respects_top() {
-    let out = credence().args(["score", SAMPLE, "--top", "2"]).output().unwrap();
+    let out = credence()
+        .args(["score", SAMPLE, "--top", "2"])
+        .output()
+        .unwrap();
     let text = String::from_utf8(out.stdout).unwrap();
     assert!(text.contains("… and 3 more articles"), "{text}");
-    assert!(!text.contains("\u{1b}["), "no colour when stdout is not a terminal");
+    assert!(
+        !text.contains("\u{1b}["),
+        "no colour when stdout is not a terminal"
+    );
 }
 
 #[test]
 fn output_is_identical_whatever_the_thread_count() {
-    let run = |t: &str| credence().args(["--threads", t, "score", "tests/fixtures/copies.csv", "--format", "json"]).output().unwrap().stdout;
+    let run = |t: &str| {
+        credence()
+            .args([
+                "--threads",
+                t,
+                "score",
+                "tests/fixtures/copies.csv",
+                "--format",
+                "json",
+            ])
+            .output()
+            .unwrap()
+            .stdout
+    };
     assert_eq!(run("1"), run("3"));
 }

@@ -7,9 +7,42 @@ use crate::segment::{Segments, Span};
 
 /// Month names that may appear in a dateline ("PARIS, 3 mars (AFP) -").
 const MONTH_WORDS: &[&str] = &[
-    "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "january", "february",
-    "march", "april", "june", "july", "august", "september", "october", "november", "december", "janvier", "fevrier",
-    "mars", "avril", "mai", "juin", "juillet", "aout", "septembre", "octobre", "novembre", "decembre",
+    "jan",
+    "feb",
+    "mar",
+    "apr",
+    "may",
+    "jun",
+    "jul",
+    "aug",
+    "sep",
+    "sept",
+    "oct",
+    "nov",
+    "dec",
+    "january",
+    "february",
+    "march",
+    "april",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+    "janvier",
+    "fevrier",
+    "mars",
+    "avril",
+    "mai",
+    "juin",
+    "juillet",
+    "aout",
+    "septembre",
+    "octobre",
+    "novembre",
+    "decembre",
 ];
 
 /// The kind decided for an occurrence, before it becomes a `Citation`.
@@ -60,7 +93,10 @@ impl<'a> FieldContext<'a> {
     /// Decides the kind of occurrence `i` and the byte range of its evidence.
     pub fn decide(&self, i: usize) -> (Decided, Span) {
         let m = &self.matches[i];
-        let line = self.segs.line_at(m.start, m.end).unwrap_or(Span { start: m.start, end: m.end });
+        let line = self.segs.line_at(m.start, m.end).unwrap_or(Span {
+            start: m.start,
+            end: m.end,
+        });
         let sentence = self.segs.sentence_at(m.start, m.end).unwrap_or(line);
         if let Some(seg) = self.credit_segment(m, line, sentence) {
             let kind = if self.has_photo_word(seg, line) {
@@ -70,7 +106,14 @@ impl<'a> FieldContext<'a> {
             } else {
                 Decided::Credit
             };
-            let ev = if kind == Decided::Attribution { self.previous_sentence(sentence).map_or(sentence, |p| Span { start: p.start, end: sentence.end }) } else { line };
+            let ev = if kind == Decided::Attribution {
+                self.previous_sentence(sentence).map_or(sentence, |p| Span {
+                    start: p.start,
+                    end: sentence.end,
+                })
+            } else {
+                line
+            };
             return (kind, self.clip(ev, m));
         }
         if self.near_photo_word(m, line) {
@@ -129,7 +172,10 @@ impl<'a> FieldContext<'a> {
             return None;
         }
         let after = &self.text[at..sentence.end];
-        after.char_indices().find(|(_, c)| matches!(c, '»' | '”' | '"')).map(|(p, c)| at + p + c.len_utf8())
+        after
+            .char_indices()
+            .find(|(_, c)| matches!(c, '»' | '”' | '"'))
+            .map(|(p, c)| at + p + c.len_utf8())
     }
 
     /// Evidence span around `m`: `span` clipped to about 240 bytes on char boundaries.
@@ -149,7 +195,10 @@ impl<'a> FieldContext<'a> {
         }
         // Snap to word boundaries so evidence does not start or end mid-word.
         if start > span.start {
-            if let Some((ws, c)) = self.text[start..m.start].char_indices().find(|(_, c)| c.is_whitespace()) {
+            if let Some((ws, c)) = self.text[start..m.start]
+                .char_indices()
+                .find(|(_, c)| c.is_whitespace())
+            {
                 start += ws + c.len_utf8();
             }
         }
@@ -166,7 +215,10 @@ impl<'a> FieldContext<'a> {
     /// last sentence of a line.
     fn credit_segment(&self, m: &RawMatch, line: Span, sentence: Span) -> Option<Span> {
         if let Some((open, close)) = self.enclosing_paren(m, line) {
-            let inner = Span { start: open + 1, end: close };
+            let inner = Span {
+                start: open + 1,
+                end: close,
+            };
             if self.credit_ish_paren(inner)
                 && self.paren_in_credit_position(line, open, close)
                 && !self.defines_acronym(m, open)
@@ -195,12 +247,19 @@ impl<'a> FieldContext<'a> {
     /// A credit tail that really continues the previous sentence's attribution
     /// ("… ont rapporté les médias d'État nord-coréens. KCNA."), away from the end of the text.
     fn is_appended_attribution(&self, m: &RawMatch, line: Span, sentence: Span, seg: Span) -> bool {
-        let is_tail = sentence != line && sentence.start > line.start && seg.start >= sentence.start;
-        let last_line = self.segs.lines.last().is_some_and(|l| l.start == line.start);
+        let is_tail =
+            sentence != line && sentence.start > line.start && seg.start >= sentence.start;
+        let last_line = self
+            .segs
+            .lines
+            .last()
+            .is_some_and(|l| l.start == line.start);
         if !is_tail || last_line || m.start < sentence.start {
             return false;
         }
-        let Some(prev) = self.previous_sentence(sentence) else { return false };
+        let Some(prev) = self.previous_sentence(sentence) else {
+            return false;
+        };
         let w = words(prev.of(self.text));
         let tail = &w[w.len().saturating_sub(8)..];
         any_phrase(tail, &self.cues.before)
@@ -214,9 +273,14 @@ impl<'a> FieldContext<'a> {
     /// Line span without leading bullets/dashes and trailing periods.
     fn strip_line(&self, line: Span) -> Span {
         let s = line.of(self.text);
-        let lead = s.len() - s.trim_start_matches(|c: char| is_dash(c) || "*•·>| \t".contains(c)).len();
+        let lead = s.len()
+            - s.trim_start_matches(|c: char| is_dash(c) || "*•·>| \t".contains(c))
+                .len();
         let trimmed = s.trim_end_matches(|c: char| ".;, \t".contains(c));
-        Span { start: line.start + lead, end: (line.start + trimmed.len()).max(line.start + lead) }
+        Span {
+            start: line.start + lead,
+            end: (line.start + trimmed.len()).max(line.start + lead),
+        }
     }
 
     /// Innermost `( … )` or `[ … ]` around `m` on its line.
@@ -243,13 +307,21 @@ impl<'a> FieldContext<'a> {
             || rest.starts_with(is_dash)
             || (rest.starts_with(['.', '!', '?', ':']) && {
                 let r = rest[1..].trim_start();
-                r.is_empty() || r.starts_with(|c: char| c.is_uppercase() || is_dash(c) || "«\"“(".contains(c))
+                r.is_empty()
+                    || r.starts_with(|c: char| {
+                        c.is_uppercase() || is_dash(c) || "«\"“(".contains(c)
+                    })
             });
         if ends {
             return true;
         }
-        let head = Span { start: line.start, end: open };
-        let after_sentence = self.text[line.start..open].trim_end().ends_with(['.', '!', '?', '»', '"', '”']);
+        let head = Span {
+            start: line.start,
+            end: open,
+        };
+        let after_sentence = self.text[line.start..open]
+            .trim_end()
+            .ends_with(['.', '!', '?', '»', '"', '”']);
         head.start == head.end || after_sentence || self.dateline_words_only(head)
     }
 
@@ -273,8 +345,16 @@ impl<'a> FieldContext<'a> {
         let initials: Vec<char> = capitalized.into_iter().rev().collect();
         initials == letters && {
             // The capitalized words must be the last words before the parenthesis (small words allowed).
-            let tail: Vec<&str> = before.iter().rev().take(letters.len() + 2).map(|(_, t)| *t).collect();
-            tail.iter().take_while(|t| t.chars().next().is_some_and(|c| c.is_lowercase())).count() == 0
+            let tail: Vec<&str> = before
+                .iter()
+                .rev()
+                .take(letters.len() + 2)
+                .map(|(_, t)| *t)
+                .collect();
+            tail.iter()
+                .take_while(|t| t.chars().next().is_some_and(|c| c.is_lowercase()))
+                .count()
+                == 0
         }
     }
 
@@ -300,11 +380,16 @@ impl<'a> FieldContext<'a> {
         }
         let cut = cut?;
         let head = s[..cut].trim_end_matches(|c: char| c.is_whitespace() || is_dash(c));
-        (!head.is_empty()).then(|| Span { start: line.start, end: line.start + head.len() })
+        (!head.is_empty()).then(|| Span {
+            start: line.start,
+            end: line.start + head.len(),
+        })
     }
 
     fn matches_in(&self, span: Span) -> impl Iterator<Item = &RawMatch> {
-        self.matches.iter().filter(move |x| span.contains(x.start, x.end))
+        self.matches
+            .iter()
+            .filter(move |x| span.contains(x.start, x.end))
     }
 
     /// True when every word of `span` outside source names is a credit word, editor initials in
@@ -337,7 +422,9 @@ impl<'a> FieldContext<'a> {
     /// A credit parenthesis may also carry a date: "(Reuters, Jan. 12, 2018)".
     fn credit_ish_paren(&self, span: Span) -> bool {
         let s = span.of(self.text);
-        let dated = raw_tokens(s, 0).iter().any(|(_, t)| t.chars().all(|c| c.is_ascii_digit()));
+        let dated = raw_tokens(s, 0)
+            .iter()
+            .any(|(_, t)| t.chars().all(|c| c.is_ascii_digit()));
         if !dated {
             return self.credit_ish(span, false);
         }
@@ -355,12 +442,16 @@ impl<'a> FieldContext<'a> {
     fn dateline_words_only(&self, span: Span) -> bool {
         let s = span.of(self.text);
         let toks = raw_tokens(s, span.start);
-        !toks.is_empty() && toks.iter().all(|(_, t)| dateline_word(t, &crate::normalize::fold(t).text))
+        !toks.is_empty()
+            && toks
+                .iter()
+                .all(|(_, t)| dateline_word(t, &crate::normalize::fold(t).text))
     }
 
     fn has_photo_word(&self, seg: Span, line: Span) -> bool {
         let w = words(seg.of(self.text));
-        w.iter().any(|x| self.cues.photo.contains(x)) || self.text[line.start..seg.end].contains('©')
+        w.iter().any(|x| self.cues.photo.contains(x))
+            || self.text[line.start..seg.end].contains('©')
     }
 
     /// "Photo AFP", "AFP PHOTO", "© Reuters", "X/AFP/Getty": media credits near the name.
@@ -372,7 +463,14 @@ impl<'a> FieldContext<'a> {
         let near_before = wb.iter().rev().take(2).any(|x| self.cues.photo.contains(x));
         let near_after = wa.iter().take(2).any(|x| self.cues.photo.contains(x));
         let glued = before.trim_end().ends_with(['/', '©']) || after.starts_with('/');
-        near_before || near_after || (glued && (before.contains('©') || wb.iter().chain(wa.iter()).any(|x| self.cues.photo.contains(x))))
+        near_before
+            || near_after
+            || (glued
+                && (before.contains('©')
+                    || wb
+                        .iter()
+                        .chain(wa.iter())
+                        .any(|x| self.cues.photo.contains(x))))
     }
 
     /// An attribution verb or preposition around `m` in its sentence: before it within the same
@@ -387,16 +485,26 @@ impl<'a> FieldContext<'a> {
             .map_or(0, |(i, c)| i + c.len_utf8());
         let before = words(&before_text[clause_start..]);
         let window = &before[before.len().saturating_sub(9)..];
-        if self.cues.before.iter().any(|p| find_phrase_gapped(window, p, 4).is_some()) {
+        if self
+            .cues
+            .before
+            .iter()
+            .any(|p| find_phrase_gapped(window, p, 4).is_some())
+        {
             return true;
         }
         let after = words(&self.text[m.end..sentence.end.max(m.end)]);
         let window = &after[..after.len().min(5)];
-        self.cues.after.iter().any(|p| find_phrase_gapped(window, p, 1).is_some_and(|at| at <= 2))
+        self.cues
+            .after
+            .iter()
+            .any(|p| find_phrase_gapped(window, p, 1).is_some_and(|at| at <= 2))
     }
 }
 
 fn dateline_word(tok: &str, folded: &str) -> bool {
     let caps = tok.chars().any(char::is_alphabetic) && tok.chars().all(|c| !c.is_lowercase());
-    caps || tok.chars().all(|c| c.is_ascii_digit()) || MONTH_WORDS.contains(&folded) || folded == "by"
+    caps || tok.chars().all(|c| c.is_ascii_digit())
+        || MONTH_WORDS.contains(&folded)
+        || folded == "by"
 }

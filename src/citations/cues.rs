@@ -29,7 +29,12 @@ pub struct Cues {
 
 /// Folded word tokens of `s` (runs of letters and digits).
 pub fn words(s: &str) -> Vec<String> {
-    fold(s).text.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).map(str::to_string).collect()
+    fold(s)
+        .text
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .map(str::to_string)
+        .collect()
 }
 
 impl Cues {
@@ -42,7 +47,9 @@ impl Cues {
                 continue;
             }
             let mut parts = line.splitn(3, ',');
-            let (Some(role), Some(_lang), Some(phrase)) = (parts.next(), parts.next(), parts.next()) else {
+            let (Some(role), Some(_lang), Some(phrase)) =
+                (parts.next(), parts.next(), parts.next())
+            else {
                 continue;
             };
             let w = words(phrase);
@@ -70,7 +77,11 @@ impl Cues {
 
 /// Blocker phrases, one per line, `#` comments.
 pub fn parse_blockers(text: &str) -> Vec<String> {
-    text.lines().map(str::trim).filter(|l| !l.is_empty() && !l.starts_with('#')).map(str::to_string).collect()
+    text.lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty() && !l.starts_with('#'))
+        .map(str::to_string)
+        .collect()
 }
 
 /// Position of the first occurrence of `phrase` as consecutive words in `tokens`.
@@ -127,6 +138,9 @@ mod tests {
         let t = words("explique ainsi à l'agence");
         assert_eq!(find_phrase(&t, &words("explique à")), None);
         assert_eq!(find_phrase_gapped(&t, &words("explique à"), 1), Some(0));
-        assert_eq!(find_phrase_gapped(&words("explique x y à"), &words("explique à"), 1), None);
+        assert_eq!(
+            find_phrase_gapped(&words("explique x y à"), &words("explique à"), 1),
+            None
+        );
     }
 }

@@ -54,7 +54,9 @@ impl Matcher {
                 keys.push(key);
                 patterns.push(Pattern {
                     source: Some(i),
-                    exact: a.case_sensitive.then(|| fold_keep_case(&a.text).trim().to_string()),
+                    exact: a
+                        .case_sensitive
+                        .then(|| fold_keep_case(&a.text).trim().to_string()),
                     credit_only: a.credit_only,
                 });
             }
@@ -63,14 +65,22 @@ impl Matcher {
             let key = fold(b).text.trim().to_string();
             if !key.is_empty() {
                 keys.push(key);
-                patterns.push(Pattern { source: None, exact: None, credit_only: false });
+                patterns.push(Pattern {
+                    source: None,
+                    exact: None,
+                    credit_only: false,
+                });
             }
         }
         let ac = AhoCorasick::builder()
             .match_kind(MatchKind::LeftmostLongest)
             .kind(Some(AhoCorasickKind::DFA))
             .build(&keys)
-            .or_else(|_| AhoCorasick::builder().match_kind(MatchKind::LeftmostLongest).build(&keys))
+            .or_else(|_| {
+                AhoCorasick::builder()
+                    .match_kind(MatchKind::LeftmostLongest)
+                    .build(&keys)
+            })
             .expect("alias automaton builds");
         Matcher { ac, patterns }
     }
@@ -135,14 +145,20 @@ mod tests {
         let r = registry();
         let m = Matcher::new(&r, &["Anadolu Efes".to_string()]);
         let f = fold(text);
-        m.find(text, &f).into_iter().map(|x| (r.sources()[x.source].id.clone(), &text[x.start..x.end])).collect()
+        m.find(text, &f)
+            .into_iter()
+            .map(|x| (r.sources()[x.source].id.clone(), &text[x.start..x.end]))
+            .collect()
     }
 
     #[test]
     fn finds_folded_aliases_with_original_spans() {
         assert_eq!(
             ids("Selon l’AFP et l'agence France–Presse"),
-            [("AFP".to_string(), "AFP"), ("AFP".to_string(), "agence France–Presse")]
+            [
+                ("AFP".to_string(), "AFP"),
+                ("AFP".to_string(), "agence France–Presse")
+            ]
         );
     }
 

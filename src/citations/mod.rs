@@ -96,7 +96,12 @@ impl Extractor {
     pub fn extract(&self, field: Field, text: &str, segs: &Segments) -> Vec<Citation> {
         let folded = fold(text);
         let matches = merge_appositions(text, self.matcher.find(text, &folded));
-        let ctx = FieldContext { text, segs, matches: &matches, cues: &self.cues };
+        let ctx = FieldContext {
+            text,
+            segs,
+            matches: &matches,
+            cues: &self.cues,
+        };
         let mut out = Vec::with_capacity(matches.len());
         for (i, m) in matches.iter().enumerate() {
             let (decided, ev) = ctx.decide(i);

@@ -25,13 +25,17 @@ fn one(text: &str, source: &str, kind: CitationKind) {
 
 fn none_of(text: &str, source: &str) {
     let got = cite(text);
-    assert!(got.iter().all(|(s, _, _)| s != source), "unexpected {source} in {text:?}: {got:?}");
+    assert!(
+        got.iter().all(|(s, _, _)| s != source),
+        "unexpected {source} in {text:?}: {got:?}"
+    );
 }
 
 fn not_source_of_content(text: &str, source: &str) {
     let got = cite(text);
     assert!(
-        got.iter().all(|(s, k, _)| s != source || *k == CitationKind::Mention),
+        got.iter()
+            .all(|(s, k, _)| s != source || *k == CitationKind::Mention),
         "{source} should be at most a mention in {text:?}: {got:?}"
     );
 }
@@ -45,12 +49,32 @@ fn credit_lines() {
     one("HONG KONG (Dow Jones)--Profits rose.", "DowJones", Credit);
     one("Le texte.\n\n– Reuters", "Reuters", Credit);
     one("Le texte de la dépêche (avec AFP)", "AFP", Credit);
-    one("Le texte.\n\nAvec des informations de l'AFP.", "AFP", Credit);
-    one("Le texte.\n\n(Avec des informations de Reuters et EFE)", "EFE", Credit);
-    one("Le texte.\n\n(Avec des informations de Reuters et EFE)", "Reuters", Credit);
+    one(
+        "Le texte.\n\nAvec des informations de l'AFP.",
+        "AFP",
+        Credit,
+    );
+    one(
+        "Le texte.\n\n(Avec des informations de Reuters et EFE)",
+        "EFE",
+        Credit,
+    );
+    one(
+        "Le texte.\n\n(Avec des informations de Reuters et EFE)",
+        "Reuters",
+        Credit,
+    );
     one("Le texte.\nSource : INFOBAE", "Infobae", Credit);
-    one("La croissance a ralenti. (ats/nxp) Créé: 21.12.2018", "ATS", Credit);
-    one("Reuters - Private investment firm Carlyle Group said.", "Reuters", Credit);
+    one(
+        "La croissance a ralenti. (ats/nxp) Créé: 21.12.2018",
+        "ATS",
+        Credit,
+    );
+    one(
+        "Reuters - Private investment firm Carlyle Group said.",
+        "Reuters",
+        Credit,
+    );
     one("Der Text der Meldung. (dpa)", "DPA", Credit);
     one("El texto del despacho. (EFE)", "EFE", Credit);
 }
@@ -58,23 +82,68 @@ fn credit_lines() {
 #[test]
 fn attributions() {
     use CitationKind::Attribution;
-    one("Selon l'agence sud-coréenne Yonhap, des troupes seront envoyées.", "Yonhap", Attribution);
-    one("« Nous partons », a déclaré à l'AFP un manifestant.", "AFP", Attribution);
-    one("Les routes étaient bloquées, a constaté un journaliste de l'AFP.", "AFP", Attribution);
-    one("Prices rose, according to Reuters calculations.", "Reuters", Attribution);
+    one(
+        "Selon l'agence sud-coréenne Yonhap, des troupes seront envoyées.",
+        "Yonhap",
+        Attribution,
+    );
+    one(
+        "« Nous partons », a déclaré à l'AFP un manifestant.",
+        "AFP",
+        Attribution,
+    );
+    one(
+        "Les routes étaient bloquées, a constaté un journaliste de l'AFP.",
+        "AFP",
+        Attribution,
+    );
+    one(
+        "Prices rose, according to Reuters calculations.",
+        "Reuters",
+        Attribution,
+    );
     one("El ministro dimitió, informó EFE.", "EFE", Attribution);
-    one("Les troupes ont bougé, a révélé GUR sur sa chaîne Telegram.", "GUR", Attribution);
-    one("Le Service national de renseignement (NIS) affirme que 1 500 soldats sont partis.", "NIS", Attribution);
-    one("South Korea's spy agency said on Thursday that troops had moved.", "NIS", Attribution);
-    one("Laut dpa wurden drei Menschen verletzt.", "DPA", Attribution);
-    one("Der Minister sagte der Deutschen Presse-Agentur, er trete zurück.", "DPA", Attribution);
-    one("L'agence de renseignement sud-coréenne a déclaré jeudi qu'il n'y avait aucune trace.", "NIS", Attribution);
+    one(
+        "Les troupes ont bougé, a révélé GUR sur sa chaîne Telegram.",
+        "GUR",
+        Attribution,
+    );
+    one(
+        "Le Service national de renseignement (NIS) affirme que 1 500 soldats sont partis.",
+        "NIS",
+        Attribution,
+    );
+    one(
+        "South Korea's spy agency said on Thursday that troops had moved.",
+        "NIS",
+        Attribution,
+    );
+    one(
+        "Laut dpa wurden drei Menschen verletzt.",
+        "DPA",
+        Attribution,
+    );
+    one(
+        "Der Minister sagte der Deutschen Presse-Agentur, er trete zurück.",
+        "DPA",
+        Attribution,
+    );
+    one(
+        "L'agence de renseignement sud-coréenne a déclaré jeudi qu'il n'y avait aucune trace.",
+        "NIS",
+        Attribution,
+    );
 }
 
 #[test]
 fn apposition_is_one_occurrence() {
-    let got = cite("Le Service national de renseignement (NIS) affirme que des soldats sont partis.");
-    assert_eq!(got.iter().filter(|(s, _, _)| s == "NIS").count(), 1, "{got:?}");
+    let got =
+        cite("Le Service national de renseignement (NIS) affirme que des soldats sont partis.");
+    assert_eq!(
+        got.iter().filter(|(s, _, _)| s == "NIS").count(),
+        1,
+        "{got:?}"
+    );
 }
 
 #[test]
@@ -90,31 +159,56 @@ fn relays_by_general_rule() {
             "{text:?}: {got:?}"
         );
     }
-    let got = cite("« Le NIS a confirmé l'envoi de troupes », a rapporté l'agence Yonhap vendredi.");
-    assert!(got.iter().any(|(s, k, via)| s == "NIS" && *k == CitationKind::Relay && via.as_deref() == Some("Yonhap")), "{got:?}");
+    let got =
+        cite("« Le NIS a confirmé l'envoi de troupes », a rapporté l'agence Yonhap vendredi.");
+    assert!(
+        got.iter().any(|(s, k, via)| s == "NIS"
+            && *k == CitationKind::Relay
+            && via.as_deref() == Some("Yonhap")),
+        "{got:?}"
+    );
 }
 
 #[test]
 fn mentions_are_not_sources() {
-    not_source_of_content("Des journalistes de l'AFP ont été agressés pendant la manifestation.", "AFP");
+    not_source_of_content(
+        "Des journalistes de l'AFP ont été agressés pendant la manifestation.",
+        "AFP",
+    );
     not_source_of_content("Photo AFP", "AFP");
     not_source_of_content("Le cortège a défilé.\nPhoto AFP", "AFP");
-    not_source_of_content("Protesters marched. Photograph: John Smith/AFP/Getty Images", "AFP");
+    not_source_of_content(
+        "Protesters marched. Photograph: John Smith/AFP/Getty Images",
+        "AFP",
+    );
     not_source_of_content("Protesters marched.\n(AP Photo/John Smith)", "AP");
 }
 
 #[test]
 fn classic_false_positives() {
     none_of("La safpx est un sigle inventé; la cafpe aussi.", "AFP");
-    none_of("La Agencia de Seguridad Nacional de Estados Unidos espió las comunicaciones.", "NIS");
-    none_of("Anadolu Efes beat Real Madrid 80-75 in the Euroleague.", "Anadolu");
+    none_of(
+        "La Agencia de Seguridad Nacional de Estados Unidos espió las comunicaciones.",
+        "NIS",
+    );
+    none_of(
+        "Anadolu Efes beat Real Madrid 80-75 in the Euroleague.",
+        "Anadolu",
+    );
     none_of("Les agences bancaires ferment le samedi.", "AFP");
     none_of("He bought a new PC and some AP courses for his son.", "PC");
     none_of("He bought a new PC and some AP courses for his son.", "AP");
-    none_of("The Dow Jones industrial average fell 1 percent.", "DowJones");
+    none_of(
+        "The Dow Jones industrial average fell 1 percent.",
+        "DowJones",
+    );
     none_of("He took Advanced Placement (AP).", "AP");
     one("Ventes record (AP)", "AP", CitationKind::Credit);
-    one("« Nous avons gagné », a dit le ministre (Reuters, Jan. 12, 2018).", "Reuters", CitationKind::Credit);
+    one(
+        "« Nous avons gagné », a dit le ministre (Reuters, Jan. 12, 2018).",
+        "Reuters",
+        CitationKind::Credit,
+    );
 }
 
 #[test]
@@ -124,7 +218,10 @@ fn title_field_is_reported() {
     let title = "Venezuelans vote in referendum (Reuters)";
     let c = ex.extract(Field::Title, title, &Segments::new(title));
     assert_eq!(c.len(), 1);
-    assert_eq!((c[0].field, c[0].kind, &title[c[0].start..c[0].end]), (Field::Title, CitationKind::Credit, "Reuters"));
+    assert_eq!(
+        (c[0].field, c[0].kind, &title[c[0].start..c[0].end]),
+        (Field::Title, CitationKind::Credit, "Reuters")
+    );
 }
 
 #[test]
@@ -136,7 +233,9 @@ fn never_panics_on_odd_text() {
     for _ in 0..3000 {
         let mut s = String::new();
         for _ in 0..(state % 40) {
-            state = state.wrapping_mul(6364136223846793005).wrapping_add(1442695040888963407);
+            state = state
+                .wrapping_mul(6364136223846793005)
+                .wrapping_add(1442695040888963407);
             s.push_str(pieces[(state >> 33) as usize % pieces.len()]);
         }
         for c in ex.extract(Field::Text, &s, &Segments::new(&s)) {

@@ -130,19 +130,32 @@ enum LevelArg {
 pub fn run() -> Result<()> {
     let cli = Cli::parse();
     if let Some(n) = cli.threads {
-        rayon::ThreadPoolBuilder::new().num_threads(n.max(1)).build_global().context("cannot start the thread pool")?;
+        rayon::ThreadPoolBuilder::new()
+            .num_threads(n.max(1))
+            .build_global()
+            .context("cannot start the thread pool")?;
     }
     match cli.command {
-        Command::Score { file, format, table, top, common } => {
+        Command::Score {
+            file,
+            format,
+            table,
+            top,
+            common,
+        } => {
             let registry = load_registry(common.registry.as_ref())?;
             let opts = score_options(&common)?;
             let analysis = load(&file, &registry, &opts, common.quiet)?;
             let text = match format {
                 FormatArg::Table => {
-                    let color = common.output.is_none() && std::io::stdout().is_terminal() && std::env::var_os("NO_COLOR").is_none();
+                    let color = common.output.is_none()
+                        && std::io::stdout().is_terminal()
+                        && std::env::var_os("NO_COLOR").is_none();
                     report::table::render_with(&analysis, &registry, top, color)
                 }
-                FormatArg::Json => report::json::render(&analysis, &registry, opts.outlet_priors.is_some()),
+                FormatArg::Json => {
+                    report::json::render(&analysis, &registry, opts.outlet_priors.is_some())
+                }
                 FormatArg::Markdown => report::markdown::render(&analysis, &registry, top),
                 FormatArg::Csv => report::csv::render(&analysis, &registry, table_of(table)),
                 FormatArg::Html => {
@@ -152,7 +165,14 @@ pub fn run() -> Result<()> {
             };
             emit(&text, common.output.as_ref())
         }
-        Command::Graph { file, format, level, min_weight, focus, common } => {
+        Command::Graph {
+            file,
+            format,
+            level,
+            min_weight,
+            focus,
+            common,
+        } => {
             let registry = load_registry(common.registry.as_ref())?;
             let analysis = load(&file, &registry, &score_options(&common)?, common.quiet)?;
             let level = match level {
@@ -161,10 +181,20 @@ pub fn run() -> Result<()> {
             };
             if let Some(f) = &focus {
                 if !analysis.outlets.iter().any(|o| &o.outlet == f) {
-                    anyhow::bail!("{file}: no outlet named {f:?} (see the outlets table of `credence score`)");
+                    anyhow::bail!(
+                        "{file}: no outlet named {f:?} (see the outlets table of `credence score`)"
+                    );
                 }
             }
-            let g = graph::build_with(&analysis, &registry, &GraphOptions { level, min_weight, focus });
+            let g = graph::build_with(
+                &analysis,
+                &registry,
+                &GraphOptions {
+                    level,
+                    min_weight,
+                    focus,
+                },
+            );
             let text = match format {
                 GraphFormat::Dot => graph::dot::render(&g),
                 GraphFormat::Svg => graph::svg::render(&g),
@@ -174,8 +204,9 @@ pub fn run() -> Result<()> {
         Command::Explain { file, key, common } => {
             let registry = load_registry(common.registry.as_ref())?;
             let analysis = load(&file, &registry, &score_options(&common)?, common.quiet)?;
-            let text = report::explain::render(&analysis, &key)
-                .ok_or_else(|| anyhow::anyhow!("{file}: no article with id {key:?} and no outlet named {key:?}"))?;
+            let text = report::explain::render(&analysis, &key).ok_or_else(|| {
+                anyhow::anyhow!("{file}: no article with id {key:?} and no outlet named {key:?}")
+            })?;
             emit(&text, common.output.as_ref())
         }
         Command::Sources { registry } => {
@@ -195,7 +226,15 @@ pub fn run() -> Result<()> {
                     ]
                 })
                 .collect();
-            let header = ["id", "kind", "country", "prior", "strength", "prior_source", "name"];
+            let header = [
+                "id",
+                "kind",
+                "country",
+                "prior",
+                "strength",
+                "prior_source",
+                "name",
+            ];
             emit(&report::table::columns(&header, &rows), None)
         }
     }
@@ -207,7 +246,14 @@ fn report_svg(analysis: &Analysis, registry: &Registry) -> String {
     let g = if article.graph.node_count() <= graph::svg::MAX_NODES {
         article
     } else {
-        graph::build_with(analysis, registry, &GraphOptions { level: Level::Outlet, ..GraphOptions::default() })
+        graph::build_with(
+            analysis,
+            registry,
+            &GraphOptions {
+                level: Level::Outlet,
+                ..GraphOptions::default()
+            },
+        )
     };
     let svg = graph::svg::render(&g);
     // Inline SVG in HTML takes no XML declaration.
@@ -237,7 +283,9 @@ fn load_registry(path: Option<&PathBuf>) -> Result<Registry> {
 fn score_options(common: &Common) -> Result<ScoreOptions> {
     let outlet_priors = match common.outlet_priors.as_deref() {
         Some("none") => None,
-        Some(path) => Some(OutletPriors::from_path(std::path::Path::new(path)).map_err(anyhow::Error::msg)?),
+        Some(path) => {
+            Some(OutletPriors::from_path(std::path::Path::new(path)).map_err(anyhow::Error::msg)?)
+        }
         None => Some(OutletPriors::bundled()),
     };
     Ok(ScoreOptions { outlet_priors })
@@ -258,15 +306,28 @@ fn load(file: &str, registry: &Registry, opts: &ScoreOptions, quiet: bool) -> Re
 fn summarize_problems(path: &str, ingested: &credence::ingest::Ingested) {
     let mut err = std::io::stderr().lock();
     for w in &ingested.warnings {
-        let _ = writeln!(err, "warning: {path}: line {}: field `{}`: {}", w.line, w.field, w.message);
+        let _ = writeln!(
+            err,
+            "warning: {path}: line {}: field `{}`: {}",
+            w.line, w.field, w.message
+        );
     }
     if !ingested.rejected.is_empty() {
-        let _ = writeln!(err, "warning: {path}: {} of {} rows rejected:", ingested.rejected.len(), ingested.rows);
+        let _ = writeln!(
+            err,
+            "warning: {path}: {} of {} rows rejected:",
+            ingested.rejected.len(),
+            ingested.rows
+        );
         for r in ingested.rejected.iter().take(20) {
             let _ = writeln!(err, "  line {}: {}", r.line, r.reason);
         }
         if ingested.rejected.len() > 20 {
-            let _ = writeln!(err, "  … and {} more (see `input.rejected` in --format json)", ingested.rejected.len() - 20);
+            let _ = writeln!(
+                err,
+                "  … and {} more (see `input.rejected` in --format json)",
+                ingested.rejected.len() - 20
+            );
         }
     }
 }

@@ -19,13 +19,18 @@ impl Bar {
         let bar = show.then(|| {
             let b = ProgressBar::with_draw_target(Some(0), ProgressDrawTarget::stderr());
             b.set_style(
-                ProgressStyle::with_template("{msg:>9} [{bar:30}] {pos}/{len} articles  {per_sec}  ETA {eta}")
-                    .unwrap_or_else(|_| ProgressStyle::default_bar())
-                    .progress_chars("=> "),
+                ProgressStyle::with_template(
+                    "{msg:>9} [{bar:30}] {pos}/{len} articles  {per_sec}  ETA {eta}",
+                )
+                .unwrap_or_else(|_| ProgressStyle::default_bar())
+                .progress_chars("=> "),
             );
             b
         });
-        Bar { bar, timing: std::env::var_os("CREDENCE_TIMING").map(|_| std::time::Instant::now()) }
+        Bar {
+            bar,
+            timing: std::env::var_os("CREDENCE_TIMING").map(|_| std::time::Instant::now()),
+        }
     }
 
     /// Clears the bar.

@@ -42,7 +42,11 @@ pub fn shingles(tokens: &[Token]) -> Vec<u64> {
 
 /// The sampled shingles of one article (sorted, deduplicated): its sketch.
 pub fn sketch(shingles: &[u64]) -> Vec<u64> {
-    let mut s: Vec<u64> = shingles.iter().copied().filter(|h| h % SAMPLE == 0).collect();
+    let mut s: Vec<u64> = shingles
+        .iter()
+        .copied()
+        .filter(|h| h % SAMPLE == 0)
+        .collect();
     s.sort_unstable();
     s.dedup();
     s

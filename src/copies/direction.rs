@@ -71,16 +71,47 @@ mod tests {
 
     fn side(published: Option<&'static str>, credits: &[&str], words: usize) -> Side<'static> {
         let c: Vec<String> = credits.iter().map(|s| s.to_string()).collect();
-        Side { published, credits: c.clone(), sourced: c, words, names_other_outlet: false }
+        Side {
+            published,
+            credits: c.clone(),
+            sourced: c,
+            words,
+            names_other_outlet: false,
+        }
     }
 
     #[test]
     fn dates_then_credit_then_completeness() {
-        assert_eq!(original(&side(Some("2024-10-02"), &[], 100), &side(Some("2024-10-01"), &["AFP"], 300), true, 1.0), Some(1));
-        assert_eq!(original(&side(None, &["AFP"], 100), &side(None, &[], 300), true, 1.0), Some(0));
-        assert_eq!(original(&side(None, &[], 300), &side(None, &[], 100), true, 0.9), Some(0));
-        assert_eq!(original(&side(None, &[], 110), &side(None, &[], 100), true, 0.9), None);
-        assert_eq!(original(&side(None, &["AFP"], 110), &side(None, &["AFP"], 100), false, 0.9), None);
+        assert_eq!(
+            original(
+                &side(Some("2024-10-02"), &[], 100),
+                &side(Some("2024-10-01"), &["AFP"], 300),
+                true,
+                1.0
+            ),
+            Some(1)
+        );
+        assert_eq!(
+            original(&side(None, &["AFP"], 100), &side(None, &[], 300), true, 1.0),
+            Some(0)
+        );
+        assert_eq!(
+            original(&side(None, &[], 300), &side(None, &[], 100), true, 0.9),
+            Some(0)
+        );
+        assert_eq!(
+            original(&side(None, &[], 110), &side(None, &[], 100), true, 0.9),
+            None
+        );
+        assert_eq!(
+            original(
+                &side(None, &["AFP"], 110),
+                &side(None, &["AFP"], 100),
+                false,
+                0.9
+            ),
+            None
+        );
     }
 
     #[test]

@@ -116,33 +116,50 @@ fn names_outlet(text: &str, sourced: &[String], other: &CopyInput) -> bool {
     if other.outlet_sources.iter().any(|s| sourced.contains(s)) {
         return true;
     }
-    let Some(outlet) = other.outlet else { return false };
+    let Some(outlet) = other.outlet else {
+        return false;
+    };
     let name = outlet.split('.').next().unwrap_or(outlet);
     if name.chars().count() < 4 {
         return false;
     }
     let f = crate::normalize::fold(text).text;
     let n = crate::normalize::fold(name).text;
-    f.match_indices(&n).any(|(i, m)| crate::normalize::at_word_boundary(&f, i, i + m.len()))
+    f.match_indices(&n)
+        .any(|(i, m)| crate::normalize::at_word_boundary(&f, i, i + m.len()))
 }
 
 /// Finds every copy pair among `inputs`.
 pub fn detect(inputs: &[CopyInput]) -> Copies {
     // Only the sketches stay in memory; the words of both sides are recomputed when a candidate
     // pair is verified (candidates are far fewer than articles × words).
-    let sketches: Vec<Vec<u64>> = inputs.par_iter().map(|x| candidates::sketch(&prepare(x).shingles)).collect();
+    let sketches: Vec<Vec<u64>> = inputs
+        .par_iter()
+        .map(|x| candidates::sketch(&prepare(x).shingles))
+        .collect();
     let cands = candidates::candidates(&sketches);
-    let mut pairs: Vec<CopyPair> = cands.par_iter().filter_map(|&(i, j)| check(inputs, i as usize, j as usize)).collect();
+    let mut pairs: Vec<CopyPair> = cands
+        .par_iter()
+        .filter_map(|&(i, j)| check(inputs, i as usize, j as usize))
+        .collect();
     let first = stories(inputs, &pairs);
     complete_stories(inputs, &first, &cands, &mut pairs);
     pairs.sort_by(|p, q| (inputs[p.a].id, inputs[p.b].id).cmp(&(inputs[q.a].id, inputs[q.b].id)));
     let stories = stories(inputs, &pairs);
     let pairs = limit_large_stories(inputs, pairs, &stories);
-    Copies { pairs, stories, candidates: cands.len() }
+    Copies {
+        pairs,
+        stories,
+        candidates: cands.len(),
+    }
 }
 
 fn check(inputs: &[CopyInput], i: usize, j: usize) -> Option<CopyPair> {
-    let (a, b) = if inputs[i].id.as_bytes() <= inputs[j].id.as_bytes() { (i, j) } else { (j, i) };
+    let (a, b) = if inputs[i].id.as_bytes() <= inputs[j].id.as_bytes() {
+        (i, j)
+    } else {
+        (j, i)
+    };
     let (pa, pb) = (&prepare(&inputs[a]), &prepare(&inputs[b]));
     let v = verify::verify(&pa.tokens, &pa.shingles, &pb.tokens, &pb.shingles);
     let relation = v.relation?;
@@ -157,7 +174,11 @@ fn check(inputs: &[CopyInput], i: usize, j: usize) -> Option<CopyPair> {
         }
     }
     let (sa, sb) = (side(xa, pa, xb), side(xb, pb, xa));
-    let small = if pa.tokens.len() <= pb.tokens.len() { v.containment_a } else { v.containment_b };
+    let small = if pa.tokens.len() <= pb.tokens.len() {
+        v.containment_a
+    } else {
+        v.containment_b
+    };
     let orig = direction::original(&sa, &sb, relation == Relation::Wholly, small);
     let common = direction::common_sources(&sa, &sb);
     let credited_a = direction::credited(&sa, &common, orig == Some(1));
@@ -168,7 +189,8 @@ fn check(inputs: &[CopyInput], i: usize, j: usize) -> Option<CopyPair> {
         Some(_) => credited_a == Some(false),
         None => false,
     };
-    let laundered = relation == Relation::Wholly && !common.is_empty() && copy_uncredited && !same_outlet;
+    let laundered =
+        relation == Relation::Wholly && !common.is_empty() && copy_uncredited && !same_outlet;
     Some(CopyPair {
         a,
         b,
@@ -188,9 +210,20 @@ fn check(inputs: &[CopyInput], i: usize, j: usize) -> Option<CopyPair> {
 /// Candidate generation links large groups as stars; inside each story of at most [`MAX_STORY`]
 /// articles, every pair not yet compared is verified, so `copies` holds every verified pair of the
 /// story. Cost is bounded by the story sizes, not by the corpus.
-fn complete_stories(inputs: &[CopyInput], stories: &[Story], cands: &[(u32, u32)], pairs: &mut Vec<CopyPair>) {
-    let done: std::collections::BTreeSet<(usize, usize)> = cands.iter().map(|&(i, j)| (i as usize, j as usize)).collect();
-    for s in stories.iter().filter(|s| s.members.len() > 2 && s.members.len() <= MAX_STORY) {
+fn complete_stories(
+    inputs: &[CopyInput],
+    stories: &[Story],
+    cands: &[(u32, u32)],
+    pairs: &mut Vec<CopyPair>,
+) {
+    let done: std::collections::BTreeSet<(usize, usize)> = cands
+        .iter()
+        .map(|&(i, j)| (i as usize, j as usize))
+        .collect();
+    for s in stories
+        .iter()
+        .filter(|s| s.members.len() > 2 && s.members.len() <= MAX_STORY)
+    {
         let mut idx = s.members.clone();
         idx.sort_unstable();
         for x in 0..idx.len() {
@@ -242,7 +275,11 @@ fn stories(inputs: &[CopyInput], pairs: &[CopyPair]) -> Vec<Story> {
             let mut members: Vec<usize> = degree.keys().copied().collect();
             members.sort_by(|&x, &y| inputs[x].id.cmp(inputs[y].id));
             let (representative, original) = representative(inputs, &degree, &members);
-            Story { members, representative, original }
+            Story {
+                members,
+                representative,
+                original,
+            }
         })
         .collect();
     out.sort_by(|s, t| inputs[s.members[0]].id.cmp(inputs[t.members[0]].id));
@@ -251,8 +288,15 @@ fn stories(inputs: &[CopyInput], pairs: &[CopyPair]) -> Vec<Story> {
 
 /// The member that is the original of all its pairs, else the member with the most pairs (ties:
 /// smallest id).
-fn representative(inputs: &[CopyInput], degree: &BTreeMap<usize, (usize, usize)>, members: &[usize]) -> (usize, bool) {
-    if let Some(&m) = members.iter().find(|m| degree.get(m).is_some_and(|(n, o)| *o == *n && *n > 0)) {
+fn representative(
+    inputs: &[CopyInput],
+    degree: &BTreeMap<usize, (usize, usize)>,
+    members: &[usize],
+) -> (usize, bool) {
+    if let Some(&m) = members
+        .iter()
+        .find(|m| degree.get(m).is_some_and(|(n, o)| *o == *n && *n > 0))
+    {
         return (m, true);
     }
     let best = members
@@ -267,8 +311,15 @@ fn representative(inputs: &[CopyInput], degree: &BTreeMap<usize, (usize, usize)>
     (best, false)
 }
 
-fn limit_large_stories(inputs: &[CopyInput], pairs: Vec<CopyPair>, stories: &[Story]) -> Vec<CopyPair> {
-    let large: Vec<&Story> = stories.iter().filter(|s| s.members.len() > MAX_STORY).collect();
+fn limit_large_stories(
+    inputs: &[CopyInput],
+    pairs: Vec<CopyPair>,
+    stories: &[Story],
+) -> Vec<CopyPair> {
+    let large: Vec<&Story> = stories
+        .iter()
+        .filter(|s| s.members.len() > MAX_STORY)
+        .collect();
     if large.is_empty() {
         return pairs;
     }
@@ -291,7 +342,11 @@ fn limit_large_stories(inputs: &[CopyInput], pairs: Vec<CopyPair>, stories: &[St
         }
     }
     for s in large {
-        for &m in s.members.iter().filter(|&&m| m != s.representative && !linked.contains(&m)) {
+        for &m in s
+            .members
+            .iter()
+            .filter(|&&m| m != s.representative && !linked.contains(&m))
+        {
             if let Some(p) = check(inputs, m, s.representative) {
                 kept.push(p);
             }

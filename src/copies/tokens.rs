@@ -71,7 +71,13 @@ pub fn tokenize(text: &str, segs: &Segments, skip: &[Span]) -> Vec<Token> {
         }
         let sentence = segs.sentences.partition_point(|sp| sp.end <= os) as u32;
         let quoted = quotes.iter().any(|q| q.contains(os, oe));
-        out.push(Token { start: os as u32, end: oe as u32, hash: xxh3_64_with_seed(key.as_bytes(), SEED), quoted, sentence });
+        out.push(Token {
+            start: os as u32,
+            end: oe as u32,
+            hash: xxh3_64_with_seed(key.as_bytes(), SEED),
+            quoted,
+            sentence,
+        });
     }
     out
 }
@@ -95,18 +101,23 @@ pub fn quote_spans(text: &str) -> Vec<Span> {
                 }
                 depth += 1;
             }
-            '»' | '”'
-                if depth > 0 => {
-                    depth -= 1;
-                    if depth == 0 {
-                        if let Some(o) = open.take() {
-                            out.push(Span { start: o, end: i + c.len_utf8() });
-                        }
+            '»' | '”' if depth > 0 => {
+                depth -= 1;
+                if depth == 0 {
+                    if let Some(o) = open.take() {
+                        out.push(Span {
+                            start: o,
+                            end: i + c.len_utf8(),
+                        });
                     }
                 }
+            }
             '"' => match open {
                 Some(o) if depth == 1 && bytes[o] == b'"' => {
-                    out.push(Span { start: o, end: i + 1 });
+                    out.push(Span {
+                        start: o,
+                        end: i + 1,
+                    });
                     open = None;
                     depth = 0;
                 }
@@ -131,7 +142,10 @@ mod tests {
     use super::*;
 
     fn keys(text: &str) -> Vec<u64> {
-        tokenize(text, &Segments::new(text), &[]).iter().map(|t| t.hash).collect()
+        tokenize(text, &Segments::new(text), &[])
+            .iter()
+            .map(|t| t.hash)
+            .collect()
     }
 
     #[test]
@@ -151,7 +165,11 @@ mod tests {
     fn quotes_and_offsets() {
         let t = "Il a dit « nous partons » puis \"fin\" et rien.";
         let toks = tokenize(t, &Segments::new(t), &[]);
-        let quoted: Vec<&str> = toks.iter().filter(|k| k.quoted).map(|k| &t[k.start as usize..k.end as usize]).collect();
+        let quoted: Vec<&str> = toks
+            .iter()
+            .filter(|k| k.quoted)
+            .map(|k| &t[k.start as usize..k.end as usize])
+            .collect();
         assert_eq!(quoted, ["nous", "partons", "fin"]);
     }
 

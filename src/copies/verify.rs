@@ -89,7 +89,9 @@ fn reused_sentences(covered: &[bool], tokens: &[Token]) -> usize {
         e.0 += usize::from(cv);
         e.1 += 1;
     }
-    per.values().filter(|(c, n)| *n >= 5 && *c as f64 >= SENTENCE_COVERED * *n as f64).count()
+    per.values()
+        .filter(|(c, n)| *n >= 5 && *c as f64 >= SENTENCE_COVERED * *n as f64)
+        .count()
 }
 
 /// Verifies a pair from its tokens and shingles.
@@ -101,21 +103,40 @@ pub fn verify(ta: &[Token], sa: &[u64], tb: &[Token], sb: &[u64]) -> Verified {
     let ratio = |(c, n): (usize, usize)| if n == 0 { 0.0 } else { c as f64 / n as f64 };
     let containment_a = ratio(share(&cov_a, ta, false));
     let containment_b = ratio(share(&cov_b, tb, false));
-    let (small_cov, small_tok) = if ta.len() <= tb.len() { (&cov_a, ta) } else { (&cov_b, tb) };
+    let (small_cov, small_tok) = if ta.len() <= tb.len() {
+        (&cov_a, ta)
+    } else {
+        (&cov_b, tb)
+    };
     let (reused_nq, unquoted) = share(small_cov, small_tok, true);
     // Mostly-quoted texts fall back to every word, so a quoted dispatch can still be a copy.
-    let (reused, base) = if unquoted >= MIN_WORDS { (reused_nq, unquoted) } else { share(small_cov, small_tok, false) };
+    let (reused, base) = if unquoted >= MIN_WORDS {
+        (reused_nq, unquoted)
+    } else {
+        share(small_cov, small_tok, false)
+    };
     let relation = if reused < MIN_WORDS {
         None
     } else if ratio((reused, base)) >= WHOLLY {
         Some(Relation::Wholly)
-    } else if reused_sentences(&cov_a, ta) >= PARTIAL_SENTENCES && reused_sentences(&cov_b, tb) >= PARTIAL_SENTENCES {
+    } else if reused_sentences(&cov_a, ta) >= PARTIAL_SENTENCES
+        && reused_sentences(&cov_b, tb) >= PARTIAL_SENTENCES
+    {
         Some(Relation::Partially)
     } else {
         None
     };
-    let passages = if relation.is_some() { passages(ta, sa, &cov_a, tb, sb) } else { Vec::new() };
-    Verified { containment_a: round(containment_a), containment_b: round(containment_b), relation, passages }
+    let passages = if relation.is_some() {
+        passages(ta, sa, &cov_a, tb, sb)
+    } else {
+        Vec::new()
+    };
+    Verified {
+        containment_a: round(containment_a),
+        containment_b: round(containment_b),
+        relation,
+        passages,
+    }
 }
 
 fn round(x: f64) -> f64 {
@@ -150,8 +171,17 @@ fn passages(ta: &[Token], sa: &[u64], cov_a: &[bool], tb: &[Token], sb: &[u64]) 
         let positions: Vec<usize> = (s..e.saturating_sub(SHINGLE - 1).max(s + 1))
             .filter_map(|k| sa.get(k).and_then(|h| first_in_b.get(h)).copied())
             .collect();
-        let (Some(&first), Some(&last)) = (positions.first(), positions.last()) else { continue };
-        let (lo, hi) = if last >= first { (first, last) } else { (*positions.iter().min().unwrap(), *positions.iter().max().unwrap()) };
+        let (Some(&first), Some(&last)) = (positions.first(), positions.last()) else {
+            continue;
+        };
+        let (lo, hi) = if last >= first {
+            (first, last)
+        } else {
+            (
+                *positions.iter().min().unwrap(),
+                *positions.iter().max().unwrap(),
+            )
+        };
         let hi_tok = (hi + SHINGLE - 1).min(tb.len() - 1);
         out.push(Passage {
             a_start: ta[s].start as usize,

@@ -76,8 +76,13 @@ impl LangId {
     pub fn parse(text: &str) -> LangId {
         let mut langs: Vec<String> = Vec::new();
         let mut words: FxHashMap<String, Vec<usize>> = FxHashMap::default();
-        for line in text.lines().filter(|l| !l.starts_with('#') && !l.trim().is_empty()) {
-            let Some((lang, word)) = line.split_once('\t') else { continue };
+        for line in text
+            .lines()
+            .filter(|l| !l.starts_with('#') && !l.trim().is_empty())
+        {
+            let Some((lang, word)) = line.split_once('\t') else {
+                continue;
+            };
             let li = match langs.iter().position(|l| l == lang) {
                 Some(i) => i,
                 None => {
@@ -90,8 +95,15 @@ impl LangId {
                 e.push(li);
             }
         }
-        let masks = words.iter().map(|(w, ls)| (w.clone(), ls.iter().fold(0u32, |m, &i| m | (1 << i)))).collect();
-        LangId { langs, words, masks }
+        let masks = words
+            .iter()
+            .map(|(w, ls)| (w.clone(), ls.iter().fold(0u32, |m, &i| m | (1 << i))))
+            .collect();
+        LangId {
+            langs,
+            words,
+            masks,
+        }
     }
 
     /// Folds `text` once and looks every word up.
@@ -126,10 +138,23 @@ impl LangId {
             }
             let (start, end) = f.original_range(s, i);
             // One-letter words ("a", "y", "o") are too ambiguous to vote.
-            let mask = if i - s > 1 { self.masks.get(&f.text[s..i]).copied().unwrap_or(0) } else { 0 };
-            items.push(Word { start, end, fstart: s, fend: i, mask });
+            let mask = if i - s > 1 {
+                self.masks.get(&f.text[s..i]).copied().unwrap_or(0)
+            } else {
+                0
+            };
+            items.push(Word {
+                start,
+                end,
+                fstart: s,
+                fend: i,
+                mask,
+            });
         }
-        Words { folded: f.text, items }
+        Words {
+            folded: f.text,
+            items,
+        }
     }
 
     /// The most likely language of a run of words (see [`LangId::guess`]).
@@ -145,7 +170,9 @@ impl LangId {
 
     /// Votes for `lang` among `words`.
     pub fn votes_for(&self, lang: &str, words: &[Word]) -> usize {
-        let Some(li) = self.langs.iter().position(|l| l == lang) else { return 0 };
+        let Some(li) = self.langs.iter().position(|l| l == lang) else {
+            return 0;
+        };
         words.iter().filter(|w| w.mask == 1 << li).count()
     }
 
@@ -176,8 +203,12 @@ impl LangId {
 
     /// True when `word` (any case) is a function word of `lang`.
     pub fn is_function_word(&self, lang: &str, word: &str) -> bool {
-        let Some(li) = self.langs.iter().position(|l| l == lang) else { return false };
-        self.words.get(&fold(word).text).is_some_and(|v| v.contains(&li))
+        let Some(li) = self.langs.iter().position(|l| l == lang) else {
+            return false;
+        };
+        self.words
+            .get(&fold(word).text)
+            .is_some_and(|v| v.contains(&li))
     }
 
     /// True when `word` is a function word of any language.
@@ -187,7 +218,9 @@ impl LangId {
 
     /// Languages of which `word` is a function word.
     pub fn languages_of(&self, word: &str) -> Vec<&str> {
-        self.words.get(&fold(word).text).map_or(Vec::new(), |v| v.iter().map(|&i| self.langs[i].as_str()).collect())
+        self.words.get(&fold(word).text).map_or(Vec::new(), |v| {
+            v.iter().map(|&i| self.langs[i].as_str()).collect()
+        })
     }
 
     /// The most likely language of `text`, or `None` without any function word.
@@ -195,7 +228,10 @@ impl LangId {
         let f = fold(text).text;
         let mut votes = vec![0usize; self.langs.len()];
         let mut n = 0;
-        for w in f.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()) {
+        for w in f
+            .split(|c: char| !c.is_alphanumeric())
+            .filter(|w| !w.is_empty())
+        {
             n += 1;
             if let Some(ls) = self.words.get(w) {
                 // A word shared by several languages is weak evidence for each.
@@ -239,13 +275,29 @@ mod tests {
     fn short_sentences_in_four_languages() {
         let id = LangId::bundled();
         for (text, lang) in [
-            ("Le président a annoncé une réforme des retraites pour les salariés.", "fr"),
-            ("The president announced a pension reform for the workers.", "en"),
-            ("El presidente anunció una reforma de las pensiones para los trabajadores.", "es"),
-            ("Der Präsident kündigte eine Rentenreform für die Arbeitnehmer an.", "de"),
+            (
+                "Le président a annoncé une réforme des retraites pour les salariés.",
+                "fr",
+            ),
+            (
+                "The president announced a pension reform for the workers.",
+                "en",
+            ),
+            (
+                "El presidente anunció una reforma de las pensiones para los trabajadores.",
+                "es",
+            ),
+            (
+                "Der Präsident kündigte eine Rentenreform für die Arbeitnehmer an.",
+                "de",
+            ),
             ("For Latest Updates Follow us on Google News", "en"),
         ] {
-            assert_eq!(id.guess(text).map(|g| g.lang).as_deref(), Some(lang), "{text}");
+            assert_eq!(
+                id.guess(text).map(|g| g.lang).as_deref(),
+                Some(lang),
+                "{text}"
+            );
         }
         assert!(id.guess("Xyzzy 12345").is_none());
     }

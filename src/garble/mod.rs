@@ -147,31 +147,53 @@ impl Garbler {
                 continue;
             }
             let cols: Vec<&str> = line.split('\t').collect();
-            let err = |message: String| PatternError { line: i + 1, message };
+            let err = |message: String| PatternError {
+                line: i + 1,
+                message,
+            };
             if cols.len() < 3 {
                 return Err(err("expected lang<TAB>kind<TAB>regex[<TAB>detail]".into()));
             }
-            let kind = FlagKind::parse(cols[1]).ok_or_else(|| err(format!("unknown kind {:?}", cols[1])))?;
+            let kind = FlagKind::parse(cols[1])
+                .ok_or_else(|| err(format!("unknown kind {:?}", cols[1])))?;
             // ASCII word boundaries keep the fast DFA engines on non-ASCII text (a Unicode `\b`
             // forces the slow PikeVM); accented letters then count as boundaries, which is harmless
             // for these phrase patterns.
-            let re = Regex::new(&cols[2].replace(r"\b", r"(?-u:\b)")).map_err(|e| err(e.to_string()))?;
+            let re =
+                Regex::new(&cols[2].replace(r"\b", r"(?-u:\b)")).map_err(|e| err(e.to_string()))?;
             let detail = cols.get(3).unwrap_or(&cols[1]).to_string();
-            out.push(Pattern { lang: cols[0].to_string(), kind, re, detail });
+            out.push(Pattern {
+                lang: cols[0].to_string(),
+                kind,
+                re,
+                detail,
+            });
         }
-        let set = RegexSet::new(out.iter().map(|p| p.re.as_str())).map_err(|e| PatternError { line: 0, message: e.to_string() })?;
+        let set = RegexSet::new(out.iter().map(|p| p.re.as_str())).map_err(|e| PatternError {
+            line: 0,
+            message: e.to_string(),
+        })?;
         let mut promo_out: Vec<(String, Vec<String>)> = Vec::new();
-        for line in promo.lines().filter(|l| !l.starts_with('#') && !l.trim().is_empty()) {
+        for line in promo
+            .lines()
+            .filter(|l| !l.starts_with('#') && !l.trim().is_empty())
+        {
             if let Some((lang, phrase)) = line.split_once('\t') {
                 promo_out.push((lang.to_string(), crate::citations::cues::words(phrase)));
             }
         }
-        Ok(Garbler { patterns: out, set, promo: promo_out, langid })
+        Ok(Garbler {
+            patterns: out,
+            set,
+            promo: promo_out,
+            langid,
+        })
     }
 
     /// The bundled detector.
     pub fn bundled() -> Garbler {
-        Garbler::new(BUNDLED_PATTERNS, BUNDLED_PROMO, LangId::bundled()).expect("bundled garble patterns compile")
+        Garbler::new(BUNDLED_PATTERNS, BUNDLED_PROMO, LangId::bundled())
+            .expect("bundled garble patterns compile")
     }
 
     /// The language identifier.
@@ -183,7 +205,10 @@ impl Garbler {
     /// detected). `boilerplate` lines are the outlet's furniture: not flagged.
     pub fn flags(&self, doc: &Doc) -> (Vec<Flag>, Option<String>) {
         let words = self.langid.words(doc.text);
-        let lang = doc.lang.map(str::to_string).or_else(|| self.langid.guess_words(&words.items).map(|g| g.lang));
+        let lang = doc
+            .lang
+            .map(str::to_string)
+            .or_else(|| self.langid.guess_words(&words.items).map(|g| g.lang));
         let mut flags = Vec::new();
         self.surface(doc, lang.as_deref(), &mut flags);
         rules::glued_words(doc, lang.as_deref(), &self.langid, &mut flags);
@@ -192,16 +217,25 @@ impl Garbler {
             rules::foreign(doc, l, &words, &self.langid, &mut flags);
             rules::seo(doc, l, &words, &self.promo, &mut flags);
         }
-        let in_bp = |f: &Flag| doc.boilerplate.iter().any(|b| b.contains(f.start, f.end) || (f.start < b.end && b.start < f.end));
+        let in_bp = |f: &Flag| {
+            doc.boilerplate
+                .iter()
+                .any(|b| b.contains(f.start, f.end) || (f.start < b.end && b.start < f.end))
+        };
         flags.retain(|f| f.field != Field::Text || !in_bp(f));
         rules::translation_credit(doc, lang.as_deref(), &mut flags);
         flags.sort_by_key(|a| (a.field, a.start, a.end, a.kind));
-        flags.dedup_by(|a, b| a.field == b.field && a.kind == b.kind && a.start < b.end && b.start < a.end);
+        flags.dedup_by(|a, b| {
+            a.field == b.field && a.kind == b.kind && a.start < b.end && b.start < a.end
+        });
         (flags, lang)
     }
 
     fn surface(&self, doc: &Doc, lang: Option<&str>, out: &mut Vec<Flag>) {
-        for (field, text) in [(Field::Text, doc.text), (Field::Title, doc.title.unwrap_or(""))] {
+        for (field, text) in [
+            (Field::Text, doc.text),
+            (Field::Title, doc.title.unwrap_or("")),
+        ] {
             if text.is_empty() {
                 continue;
             }

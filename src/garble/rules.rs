@@ -8,7 +8,15 @@ use super::{is_credit, Doc, Flag, FlagKind, LangId};
 use crate::citations::Field;
 
 fn flag(kind: FlagKind, start: usize, end: usize, text: &str, detail: String) -> Flag {
-    Flag { kind, field: Field::Text, start, end, evidence: text[start..end].trim().to_string(), detail, counted: true }
+    Flag {
+        kind,
+        field: Field::Text,
+        start,
+        end,
+        evidence: text[start..end].trim().to_string(),
+        detail,
+        counted: true,
+    }
 }
 
 /// Words joined across a lost boundary: a lowercase-ending word glued to a capitalised function
@@ -39,7 +47,14 @@ pub fn glued_words(doc: &Doc, lang: Option<&str>, langid: &LangId, out: &mut Vec
     }
 }
 
-fn check_glued(text: &str, s: usize, e: usize, lang: Option<&str>, langid: &LangId, out: &mut Vec<Flag>) {
+fn check_glued(
+    text: &str,
+    s: usize,
+    e: usize,
+    lang: Option<&str>,
+    langid: &LangId,
+    out: &mut Vec<Flag>,
+) {
     let word = &text[s..e];
     let chars: Vec<(usize, char)> = word.char_indices().collect();
     for k in 2..chars.len() {
@@ -64,7 +79,13 @@ fn check_glued(text: &str, s: usize, e: usize, lang: Option<&str>, langid: &Lang
         let mc = head == "Mc" || head == "Mac" || head.chars().count() == 1;
         if tail_is_fw && head_letters >= 2 && !mc {
             let end = s + pos + tail_word.len();
-            out.push(flag(FlagKind::GluedWords, s, end, text, format!("\"{head}\" glued to \"{tail_word}\"")));
+            out.push(flag(
+                FlagKind::GluedWords,
+                s,
+                end,
+                text,
+                format!("\"{head}\" glued to \"{tail_word}\""),
+            ));
             return;
         }
     }
@@ -74,13 +95,25 @@ fn check_glued(text: &str, s: usize, e: usize, lang: Option<&str>, langid: &Lang
 /// starts with its title once is not a repeat.
 pub fn repeated_lines(doc: &Doc, words: &Words, out: &mut Vec<Flag>) {
     let text = doc.text;
-    let key = |ws: &[super::lang::Word]| ws.iter().map(|w| words.text(w)).collect::<Vec<_>>().join(" ");
+    let key = |ws: &[super::lang::Word]| {
+        ws.iter()
+            .map(|w| words.text(w))
+            .collect::<Vec<_>>()
+            .join(" ")
+    };
     let mut seen: HashMap<String, usize> = HashMap::new();
-    let title_key = doc.title.map(|t| crate::citations::cues::words(t).join(" ")).unwrap_or_default();
+    let title_key = doc
+        .title
+        .map(|t| crate::citations::cues::words(t).join(" "))
+        .unwrap_or_default();
     for l in &doc.segs.lines {
         let ws = words.within(l.start, l.end);
         // Table rows and figures repeat legitimately: a repeated line needs real words.
-        let alpha: Vec<&str> = ws.iter().map(|w| words.text(w)).filter(|t| t.chars().any(char::is_alphabetic)).collect();
+        let alpha: Vec<&str> = ws
+            .iter()
+            .map(|w| words.text(w))
+            .filter(|t| t.chars().any(char::is_alphabetic))
+            .collect();
         if alpha.len() < 5 || alpha.iter().map(|t| t.len()).sum::<usize>() < 25 {
             continue;
         }
@@ -88,8 +121,18 @@ pub fn repeated_lines(doc: &Doc, words: &Words, out: &mut Vec<Flag>) {
         let n = seen.entry(key.clone()).or_default();
         *n += 1;
         if *n > 1 {
-            let what = if !title_key.is_empty() && key == title_key { "the title repeated" } else { "a line repeated" };
-            out.push(flag(FlagKind::RepeatedLine, l.start, l.end, text, what.to_string()));
+            let what = if !title_key.is_empty() && key == title_key {
+                "the title repeated"
+            } else {
+                "a line repeated"
+            };
+            out.push(flag(
+                FlagKind::RepeatedLine,
+                l.start,
+                l.end,
+                text,
+                what.to_string(),
+            ));
         }
     }
 }
@@ -112,11 +155,20 @@ pub fn foreign(doc: &Doc, lang: &str, words: &Words, langid: &LangId, out: &mut 
                 let clean_other = g.hits >= 2 && own == 0 && n >= 8 && {
                     // Two foreign function words suffice in running text, not in a string of names
                     // ("Caisse de depot et placement du Quebec").
-                    let capitalized = st.split_whitespace().filter(|w| w.chars().next().is_some_and(char::is_uppercase)).count();
+                    let capitalized = st
+                        .split_whitespace()
+                        .filter(|w| w.chars().next().is_some_and(char::is_uppercase))
+                        .count();
                     capitalized * 2 < st.split_whitespace().count()
                 };
                 if g.lang != lang && (strong || clean_other) {
-                    out.push(flag(FlagKind::ForeignFragment, s.start, s.end, text, format!("sentence in {} in a {lang} text", g.lang)));
+                    out.push(flag(
+                        FlagKind::ForeignFragment,
+                        s.start,
+                        s.end,
+                        text,
+                        format!("sentence in {} in a {lang} text", g.lang),
+                    ));
                     continue;
                 }
             }
@@ -131,24 +183,50 @@ pub fn foreign(doc: &Doc, lang: &str, words: &Words, langid: &LangId, out: &mut 
 /// ones (and, und, et) are left out: they join company names in every language ("Boveri und Cie").
 const CONJUNCTIONS: [(&str, &str); 1] = [("y", "es")];
 
-fn conjunctions(text: &str, base: usize, sentence: &str, lang: &str, langid: &LangId, out: &mut Vec<Flag>) {
+fn conjunctions(
+    text: &str,
+    base: usize,
+    sentence: &str,
+    lang: &str,
+    langid: &LangId,
+    out: &mut Vec<Flag>,
+) {
     let toks: Vec<(usize, &str)> = sentence
         .split_whitespace()
         .map(|w| (w.as_ptr() as usize - sentence.as_ptr() as usize, w))
         .collect();
     for k in 1..toks.len().saturating_sub(1) {
         let (_, w) = toks[k];
-        let Some(&(_, clang)) = CONJUNCTIONS.iter().find(|(c, _)| *c == w) else { continue };
+        let Some(&(_, clang)) = CONJUNCTIONS.iter().find(|(c, _)| *c == w) else {
+            continue;
+        };
         if clang == lang || !langid.languages().iter().any(|l| l == lang) {
             continue;
         }
         let cap = |s: &str| s.chars().next().is_some_and(char::is_uppercase);
-        let prev = toks[k - 1].1.trim_end_matches(|c: char| !c.is_alphanumeric());
+        let prev = toks[k - 1]
+            .1
+            .trim_end_matches(|c: char| !c.is_alphanumeric());
         let next = toks[k + 1].1;
-        if cap(prev) && cap(next) && !prev.is_empty() && toks[k - 1].1.chars().last().is_some_and(char::is_alphanumeric) {
+        if cap(prev)
+            && cap(next)
+            && !prev.is_empty()
+            && toks[k - 1]
+                .1
+                .chars()
+                .last()
+                .is_some_and(char::is_alphanumeric)
+        {
             let start = base + toks[k - 1].0;
-            let end = base + toks[k + 1].0 + next.trim_end_matches(|c: char| !c.is_alphanumeric()).len();
-            out.push(flag(FlagKind::ForeignFragment, start, end, text, format!("{clang} conjunction \"{w}\" in a {lang} text")));
+            let end =
+                base + toks[k + 1].0 + next.trim_end_matches(|c: char| !c.is_alphanumeric()).len();
+            out.push(flag(
+                FlagKind::ForeignFragment,
+                start,
+                end,
+                text,
+                format!("{clang} conjunction \"{w}\" in a {lang} text"),
+            ));
         }
     }
 }
@@ -156,9 +234,19 @@ fn conjunctions(text: &str, base: usize, sentence: &str, lang: &str, langid: &La
 /// A paragraph that promotes the site itself instead of telling the story: several
 /// self-promotion cues, or one cue beside a web domain, in a paragraph sharing few words with the
 /// rest of the article.
-pub fn seo(doc: &Doc, lang: &str, words: &Words, promo: &[(String, Vec<String>)], out: &mut Vec<Flag>) {
+pub fn seo(
+    doc: &Doc,
+    lang: &str,
+    words: &Words,
+    promo: &[(String, Vec<String>)],
+    out: &mut Vec<Flag>,
+) {
     let text = doc.text;
-    let cues: Vec<&Vec<String>> = promo.iter().filter(|(l, _)| l == lang).map(|(_, p)| p).collect();
+    let cues: Vec<&Vec<String>> = promo
+        .iter()
+        .filter(|(l, _)| l == lang)
+        .map(|(_, p)| p)
+        .collect();
     if cues.is_empty() {
         return;
     }
@@ -176,11 +264,23 @@ pub fn seo(doc: &Doc, lang: &str, words: &Words, promo: &[(String, Vec<String>)]
         let hits = cues.iter().filter(|c| contains_phrase(&w, c)).count();
         let domain = para.split_whitespace().any(|t| {
             let t = t.trim_matches(|c: char| !c.is_alphanumeric());
-            t.contains('.') && t.rsplit('.').next().is_some_and(|tld| (2..=6).contains(&tld.len()) && tld.chars().all(|c| c.is_ascii_lowercase()))
+            t.contains('.')
+                && t.rsplit('.').next().is_some_and(|tld| {
+                    (2..=6).contains(&tld.len()) && tld.chars().all(|c| c.is_ascii_lowercase())
+                })
                 && t.split('.').next().is_some_and(|h| h.len() >= 3)
         });
         if hits >= 3 || (hits >= 1 && domain && hits + 1 >= 2) {
-            out.push(flag(FlagKind::SeoBoilerplate, p.start, p.end, text, format!("self-promotional filler ({hits} promotion cues{})", if domain { ", names a site" } else { "" })));
+            out.push(flag(
+                FlagKind::SeoBoilerplate,
+                p.start,
+                p.end,
+                text,
+                format!(
+                    "self-promotional filler ({hits} promotion cues{})",
+                    if domain { ", names a site" } else { "" }
+                ),
+            ));
         }
     }
 }
@@ -189,14 +289,32 @@ pub fn seo(doc: &Doc, lang: &str, words: &Words, promo: &[(String, Vec<String>)]
 /// translation artefacts ("Source : INFOBAE" under a machine translation from Spanish).
 pub fn translation_credit(doc: &Doc, lang: Option<&str>, out: &mut Vec<Flag>) {
     let Some(lang) = lang else { return };
-    let artefacts = out.iter().any(|f| matches!(f.kind, FlagKind::MtPlaceholder | FlagKind::ForeignFragment));
+    let artefacts = out
+        .iter()
+        .any(|f| matches!(f.kind, FlagKind::MtPlaceholder | FlagKind::ForeignFragment));
     if !artefacts {
         return;
     }
-    for c in doc.citations.iter().filter(|c| is_credit(c) && c.field == Field::Text) {
-        let Some(src) = doc.registry.get(&c.source) else { continue };
+    for c in doc
+        .citations
+        .iter()
+        .filter(|c| is_credit(c) && c.field == Field::Text)
+    {
+        let Some(src) = doc.registry.get(&c.source) else {
+            continue;
+        };
         if !src.languages.is_empty() && !src.languages.iter().any(|l| l == lang) {
-            let mut f = flag(FlagKind::TranslationCredit, c.start, c.end, doc.text, format!("credits {} ({}) on a {lang} text with translation artefacts", src.id, src.languages.join("/")));
+            let mut f = flag(
+                FlagKind::TranslationCredit,
+                c.start,
+                c.end,
+                doc.text,
+                format!(
+                    "credits {} ({}) on a {lang} text with translation artefacts",
+                    src.id,
+                    src.languages.join("/")
+                ),
+            );
             f.evidence = c.evidence.clone();
             out.push(f);
         }
@@ -204,14 +322,24 @@ pub fn translation_credit(doc: &Doc, lang: Option<&str>, out: &mut Vec<Flag>) {
 }
 
 fn contains_phrase(tokens: &[&str], phrase: &[String]) -> bool {
-    !phrase.is_empty() && phrase.len() <= tokens.len() && tokens.windows(phrase.len()).any(|w| w.iter().zip(phrase).all(|(a, b)| *a == b))
+    !phrase.is_empty()
+        && phrase.len() <= tokens.len()
+        && tokens
+            .windows(phrase.len())
+            .any(|w| w.iter().zip(phrase).all(|(a, b)| *a == b))
 }
 
 /// True when `c` occurs in `s` as a word of its own.
 fn has_standalone(s: &str, c: char) -> bool {
     s.match_indices(c).any(|(i, m)| {
-        let before = s[..i].chars().next_back().is_none_or(|p| !p.is_alphanumeric());
-        let after = s[i + m.len()..].chars().next().is_none_or(|n| !n.is_alphanumeric());
+        let before = s[..i]
+            .chars()
+            .next_back()
+            .is_none_or(|p| !p.is_alphanumeric());
+        let after = s[i + m.len()..]
+            .chars()
+            .next()
+            .is_none_or(|n| !n.is_alphanumeric());
         before && after
     })
 }

@@ -67,17 +67,30 @@ pub fn render(g: &CitationGraph) -> String {
         let attrs = match n {
             Node::Outlet(name) => {
                 let (fill, label) = scored(g, n, name);
-                format!("label={}, shape=ellipse, style=filled, fillcolor=\"{fill}\"", quote(&label))
+                format!(
+                    "label={}, shape=ellipse, style=filled, fillcolor=\"{fill}\"",
+                    quote(&label)
+                )
             }
             Node::Article(id) => {
                 let (fill, label) = scored(g, n, id);
-                format!("label={}, shape=note, style=filled, fillcolor=\"{fill}\"", quote(&label))
+                format!(
+                    "label={}, shape=note, style=filled, fillcolor=\"{fill}\"",
+                    quote(&label)
+                )
             }
             Node::Source(id) => {
-                let (name, kind) = g.source_info.get(id).map_or((id.as_str(), "other"), |(n, k)| (n.as_str(), *k));
+                let (name, kind) = g
+                    .source_info
+                    .get(id)
+                    .map_or((id.as_str(), "other"), |(n, k)| (n.as_str(), *k));
                 let (shape, border) = source_style(kind);
                 let (fill, _) = scored(g, n, id);
-                let label = if name == id { id.clone() } else { format!("{id}\n{name}") };
+                let label = if name == id {
+                    id.clone()
+                } else {
+                    format!("{id}\n{name}")
+                };
                 format!("label={}, shape={shape}, style=\"filled,bold\", color=\"{border}\", fillcolor=\"{fill}\", tooltip={}", quote(&label), quote(kind))
             }
         };
@@ -92,15 +105,29 @@ pub fn render(g: &CitationGraph) -> String {
             Edge::Cites(CitationKind::Relay) => "style=dashed, color=\"#CC79A7\"".to_string(),
             Edge::Cites(CitationKind::Mention) => "style=dotted, color=\"#999999\"".to_string(),
             Edge::Relays => "style=bold, color=\"#CC79A7\", label=\"relays\"".to_string(),
-            Edge::Copies(pct) => format!("style=dotted, color=\"#D55E00\", penwidth=2, label=\"copy {pct}%\""),
-            Edge::CopiesFrom => format!("style=dotted, color=\"#D55E00\", penwidth={:.1}, label=\"copies ×{weight}\"", 1.0 + (weight as f64).ln()),
+            Edge::Copies(pct) => {
+                format!("style=dotted, color=\"#D55E00\", penwidth=2, label=\"copy {pct}%\"")
+            }
+            Edge::CopiesFrom => format!(
+                "style=dotted, color=\"#D55E00\", penwidth={:.1}, label=\"copies ×{weight}\"",
+                1.0 + (weight as f64).ln()
+            ),
         };
         let label = match edge {
-            Edge::Cites(k) if weight > 1 => format!(", label={}, penwidth={:.1}", quote(&format!("{} ×{weight}", k.as_str())), 1.0 + (weight as f64).ln()),
+            Edge::Cites(k) if weight > 1 => format!(
+                ", label={}, penwidth={:.1}",
+                quote(&format!("{} ×{weight}", k.as_str())),
+                1.0 + (weight as f64).ln()
+            ),
             Edge::Cites(k) => format!(", label={}", quote(k.as_str())),
             _ => String::new(),
         };
-        let _ = writeln!(out, "  {} -> {} [{style}{label}];", node_id(&g.graph[e.source()]), node_id(&g.graph[e.target()]));
+        let _ = writeln!(
+            out,
+            "  {} -> {} [{style}{label}];",
+            node_id(&g.graph[e.source()]),
+            node_id(&g.graph[e.target()])
+        );
     }
     out.push_str(LEGEND);
     out.push_str("}\n");

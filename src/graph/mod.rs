@@ -73,13 +73,24 @@ pub struct GraphOptions {
 
 impl Default for GraphOptions {
     fn default() -> Self {
-        GraphOptions { level: Level::Article, min_weight: 1, focus: None }
+        GraphOptions {
+            level: Level::Article,
+            min_weight: 1,
+            focus: None,
+        }
     }
 }
 
 /// Builds the graph at `level` with no filter.
 pub fn build(analysis: &Analysis, registry: &Registry, level: Level) -> CitationGraph {
-    build_with(analysis, registry, &GraphOptions { level, ..GraphOptions::default() })
+    build_with(
+        analysis,
+        registry,
+        &GraphOptions {
+            level,
+            ..GraphOptions::default()
+        },
+    )
 }
 
 /// Builds the graph with `opts`.
@@ -97,7 +108,13 @@ pub fn build_with(analysis: &Analysis, registry: &Registry, opts: &GraphOptions)
         };
         nodes.entry(holder.clone()).or_default();
         if level == Level::Article && art.outlet_known {
-            *edges.entry((Node::Outlet(art.outlet.clone()), holder.clone(), Edge::Publishes)).or_default() += 1;
+            *edges
+                .entry((
+                    Node::Outlet(art.outlet.clone()),
+                    holder.clone(),
+                    Edge::Publishes,
+                ))
+                .or_default() += 1;
         }
         let mut seen = std::collections::BTreeSet::new();
         for c in &a.citations {
@@ -106,11 +123,15 @@ pub fn build_with(analysis: &Analysis, registry: &Registry, opts: &GraphOptions)
                 source_info.insert(s.id.clone(), (s.name.clone(), s.kind.as_str()));
             }
             if seen.insert((c.source.clone(), c.kind)) {
-                *edges.entry((holder.clone(), target.clone(), Edge::Cites(c.kind))).or_default() += 1;
+                *edges
+                    .entry((holder.clone(), target.clone(), Edge::Cites(c.kind)))
+                    .or_default() += 1;
             }
             if let Some(via) = &c.via {
                 if seen.insert((format!("{via}>{}", c.source), CitationKind::Relay)) {
-                    *edges.entry((Node::Source(via.clone()), target, Edge::Relays)).or_default() += 1;
+                    *edges
+                        .entry((Node::Source(via.clone()), target, Edge::Relays))
+                        .or_default() += 1;
                 }
                 if let Some(s) = registry.get(via) {
                     source_info.insert(s.id.clone(), (s.name.clone(), s.kind.as_str()));
@@ -123,16 +144,33 @@ pub fn build_with(analysis: &Analysis, registry: &Registry, opts: &GraphOptions)
             Some(o) if o == p.a => (p.b, p.a),
             _ => (p.a, p.b),
         };
-        let share = if copy == p.a { p.containment_a } else { p.containment_b };
-        let (ca, oa) = (&analysis.articles[copy].article, &analysis.articles[orig].article);
+        let share = if copy == p.a {
+            p.containment_a
+        } else {
+            p.containment_b
+        };
+        let (ca, oa) = (
+            &analysis.articles[copy].article,
+            &analysis.articles[orig].article,
+        );
         match level {
             Level::Article => {
                 let pct = (share * 100.0).round().clamp(0.0, 100.0) as u8;
-                let key = (Node::Article(ca.id.clone()), Node::Article(oa.id.clone()), Edge::Copies(pct));
+                let key = (
+                    Node::Article(ca.id.clone()),
+                    Node::Article(oa.id.clone()),
+                    Edge::Copies(pct),
+                );
                 *edges.entry(key).or_default() += 1;
             }
-            Level::Outlet if p.original.is_some() && !p.same_outlet && ca.outlet_known && oa.outlet_known => {
-                let key = (Node::Outlet(ca.outlet.clone()), Node::Outlet(oa.outlet.clone()), Edge::CopiesFrom);
+            Level::Outlet
+                if p.original.is_some() && !p.same_outlet && ca.outlet_known && oa.outlet_known =>
+            {
+                let key = (
+                    Node::Outlet(ca.outlet.clone()),
+                    Node::Outlet(oa.outlet.clone()),
+                    Edge::CopiesFrom,
+                );
                 *edges.entry(key).or_default() += 1;
             }
             Level::Outlet => {}
@@ -159,7 +197,9 @@ pub fn build_with(analysis: &Analysis, registry: &Registry, opts: &GraphOptions)
             .filter(|(_, _, e)| *e != Edge::Publishes)
             .flat_map(|(f, t, _)| [f.clone(), t.clone()])
             .collect();
-        edges.retain(|(f, t, e), _| *e != Edge::Publishes || linked.contains(t) || linked.contains(f));
+        edges.retain(|(f, t, e), _| {
+            *e != Edge::Publishes || linked.contains(t) || linked.contains(f)
+        });
     }
     for (from, to, _) in edges.keys() {
         nodes.entry(from.clone()).or_default();
@@ -185,5 +225,9 @@ pub fn build_with(analysis: &Analysis, registry: &Registry, opts: &GraphOptions)
         score.insert(Node::Source(registry.sources()[i].id.clone()), r.mean);
     }
     score.retain(|n, _| nodes.contains_key(n));
-    CitationGraph { graph, source_info, score }
+    CitationGraph {
+        graph,
+        source_info,
+        score,
+    }
 }

@@ -30,8 +30,21 @@ fn hex(s: &str) -> String {
 
 /// Labels without characters layout-rs's parser trips on.
 fn plain(s: &str) -> String {
-    let t: String = s.chars().map(|c| if c.is_control() || c == '"' || c == '\\' { ' ' } else { c }).collect();
-    if t.chars().count() > 28 { format!("{}…", t.chars().take(27).collect::<String>()) } else { t }
+    let t: String = s
+        .chars()
+        .map(|c| {
+            if c.is_control() || c == '"' || c == '\\' {
+                ' '
+            } else {
+                c
+            }
+        })
+        .collect();
+    if t.chars().count() > 28 {
+        format!("{}…", t.chars().take(27).collect::<String>())
+    } else {
+        t
+    }
 }
 
 /// A DOT dialect layout-rs understands: integer widths, no clusters, hex identifiers.
@@ -41,7 +54,10 @@ fn simple_dot(g: &CitationGraph) -> (String, usize, usize) {
     let mut keep: BTreeSet<petgraph::graph::NodeIndex> = BTreeSet::new();
     let mut kept_edges = Vec::new();
     for e in edges {
-        let new = [e.source(), e.target()].iter().filter(|n| !keep.contains(n)).count();
+        let new = [e.source(), e.target()]
+            .iter()
+            .filter(|n| !keep.contains(n))
+            .count();
         if keep.len() + new > MAX_NODES {
             continue;
         }
@@ -59,7 +75,11 @@ fn simple_dot(g: &CitationGraph) -> (String, usize, usize) {
             Node::Source(s) => {
                 let kind = g.source_info.get(s).map_or("other", |(_, k)| *k);
                 let (shape, border) = source_style(kind);
-                (plain(s), if shape == "box" { "box" } else { "ellipse" }, border)
+                (
+                    plain(s),
+                    if shape == "box" { "box" } else { "ellipse" },
+                    border,
+                )
             }
         };
         out.push_str(&format!("  {} [label={}, shape={shape}, color=\"{border}\", fillcolor=\"{fill}\", style=filled];\n", id(node), quote(&label)));
@@ -68,8 +88,24 @@ fn simple_dot(g: &CitationGraph) -> (String, usize, usize) {
         let (edge, w) = *e.weight();
         let (style, color, label) = match edge {
             Edge::Publishes => ("solid", "#999999", String::new()),
-            Edge::Cites(CitationKind::Credit) => ("solid", "#0072B2", if w > 1 { format!("credit x{w}") } else { "credit".into() }),
-            Edge::Cites(CitationKind::Attribution) => ("dashed", "#0072B2", if w > 1 { format!("attribution x{w}") } else { "attribution".into() }),
+            Edge::Cites(CitationKind::Credit) => (
+                "solid",
+                "#0072B2",
+                if w > 1 {
+                    format!("credit x{w}")
+                } else {
+                    "credit".into()
+                },
+            ),
+            Edge::Cites(CitationKind::Attribution) => (
+                "dashed",
+                "#0072B2",
+                if w > 1 {
+                    format!("attribution x{w}")
+                } else {
+                    "attribution".into()
+                },
+            ),
             Edge::Cites(CitationKind::Relay) => ("dashed", "#CC79A7", "relay".into()),
             Edge::Cites(CitationKind::Mention) => ("dashed", "#BBBBBB", String::new()),
             Edge::Relays => ("solid", "#CC79A7", "relays".into()),
@@ -77,7 +113,11 @@ fn simple_dot(g: &CitationGraph) -> (String, usize, usize) {
             Edge::CopiesFrom => ("dashed", "#D55E00", format!("copies x{w}")),
         };
         let width = 1 + (w as f64).ln().round() as usize;
-        let label = if label.is_empty() { String::new() } else { format!(", label={}", quote(&label)) };
+        let label = if label.is_empty() {
+            String::new()
+        } else {
+            format!(", label={}", quote(&label))
+        };
         out.push_str(&format!(
             "  {} -> {} [style={style}, color=\"{color}\", penwidth={width}{label}];\n",
             id(&g.graph[e.source()]),
@@ -124,11 +164,15 @@ fn attr(tag: &str, name: &str) -> Option<f64> {
 
 /// The drawing with a legend strip under it (layout-rs draws no clusters).
 fn with_legend(svg: &str, shown: usize, total: usize) -> String {
-    let Some(start) = svg.find("<svg") else { return svg.to_string() };
+    let Some(start) = svg.find("<svg") else {
+        return svg.to_string();
+    };
     let inner = &svg[start..];
     let tag_end = inner.find('>').unwrap_or(0);
     let tag = &inner[..tag_end];
-    let (Some(w), Some(h)) = (attr(tag, "width"), attr(tag, "height")) else { return svg.to_string() };
+    let (Some(w), Some(h)) = (attr(tag, "width"), attr(tag, "height")) else {
+        return svg.to_string();
+    };
     let w = w.max(640.0);
     let legend_h = 64.0;
     let mut out = format!(
@@ -139,13 +183,29 @@ fn with_legend(svg: &str, shown: usize, total: usize) -> String {
     out.push_str(inner.trim_end());
     out.push('\n');
     let y = h + 8.0;
-    let _ = std::fmt::Write::write_fmt(&mut out, format_args!("<g font-family=\"sans-serif\" font-size=\"11\" transform=\"translate(8,{y})\">"));
-    let items = [("#D55E00", "score &lt; 0.35"), ("#E69F00", "0.35–0.45"), ("#F0E442", "0.45–0.55"), ("#56B4E9", "0.55–0.65"), ("#0072B2", "≥ 0.65")];
+    let _ = std::fmt::Write::write_fmt(
+        &mut out,
+        format_args!(
+            "<g font-family=\"sans-serif\" font-size=\"11\" transform=\"translate(8,{y})\">"
+        ),
+    );
+    let items = [
+        ("#D55E00", "score &lt; 0.35"),
+        ("#E69F00", "0.35–0.45"),
+        ("#F0E442", "0.45–0.55"),
+        ("#56B4E9", "0.55–0.65"),
+        ("#0072B2", "≥ 0.65"),
+    ];
     for (k, (c, t)) in items.iter().enumerate() {
         let x = k as f64 * 100.0;
         let _ = std::fmt::Write::write_fmt(&mut out, format_args!("<rect x=\"{x}\" y=\"0\" width=\"14\" height=\"12\" fill=\"{c}\" stroke=\"#333\"/><text x=\"{}\" y=\"10\">{t}</text>", x + 18.0));
     }
-    let lines = [("#0072B2", "", "credit"), ("#0072B2", "5,3", "attribution"), ("#CC79A7", "5,3", "relay"), ("#D55E00", "2,2", "copy (share copied)")];
+    let lines = [
+        ("#0072B2", "", "credit"),
+        ("#0072B2", "5,3", "attribution"),
+        ("#CC79A7", "5,3", "relay"),
+        ("#D55E00", "2,2", "copy (share copied)"),
+    ];
     for (k, (c, dash, t)) in lines.iter().enumerate() {
         let x = k as f64 * 130.0;
         let _ = std::fmt::Write::write_fmt(&mut out, format_args!(

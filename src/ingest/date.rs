@@ -7,18 +7,75 @@
 
 /// Month names and abbreviations (folded: lowercase, no accents, no trailing period).
 const MONTHS: &[(&str, u32)] = &[
-    ("january", 1), ("jan", 1), ("janvier", 1), ("janv", 1), ("enero", 1), ("ene", 1), ("januar", 1), ("janner", 1),
-    ("february", 2), ("feb", 2), ("fevrier", 2), ("fev", 2), ("fevr", 2), ("febrero", 2), ("februar", 2),
-    ("march", 3), ("mar", 3), ("mars", 3), ("marzo", 3), ("marz", 3), ("maerz", 3),
-    ("april", 4), ("apr", 4), ("avril", 4), ("avr", 4), ("abril", 4), ("abr", 4),
-    ("may", 5), ("mai", 5), ("mayo", 5),
-    ("june", 6), ("jun", 6), ("juin", 6), ("junio", 6), ("juni", 6),
-    ("july", 7), ("jul", 7), ("juillet", 7), ("juil", 7), ("julio", 7), ("juli", 7),
-    ("august", 8), ("aug", 8), ("aout", 8), ("agosto", 8), ("ago", 8),
-    ("september", 9), ("sep", 9), ("sept", 9), ("septembre", 9), ("septiembre", 9), ("setiembre", 9),
-    ("october", 10), ("oct", 10), ("octobre", 10), ("octubre", 10), ("oktober", 10), ("okt", 10),
-    ("november", 11), ("nov", 11), ("novembre", 11), ("noviembre", 11),
-    ("december", 12), ("dec", 12), ("decembre", 12), ("diciembre", 12), ("dic", 12), ("dezember", 12), ("dez", 12),
+    ("january", 1),
+    ("jan", 1),
+    ("janvier", 1),
+    ("janv", 1),
+    ("enero", 1),
+    ("ene", 1),
+    ("januar", 1),
+    ("janner", 1),
+    ("february", 2),
+    ("feb", 2),
+    ("fevrier", 2),
+    ("fev", 2),
+    ("fevr", 2),
+    ("febrero", 2),
+    ("februar", 2),
+    ("march", 3),
+    ("mar", 3),
+    ("mars", 3),
+    ("marzo", 3),
+    ("marz", 3),
+    ("maerz", 3),
+    ("april", 4),
+    ("apr", 4),
+    ("avril", 4),
+    ("avr", 4),
+    ("abril", 4),
+    ("abr", 4),
+    ("may", 5),
+    ("mai", 5),
+    ("mayo", 5),
+    ("june", 6),
+    ("jun", 6),
+    ("juin", 6),
+    ("junio", 6),
+    ("juni", 6),
+    ("july", 7),
+    ("jul", 7),
+    ("juillet", 7),
+    ("juil", 7),
+    ("julio", 7),
+    ("juli", 7),
+    ("august", 8),
+    ("aug", 8),
+    ("aout", 8),
+    ("agosto", 8),
+    ("ago", 8),
+    ("september", 9),
+    ("sep", 9),
+    ("sept", 9),
+    ("septembre", 9),
+    ("septiembre", 9),
+    ("setiembre", 9),
+    ("october", 10),
+    ("oct", 10),
+    ("octobre", 10),
+    ("octubre", 10),
+    ("oktober", 10),
+    ("okt", 10),
+    ("november", 11),
+    ("nov", 11),
+    ("novembre", 11),
+    ("noviembre", 11),
+    ("december", 12),
+    ("dec", 12),
+    ("decembre", 12),
+    ("diciembre", 12),
+    ("dic", 12),
+    ("dezember", 12),
+    ("dez", 12),
 ];
 
 /// Parses a publication date; `None` when it is not a recognisable calendar date.
@@ -49,27 +106,45 @@ fn valid(y: u32, m: u32, d: u32) -> bool {
 fn numeric(s: &str) -> Option<(u32, u32, u32)> {
     let head: &str = s.split(['T', ' ', ',']).next()?;
     if head.len() == 8 && head.bytes().all(|b| b.is_ascii_digit()) {
-        return Some((head[..4].parse().ok()?, head[4..6].parse().ok()?, head[6..].parse().ok()?));
+        return Some((
+            head[..4].parse().ok()?,
+            head[4..6].parse().ok()?,
+            head[6..].parse().ok()?,
+        ));
     }
     let sep = head.chars().find(|c| matches!(c, '-' | '/' | '.'))?;
     let parts: Vec<&str> = head.split(sep).collect();
-    if parts.len() != 3 || parts.iter().any(|p| p.is_empty() || !p.bytes().all(|b| b.is_ascii_digit())) {
+    if parts.len() != 3
+        || parts
+            .iter()
+            .any(|p| p.is_empty() || !p.bytes().all(|b| b.is_ascii_digit()))
+    {
         return None;
     }
-    let n: Vec<u32> = parts.iter().map(|p| p.parse().ok()).collect::<Option<_>>()?;
+    let n: Vec<u32> = parts
+        .iter()
+        .map(|p| p.parse().ok())
+        .collect::<Option<_>>()?;
     if parts[0].len() == 4 {
         return Some((n[0], n[1], n[2]));
     }
     if parts[2].len() == 4 {
         // Day first (European), unless only month first is possible.
-        let (d, m) = if n[1] > 12 && n[0] <= 12 { (n[1], n[0]) } else { (n[0], n[1]) };
+        let (d, m) = if n[1] > 12 && n[0] <= 12 {
+            (n[1], n[0])
+        } else {
+            (n[0], n[1])
+        };
         return Some((n[2], m, d));
     }
     None
 }
 
 fn fold_word(w: &str) -> String {
-    crate::normalize::fold(w).text.trim_end_matches('.').to_string()
+    crate::normalize::fold(w)
+        .text
+        .trim_end_matches('.')
+        .to_string()
 }
 
 /// Dates written with a month name, in any order of day, month and year.
@@ -133,7 +208,15 @@ mod tests {
 
     #[test]
     fn rejects_impossible_or_vague() {
-        for raw in ["", "hier", "2024-02-30", "2023-13-01", "octobre 2024", "99/99/2024", "12"] {
+        for raw in [
+            "",
+            "hier",
+            "2024-02-30",
+            "2023-13-01",
+            "octobre 2024",
+            "99/99/2024",
+            "12",
+        ] {
             assert_eq!(parse_date(raw), None, "{raw}");
         }
     }

@@ -118,14 +118,28 @@ impl Input {
     /// Opens `path`, or spools stdin when `path` is `-`.
     pub fn open(path: &str) -> Result<Input, IngestError> {
         if path == "-" {
-            let io_err = |source| IngestError::Io { path: "<stdin>".into(), source };
+            let io_err = |source| IngestError::Io {
+                path: "<stdin>".into(),
+                source,
+            };
             let mut spool = tempfile::NamedTempFile::new().map_err(io_err)?;
             io::copy(&mut io::stdin().lock(), spool.as_file_mut()).map_err(io_err)?;
-            return Ok(Input { path: spool.path().to_path_buf(), display: "<stdin>".into(), _spool: Some(spool) });
+            return Ok(Input {
+                path: spool.path().to_path_buf(),
+                display: "<stdin>".into(),
+                _spool: Some(spool),
+            });
         }
         let p = Path::new(path);
-        File::open(p).map_err(|source| IngestError::Io { path: path.into(), source })?;
-        Ok(Input { path: p.to_path_buf(), display: path.into(), _spool: None })
+        File::open(p).map_err(|source| IngestError::Io {
+            path: path.into(),
+            source,
+        })?;
+        Ok(Input {
+            path: p.to_path_buf(),
+            display: path.into(),
+            _spool: None,
+        })
     }
 
     /// The name to show in messages (`<stdin>` for stdin).
@@ -140,9 +154,14 @@ impl Input {
 
     /// Reads and validates every row.
     pub fn read(&self) -> Result<Ingested, IngestError> {
-        let io_err = |source| IngestError::Io { path: self.display.clone(), source };
+        let io_err = |source| IngestError::Io {
+            path: self.display.clone(),
+            source,
+        };
         let mut bytes = Vec::new();
-        File::open(&self.path).and_then(|mut f| f.read_to_end(&mut bytes)).map_err(io_err)?;
+        File::open(&self.path)
+            .and_then(|mut f| f.read_to_end(&mut bytes))
+            .map_err(io_err)?;
         read_csv(&bytes, &self.display)
     }
 }
@@ -163,11 +182,19 @@ impl Columns {
     fn from_header(header: &csv::ByteRecord, path: &str) -> Result<Columns, IngestError> {
         let names: Vec<String> = header
             .iter()
-            .map(|h| String::from_utf8_lossy(h).trim().trim_start_matches('\u{feff}').to_ascii_lowercase())
+            .map(|h| {
+                String::from_utf8_lossy(h)
+                    .trim()
+                    .trim_start_matches('\u{feff}')
+                    .to_ascii_lowercase()
+            })
             .collect();
         let find = |name: &str| names.iter().position(|n| n == name);
         let need = |column: &'static str| {
-            find(column).ok_or_else(|| IngestError::MissingColumn { path: path.into(), column })
+            find(column).ok_or_else(|| IngestError::MissingColumn {
+                path: path.into(),
+                column,
+            })
         };
         Ok(Columns {
             id: need("id")?,
@@ -185,13 +212,22 @@ impl Columns {
 /// Parses CSV bytes into articles. `path` is only used in messages.
 pub fn read_csv(bytes: &[u8], path: &str) -> Result<Ingested, IngestError> {
     let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
-    let mut rdr = csv::ReaderBuilder::new().flexible(true).has_headers(true).from_reader(bytes);
+    let mut rdr = csv::ReaderBuilder::new()
+        .flexible(true)
+        .has_headers(true)
+        .from_reader(bytes);
     let header = rdr
         .byte_headers()
-        .map_err(|e| IngestError::BadHeader { path: path.into(), message: e.to_string() })?
+        .map_err(|e| IngestError::BadHeader {
+            path: path.into(),
+            message: e.to_string(),
+        })?
         .clone();
     if header.is_empty() || header.iter().all(|h| h.is_empty()) {
-        return Err(IngestError::MissingColumn { path: path.into(), column: "id" });
+        return Err(IngestError::MissingColumn {
+            path: path.into(),
+            column: "id",
+        });
     }
     let cols = Columns::from_header(&header, path)?;
     let mut out = Ingested::default();
@@ -207,7 +243,11 @@ pub fn read_csv(bytes: &[u8], path: &str) -> Result<Ingested, IngestError> {
                 // only if it cannot resynchronise.
                 out.rows += 1;
                 let line = e.position().map_or(line, |p| p.line());
-                out.rejected.push(Rejection { line, id: None, reason: format!("unparseable CSV record: {e}") });
+                out.rejected.push(Rejection {
+                    line,
+                    id: None,
+                    reason: format!("unparseable CSV record: {e}"),
+                });
                 continue;
             }
         }
@@ -232,17 +272,26 @@ pub fn read_csv(bytes: &[u8], path: &str) -> Result<Ingested, IngestError> {
     Ok(out)
 }
 
-fn field<'r>(record: &'r csv::ByteRecord, i: Option<usize>, name: &'static str) -> Result<Option<&'r str>, String> {
+fn field<'r>(
+    record: &'r csv::ByteRecord,
+    i: Option<usize>,
+    name: &'static str,
+) -> Result<Option<&'r str>, String> {
     match i.and_then(|i| record.get(i)) {
         None => Ok(None),
-        Some(b) => std::str::from_utf8(b)
-            .map(Some)
-            .map_err(|e| format!("invalid UTF-8 in field `{name}` at byte {}", e.valid_up_to())),
+        Some(b) => std::str::from_utf8(b).map(Some).map_err(|e| {
+            format!(
+                "invalid UTF-8 in field `{name}` at byte {}",
+                e.valid_up_to()
+            )
+        }),
     }
 }
 
 fn non_empty(s: Option<&str>) -> Option<String> {
-    s.map(str::trim).filter(|s| !s.is_empty()).map(str::to_string)
+    s.map(str::trim)
+        .filter(|s| !s.is_empty())
+        .map(str::to_string)
 }
 
 fn row_to_article(
@@ -252,14 +301,25 @@ fn row_to_article(
     warnings: &mut Vec<Warning>,
 ) -> Result<Article, Rejection> {
     let reject = |id: Option<String>, reason: String| Rejection { line, id, reason };
-    let raw_id = record.get(cols.id).and_then(|b| std::str::from_utf8(b).ok()).map(|s| s.trim().to_string());
+    let raw_id = record
+        .get(cols.id)
+        .and_then(|b| std::str::from_utf8(b).ok())
+        .map(|s| s.trim().to_string());
     if record.len() != cols.width {
         return Err(reject(
             raw_id,
-            format!("ragged row: {} fields where the header has {}", record.len(), cols.width),
+            format!(
+                "ragged row: {} fields where the header has {}",
+                record.len(),
+                cols.width
+            ),
         ));
     }
-    let id = field(record, Some(cols.id), "id").map_err(|e| reject(None, e))?.unwrap_or("").trim().to_string();
+    let id = field(record, Some(cols.id), "id")
+        .map_err(|e| reject(None, e))?
+        .unwrap_or("")
+        .trim()
+        .to_string();
     if id.is_empty() {
         return Err(reject(None, "empty `id`".into()));
     }
@@ -271,7 +331,8 @@ fn row_to_article(
     }
     let url = non_empty(get(cols.url, "url")?);
     let outlet_raw = non_empty(get(cols.outlet, "outlet")?);
-    let title = non_empty(get(cols.title, "title")?).map(|_| get(cols.title, "title").unwrap().unwrap().to_string());
+    let title = non_empty(get(cols.title, "title")?)
+        .map(|_| get(cols.title, "title").unwrap().unwrap().to_string());
     let lang = non_empty(get(cols.lang, "lang")?).map(|l| l.to_ascii_lowercase());
     let published = match non_empty(get(cols.published, "published")?) {
         None => None,
@@ -298,7 +359,18 @@ fn row_to_article(
             None => (format!("(unknown:{id})"), false, None),
         },
     };
-    Ok(Article { id, line, outlet, outlet_known, domain, url, published, title, text: text.to_string(), lang })
+    Ok(Article {
+        id,
+        line,
+        outlet,
+        outlet_known,
+        domain,
+        url,
+        published,
+        title,
+        text: text.to_string(),
+        lang,
+    })
 }
 
 #[cfg(test)]
@@ -311,7 +383,8 @@ mod tests {
 
     #[test]
     fn reads_any_column_order_with_bom_and_crlf() {
-        let r = read("\u{feff}text,extra,ID,outlet\r\n\"hello\r\nworld\",x,000,www.Example.com \r\n");
+        let r =
+            read("\u{feff}text,extra,ID,outlet\r\n\"hello\r\nworld\",x,000,www.Example.com \r\n");
         assert_eq!(r.rows, 1);
         let a = &r.articles[0];
         assert_eq!(a.id, "000");
@@ -332,13 +405,20 @@ mod tests {
     fn rejects_bad_rows_with_lines() {
         let r = read("id,text\n1,ok\n2\n1,dup\n3,\n,x\n4,\"multi\nline\"\n5,fine\n");
         assert_eq!(r.rows, 7);
-        let got: Vec<(u64, &str)> = r.rejected.iter().map(|x| (x.line, x.reason.as_str())).collect();
+        let got: Vec<(u64, &str)> = r
+            .rejected
+            .iter()
+            .map(|x| (x.line, x.reason.as_str()))
+            .collect();
         assert_eq!(got[0].0, 3);
         assert!(got[0].1.starts_with("ragged row"));
         assert_eq!(got[1], (4, "duplicate id (first seen on line 2)"));
         assert_eq!(got[2], (5, "empty `text`"));
         assert_eq!(got[3], (6, "empty `id`"));
-        assert_eq!(r.articles.iter().map(|a| a.line).collect::<Vec<_>>(), [2, 7, 9]);
+        assert_eq!(
+            r.articles.iter().map(|a| a.line).collect::<Vec<_>>(),
+            [2, 7, 9]
+        );
     }
 
     #[test]
@@ -348,13 +428,18 @@ mod tests {
         let r = read_csv(&bytes, "t.csv").unwrap();
         assert_eq!(r.articles.len(), 2);
         assert_eq!(r.rejected[0].line, 3);
-        assert!(r.rejected[0].reason.contains("invalid UTF-8 in field `text`"));
+        assert!(r.rejected[0]
+            .reason
+            .contains("invalid UTF-8 in field `text`"));
     }
 
     #[test]
     fn missing_column_is_fatal() {
         let e = read_csv(b"id,body\n1,x\n", "in.csv").unwrap_err();
-        assert_eq!(e.to_string(), "in.csv: line 1: missing required column `text`");
+        assert_eq!(
+            e.to_string(),
+            "in.csv: line 1: missing required column `text`"
+        );
         assert!(read_csv(b"", "e.csv").is_err());
     }
 

@@ -22,8 +22,12 @@ fn strip_www(host: &str) -> &str {
 fn looks_like_domain(s: &str) -> bool {
     let labels: Vec<&str> = s.split('.').collect();
     labels.len() >= 2
-        && labels.iter().all(|l| !l.is_empty() && l.chars().all(|c| c.is_alphanumeric() || c == '-'))
-        && labels.last().is_some_and(|tld| tld.chars().any(char::is_alphabetic))
+        && labels
+            .iter()
+            .all(|l| !l.is_empty() && l.chars().all(|c| c.is_alphanumeric() || c == '-'))
+        && labels
+            .last()
+            .is_some_and(|tld| tld.chars().any(char::is_alphabetic))
 }
 
 /// Cleans an `outlet` value: trimmed; a domain (or URL) becomes its lowercase host without
@@ -49,16 +53,28 @@ mod tests {
 
     #[test]
     fn hosts() {
-        assert_eq!(host_of_url("https://www.Reuters.com/world/x?y#z").as_deref(), Some("reuters.com"));
-        assert_eq!(host_of_url("http://user@news.example.co.uk:8080/").as_deref(), Some("news.example.co.uk"));
+        assert_eq!(
+            host_of_url("https://www.Reuters.com/world/x?y#z").as_deref(),
+            Some("reuters.com")
+        );
+        assert_eq!(
+            host_of_url("http://user@news.example.co.uk:8080/").as_deref(),
+            Some("news.example.co.uk")
+        );
         assert_eq!(host_of_url("not a url"), None);
         assert_eq!(host_of_url(""), None);
     }
 
     #[test]
     fn outlets() {
-        assert_eq!(normalize_outlet("  www.DHnet.be "), ("dhnet.be".into(), Some("dhnet.be".into())));
+        assert_eq!(
+            normalize_outlet("  www.DHnet.be "),
+            ("dhnet.be".into(), Some("dhnet.be".into()))
+        );
         assert_eq!(normalize_outlet("Le Monde"), ("Le Monde".into(), None));
-        assert_eq!(normalize_outlet("https://www.tdg.ch/"), ("tdg.ch".into(), Some("tdg.ch".into())));
+        assert_eq!(
+            normalize_outlet("https://www.tdg.ch/"),
+            ("tdg.ch".into(), Some("tdg.ch".into()))
+        );
     }
 }

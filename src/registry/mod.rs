@@ -101,7 +101,11 @@ impl Alias {
                 break;
             }
         }
-        Alias { text: s.trim().to_string(), case_sensitive, credit_only }
+        Alias {
+            text: s.trim().to_string(),
+            case_sensitive,
+            credit_only,
+        }
     }
 }
 
@@ -163,33 +167,51 @@ pub struct Registry {
 }
 
 const COLUMNS: [&str; 10] = [
-    "id", "name", "kind", "country", "languages", "domains", "aliases", "prior_mean", "prior_strength", "prior_source",
+    "id",
+    "name",
+    "kind",
+    "country",
+    "languages",
+    "domains",
+    "aliases",
+    "prior_mean",
+    "prior_strength",
+    "prior_source",
 ];
 
 impl Registry {
     /// The registry bundled with credence.
     pub fn bundled() -> Registry {
-        Registry::parse(BUNDLED, "data/sources.csv").expect("bundled registry is valid (checked by tests)")
+        Registry::parse(BUNDLED, "data/sources.csv")
+            .expect("bundled registry is valid (checked by tests)")
     }
 
     /// Loads a registry file.
     pub fn from_path(path: &Path) -> Result<Registry, RegistryError> {
         let shown = path.display().to_string();
-        let text = std::fs::read_to_string(path).map_err(|source| RegistryError::Io { path: shown.clone(), source })?;
+        let text = std::fs::read_to_string(path).map_err(|source| RegistryError::Io {
+            path: shown.clone(),
+            source,
+        })?;
         Registry::parse(&text, &shown)
     }
 
     /// Parses registry CSV text; `path` is used in messages.
     pub fn parse(text: &str, path: &str) -> Result<Registry, RegistryError> {
         let text = text.strip_prefix('\u{feff}').unwrap_or(text);
-        let mut rdr = csv::ReaderBuilder::new().flexible(true).from_reader(text.as_bytes());
+        let mut rdr = csv::ReaderBuilder::new()
+            .flexible(true)
+            .from_reader(text.as_bytes());
         let invalid = |line: u64, field: &'static str, message: String| RegistryError::Invalid {
             path: path.to_string(),
             line,
             field,
             message,
         };
-        let header = rdr.headers().map_err(|e| invalid(1, "header", e.to_string()))?.clone();
+        let header = rdr
+            .headers()
+            .map_err(|e| invalid(1, "header", e.to_string()))?
+            .clone();
         let mut idx = [0usize; 10];
         for (k, name) in COLUMNS.iter().enumerate() {
             idx[k] = header
@@ -199,15 +221,25 @@ impl Registry {
         }
         let mut sources = Vec::new();
         for rec in rdr.records() {
-            let rec = rec.map_err(|e| invalid(e.position().map_or(0, |p| p.line()), "row", e.to_string()))?;
+            let rec = rec
+                .map_err(|e| invalid(e.position().map_or(0, |p| p.line()), "row", e.to_string()))?;
             let line = rec.position().map_or(0, |p| p.line());
             let get = |k: usize| rec.get(idx[k]).unwrap_or("").trim();
             let list = |k: usize| -> Vec<String> {
-                get(k).split('|').map(str::trim).filter(|s| !s.is_empty()).map(str::to_string).collect()
+                get(k)
+                    .split('|')
+                    .map(str::trim)
+                    .filter(|s| !s.is_empty())
+                    .map(str::to_string)
+                    .collect()
             };
             let id = get(0).to_string();
             if id.is_empty() || id.contains(char::is_whitespace) {
-                return Err(invalid(line, "id", format!("{id:?} is empty or has spaces")));
+                return Err(invalid(
+                    line,
+                    "id",
+                    format!("{id:?} is empty or has spaces"),
+                ));
             }
             let kind = SourceKind::parse(get(2)).ok_or_else(|| {
                 invalid(line, "kind", format!("{:?} is not one of news_agency|state_media|intelligence|government|outlet|other", get(2)))
@@ -217,18 +249,32 @@ impl Registry {
                 if v.is_empty() {
                     return Ok(None);
                 }
-                v.parse::<f64>().map(Some).map_err(|_| invalid(line, field, format!("{v:?} is not a number")))
+                v.parse::<f64>()
+                    .map(Some)
+                    .map_err(|_| invalid(line, field, format!("{v:?} is not a number")))
             };
             let (dmean, dstrength) = kind.default_prior();
             let prior_mean = number(7, "prior_mean")?.unwrap_or(dmean);
             let prior_strength = number(8, "prior_strength")?.unwrap_or(dstrength);
             if !(prior_mean > 0.0 && prior_mean < 1.0) {
-                return Err(invalid(line, "prior_mean", format!("{prior_mean} is not in (0, 1)")));
+                return Err(invalid(
+                    line,
+                    "prior_mean",
+                    format!("{prior_mean} is not in (0, 1)"),
+                ));
             }
             if !(prior_strength > 0.0 && prior_strength.is_finite()) {
-                return Err(invalid(line, "prior_strength", format!("{prior_strength} is not positive")));
+                return Err(invalid(
+                    line,
+                    "prior_strength",
+                    format!("{prior_strength} is not positive"),
+                ));
             }
-            let aliases: Vec<Alias> = list(6).iter().map(|a| Alias::parse(a)).filter(|a| !a.text.is_empty()).collect();
+            let aliases: Vec<Alias> = list(6)
+                .iter()
+                .map(|a| Alias::parse(a))
+                .filter(|a| !a.text.is_empty())
+                .collect();
             let country = Some(get(3).to_ascii_uppercase()).filter(|c| !c.is_empty());
             let prior_source = match get(9) {
                 "" => format!("default:{kind}"),
@@ -240,7 +286,10 @@ impl Registry {
                 kind,
                 country,
                 languages: list(4),
-                domains: list(5).into_iter().map(|d| d.to_ascii_lowercase()).collect(),
+                domains: list(5)
+                    .into_iter()
+                    .map(|d| d.to_ascii_lowercase())
+                    .collect(),
                 aliases,
                 prior_mean,
                 prior_strength,
@@ -276,7 +325,11 @@ impl Registry {
     pub fn by_domain(&self, domain: &str) -> Option<&Source> {
         let d = domain.to_ascii_lowercase();
         self.sources.iter().find(|s| {
-            s.domains.iter().any(|sd| d == *sd || d.strip_suffix(sd.as_str()).is_some_and(|p| p.ends_with('.')))
+            s.domains.iter().any(|sd| {
+                d == *sd
+                    || d.strip_suffix(sd.as_str())
+                        .is_some_and(|p| p.ends_with('.'))
+            })
         })
     }
 }
@@ -290,9 +343,35 @@ mod tests {
         let r = Registry::bundled();
         assert!(r.sources().len() >= 60, "{} sources", r.sources().len());
         for id in [
-            "AFP", "Reuters", "AP", "EFE", "DPA", "ANSA", "ATS", "Belga", "ANP", "EuropaPress", "PC", "APS", "Kyodo",
-            "Yonhap", "Xinhua", "TASS", "RIA", "Interfax", "Anadolu", "PTI", "PAP", "UNIAN", "Ukrinform", "Bloomberg",
-            "DowJones", "KCNA", "GUR", "NIS", "Infobae",
+            "AFP",
+            "Reuters",
+            "AP",
+            "EFE",
+            "DPA",
+            "ANSA",
+            "ATS",
+            "Belga",
+            "ANP",
+            "EuropaPress",
+            "PC",
+            "APS",
+            "Kyodo",
+            "Yonhap",
+            "Xinhua",
+            "TASS",
+            "RIA",
+            "Interfax",
+            "Anadolu",
+            "PTI",
+            "PAP",
+            "UNIAN",
+            "Ukrinform",
+            "Bloomberg",
+            "DowJones",
+            "KCNA",
+            "GUR",
+            "NIS",
+            "Infobae",
         ] {
             assert!(r.get(id).is_some(), "missing {id}");
         }
@@ -313,7 +392,10 @@ mod tests {
     fn bad_rows_name_line_and_field() {
         let head = COLUMNS.join(",");
         let e = Registry::parse(&format!("{head}\nX,X,agency,,,,X,0.5,2,\n"), "r.csv").unwrap_err();
-        assert!(e.to_string().starts_with("r.csv: line 2: field `kind`"), "{e}");
+        assert!(
+            e.to_string().starts_with("r.csv: line 2: field `kind`"),
+            "{e}"
+        );
         let e = Registry::parse(&format!("{head}\nX,X,outlet,,,,X,1.5,2,\n"), "r.csv").unwrap_err();
         assert!(e.to_string().contains("field `prior_mean`"), "{e}");
         let e = Registry::parse("id,name\n", "r.csv").unwrap_err();
@@ -323,8 +405,14 @@ mod tests {
     #[test]
     fn domain_lookup_accepts_subdomains() {
         let r = Registry::bundled();
-        assert_eq!(r.by_domain("reuters.com").map(|s| s.id.as_str()), Some("Reuters"));
-        assert_eq!(r.by_domain("uk.reuters.com").map(|s| s.id.as_str()), Some("Reuters"));
+        assert_eq!(
+            r.by_domain("reuters.com").map(|s| s.id.as_str()),
+            Some("Reuters")
+        );
+        assert_eq!(
+            r.by_domain("uk.reuters.com").map(|s| s.id.as_str()),
+            Some("Reuters")
+        );
         assert!(r.by_domain("notreuters.com").is_none());
     }
 }

@@ -40,16 +40,50 @@ pub fn render(analysis: &Analysis, registry: &Registry, table: Table) -> String 
     let opt = |o: Option<&str>| o.map(safe).unwrap_or_default();
     match table {
         Table::Articles => {
-            let _ = w.write_record(["id", "outlet", "title", "published", "lang", "reliability", "low", "high", "garble", "credits", "sources", "flags", "explanation"]);
+            let _ = w.write_record([
+                "id",
+                "outlet",
+                "title",
+                "published",
+                "lang",
+                "reliability",
+                "low",
+                "high",
+                "garble",
+                "credits",
+                "sources",
+                "flags",
+                "explanation",
+            ]);
             for (i, a) in analysis.articles.iter().enumerate() {
                 let r = sc.articles.get(i).map(|s| s.reliability);
-                let mut credits: Vec<&str> = a.citations.iter().filter(|c| c.kind == crate::citations::CitationKind::Credit).map(|c| c.source.as_str()).collect();
+                let mut credits: Vec<&str> = a
+                    .citations
+                    .iter()
+                    .filter(|c| c.kind == crate::citations::CitationKind::Credit)
+                    .map(|c| c.source.as_str())
+                    .collect();
                 credits.dedup();
-                let mut sources: Vec<&str> = a.citations.iter().filter(|c| c.kind != crate::citations::CitationKind::Mention).map(|c| c.source.as_str()).collect();
+                let mut sources: Vec<&str> = a
+                    .citations
+                    .iter()
+                    .filter(|c| c.kind != crate::citations::CitationKind::Mention)
+                    .map(|c| c.source.as_str())
+                    .collect();
                 sources.sort_unstable();
                 sources.dedup();
-                let flags: Vec<&str> = a.flags.iter().filter(|f| f.counted).map(|f| f.kind.as_str()).collect();
-                let expl: Vec<String> = sc.articles.get(i).map_or(Vec::new(), |s| s.contributions.iter().map(|c| format!("{:+.2}: {}", c.delta, c.text)).collect());
+                let flags: Vec<&str> = a
+                    .flags
+                    .iter()
+                    .filter(|f| f.counted)
+                    .map(|f| f.kind.as_str())
+                    .collect();
+                let expl: Vec<String> = sc.articles.get(i).map_or(Vec::new(), |s| {
+                    s.contributions
+                        .iter()
+                        .map(|c| format!("{:+.2}: {}", c.delta, c.text))
+                        .collect()
+                });
                 let _ = w.write_record([
                     safe(&a.article.id),
                     safe(&a.article.outlet),
@@ -68,7 +102,15 @@ pub fn render(analysis: &Analysis, registry: &Registry, table: Table) -> String 
             }
         }
         Table::Outlets => {
-            let _ = w.write_record(["outlet", "domain", "articles", "reliability", "low", "high", "explanation"]);
+            let _ = w.write_record([
+                "outlet",
+                "domain",
+                "articles",
+                "reliability",
+                "low",
+                "high",
+                "explanation",
+            ]);
             for o in &analysis.outlets {
                 let s = sc.outlets.get(&o.outlet);
                 let r = s.map(|s| s.reliability);
@@ -84,15 +126,48 @@ pub fn render(analysis: &Analysis, registry: &Registry, table: Table) -> String 
             }
         }
         Table::Sources => {
-            let _ = w.write_record(["id", "name", "kind", "cited_by", "reliability", "low", "high", "prior_source"]);
+            let _ = w.write_record([
+                "id",
+                "name",
+                "kind",
+                "cited_by",
+                "reliability",
+                "low",
+                "high",
+                "prior_source",
+            ]);
             for s in &analysis.sources {
                 let src = &registry.sources()[s.index];
-                let r = sc.sources.get(&s.index).copied().unwrap_or_else(|| crate::score::Reliability::from_mean(src.prior_mean, src.prior_strength));
-                let _ = w.write_record([safe(&src.id), safe(&src.name), src.kind.as_str().to_string(), s.cited_by.to_string(), num(r.mean), num(r.low), num(r.high), safe(&src.prior_source)]);
+                let r = sc.sources.get(&s.index).copied().unwrap_or_else(|| {
+                    crate::score::Reliability::from_mean(src.prior_mean, src.prior_strength)
+                });
+                let _ = w.write_record([
+                    safe(&src.id),
+                    safe(&src.name),
+                    src.kind.as_str().to_string(),
+                    s.cited_by.to_string(),
+                    num(r.mean),
+                    num(r.low),
+                    num(r.high),
+                    safe(&src.prior_source),
+                ]);
             }
         }
         Table::Copies => {
-            let _ = w.write_record(["a", "b", "relation", "containment_a", "containment_b", "original", "common_sources", "credited_a", "credited_b", "same_outlet", "laundered", "passages"]);
+            let _ = w.write_record([
+                "a",
+                "b",
+                "relation",
+                "containment_a",
+                "containment_b",
+                "original",
+                "common_sources",
+                "credited_a",
+                "credited_b",
+                "same_outlet",
+                "laundered",
+                "passages",
+            ]);
             let b = |x: Option<bool>| x.map_or(String::new(), |v| v.to_string());
             for p in &analysis.copies.pairs {
                 let _ = w.write_record([
@@ -112,7 +187,18 @@ pub fn render(analysis: &Analysis, registry: &Registry, table: Table) -> String 
             }
         }
         Table::Claims => {
-            let _ = w.write_record(["id", "value", "high", "bound", "unit", "articles", "sources", "support", "confidence", "contradicted_by"]);
+            let _ = w.write_record([
+                "id",
+                "value",
+                "high",
+                "bound",
+                "unit",
+                "articles",
+                "sources",
+                "support",
+                "confidence",
+                "contradicted_by",
+            ]);
             for (k, g) in sc.claims.iter().enumerate() {
                 let arts: Vec<&str> = g.articles.iter().map(|&i| id(i)).collect();
                 let contra: Vec<String> = g.contradicted_by.iter().map(|x| x.to_string()).collect();

@@ -11,7 +11,11 @@ pub fn render(analysis: &Analysis, key: &str) -> Option<String> {
     if let Some(i) = analysis.articles.iter().position(|a| a.article.id == key) {
         return Some(article(analysis, i));
     }
-    analysis.scores.outlets.contains_key(key).then(|| outlet(analysis, key))
+    analysis
+        .scores
+        .outlets
+        .contains_key(key)
+        .then(|| outlet(analysis, key))
 }
 
 fn article(analysis: &Analysis, i: usize) -> String {
@@ -20,11 +24,23 @@ fn article(analysis: &Analysis, i: usize) -> String {
     let art = &a.article;
     let mut out = String::new();
     let r = s.reliability;
-    let _ = writeln!(out, "article {}  [{}]  line {} of the input", art.id, art.outlet, art.line);
+    let _ = writeln!(
+        out,
+        "article {}  [{}]  line {} of the input",
+        art.id, art.outlet, art.line
+    );
     if let Some(t) = &art.title {
         let _ = writeln!(out, "title: {}", one_line(t, 100));
     }
-    let _ = writeln!(out, "reliability {:.2} (90% interval {:.2}–{:.2}), garble {:.2}, language {}\n", r.mean, r.low, r.high, a.garble, a.lang.as_deref().unwrap_or("?"));
+    let _ = writeln!(
+        out,
+        "reliability {:.2} (90% interval {:.2}–{:.2}), garble {:.2}, language {}\n",
+        r.mean,
+        r.low,
+        r.high,
+        a.garble,
+        a.lang.as_deref().unwrap_or("?")
+    );
     out.push_str("Why (contributions to the mean, from a neutral 0.50):\n");
     for c in &s.contributions {
         let _ = writeln!(out, "  {:+.3}  {}", c.delta, c.text);
@@ -34,8 +50,22 @@ fn article(analysis: &Analysis, i: usize) -> String {
         out.push_str("  none\n");
     }
     for c in &a.citations {
-        let via = c.via.as_deref().map(|v| format!(" via {v}")).unwrap_or_default();
-        let _ = writeln!(out, "  {:?} {}..{}  {} {}{}  «{}»", c.field, c.start, c.end, c.kind.as_str(), c.source, via, one_line(&c.evidence, 120));
+        let via = c
+            .via
+            .as_deref()
+            .map(|v| format!(" via {v}"))
+            .unwrap_or_default();
+        let _ = writeln!(
+            out,
+            "  {:?} {}..{}  {} {}{}  «{}»",
+            c.field,
+            c.start,
+            c.end,
+            c.kind.as_str(),
+            c.source,
+            via,
+            one_line(&c.evidence, 120)
+        );
     }
     out.push_str("\nGarble flags:\n");
     if a.flags.is_empty() {
@@ -43,11 +73,26 @@ fn article(analysis: &Analysis, i: usize) -> String {
     }
     for f in &a.flags {
         let counted = if f.counted { "" } else { " (not counted)" };
-        let _ = writeln!(out, "  {:?} {}..{}  {}{}  «{}» — {}", f.field, f.start, f.end, f.kind.as_str(), counted, one_line(&f.evidence, 80), f.detail);
+        let _ = writeln!(
+            out,
+            "  {:?} {}..{}  {}{}  «{}» — {}",
+            f.field,
+            f.start,
+            f.end,
+            f.kind.as_str(),
+            counted,
+            one_line(&f.evidence, 80),
+            f.detail
+        );
     }
     out.push_str("\nCopies:\n");
     let mut any = false;
-    for p in analysis.copies.pairs.iter().filter(|p| p.a == i || p.b == i) {
+    for p in analysis
+        .copies
+        .pairs
+        .iter()
+        .filter(|p| p.a == i || p.b == i)
+    {
         any = true;
         let other = if p.a == i { p.b } else { p.a };
         let role = match p.original {
@@ -55,12 +100,30 @@ fn article(analysis: &Analysis, i: usize) -> String {
             Some(_) => "copy of",
             None => "shares text with",
         };
-        let share = if p.a == i { p.containment_a } else { p.containment_b };
+        let share = if p.a == i {
+            p.containment_a
+        } else {
+            p.containment_b
+        };
         let laundered = if p.laundered { ", LAUNDERED" } else { "" };
-        let _ = writeln!(out, "  {role} {} ({:?}, {:.0}% of this text{laundered})", analysis.articles[other].article.id, p.relation, share * 100.0);
+        let _ = writeln!(
+            out,
+            "  {role} {} ({:?}, {:.0}% of this text{laundered})",
+            analysis.articles[other].article.id,
+            p.relation,
+            share * 100.0
+        );
         for ps in p.passages.iter().take(3) {
-            let (s0, e0) = if p.a == i { (ps.a_start, ps.a_end) } else { (ps.b_start, ps.b_end) };
-            let _ = writeln!(out, "      {s0}..{e0}  «{}»", one_line(&art.text[s0..e0], 100));
+            let (s0, e0) = if p.a == i {
+                (ps.a_start, ps.a_end)
+            } else {
+                (ps.b_start, ps.b_end)
+            };
+            let _ = writeln!(
+                out,
+                "      {s0}..{e0}  «{}»",
+                one_line(&art.text[s0..e0], 100)
+            );
         }
     }
     if !any {
@@ -71,14 +134,32 @@ fn article(analysis: &Analysis, i: usize) -> String {
         out.push_str("  none\n");
     }
     for c in &s.claims {
-        let group = analysis.scores.claims.iter().find(|g| g.unit == c.unit && g.articles.contains(&i) && (g.low - c.low).abs() <= 0.01 * c.low.max(1.0));
+        let group = analysis.scores.claims.iter().find(|g| {
+            g.unit == c.unit
+                && g.articles.contains(&i)
+                && (g.low - c.low).abs() <= 0.01 * c.low.max(1.0)
+        });
         let (support, conf) = group.map_or((0, 0.0), |g| (g.support, g.confidence));
-        let src = if c.sources.is_empty() { "unattributed".to_string() } else { format!("← {}", c.sources.join(", ")) };
+        let src = if c.sources.is_empty() {
+            "unattributed".to_string()
+        } else {
+            format!("← {}", c.sources.join(", "))
+        };
         let value = group.map_or(format!("{}", c.low), fmt_value);
-        let _ = writeln!(out, "  {}..{}  {} {} {}  support {} origin(s), confidence {:.2}", c.start, c.end, value, c.unit, src, support, conf);
+        let _ = writeln!(
+            out,
+            "  {}..{}  {} {} {}  support {} origin(s), confidence {:.2}",
+            c.start, c.end, value, c.unit, src, support, conf
+        );
     }
     for u in &s.unreadable {
-        let _ = writeln!(out, "  {}..{}  «{}» unreadable (mangled by translation)", u.start, u.end, &art.text[u.start..u.end]);
+        let _ = writeln!(
+            out,
+            "  {}..{}  «{}» unreadable (mangled by translation)",
+            u.start,
+            u.end,
+            &art.text[u.start..u.end]
+        );
     }
     out
 }
@@ -87,16 +168,31 @@ fn outlet(analysis: &Analysis, name: &str) -> String {
     let o = &analysis.scores.outlets[name];
     let r = o.reliability;
     let mut out = String::new();
-    let _ = writeln!(out, "outlet {name}\nreliability {:.2} (90% interval {:.2}–{:.2})\n", r.mean, r.low, r.high);
+    let _ = writeln!(
+        out,
+        "outlet {name}\nreliability {:.2} (90% interval {:.2}–{:.2})\n",
+        r.mean, r.low, r.high
+    );
     out.push_str("Why:\n");
     for e in &o.explanation {
         let _ = writeln!(out, "  {e}");
     }
     out.push_str("\nArticles (reliability, garble, strongest reason):\n");
-    for (i, a) in analysis.articles.iter().enumerate().filter(|(_, a)| a.article.outlet == name) {
+    for (i, a) in analysis
+        .articles
+        .iter()
+        .enumerate()
+        .filter(|(_, a)| a.article.outlet == name)
+    {
         let s = &analysis.scores.articles[i];
-        let top = s.contributions.first().map_or(String::new(), |c| format!("{:+.2} {}", c.delta, one_line(&c.text, 70)));
-        let _ = writeln!(out, "  {}  {:.2} [{:.2}–{:.2}]  garble {:.2}  {}", a.article.id, s.reliability.mean, s.reliability.low, s.reliability.high, a.garble, top);
+        let top = s.contributions.first().map_or(String::new(), |c| {
+            format!("{:+.2} {}", c.delta, one_line(&c.text, 70))
+        });
+        let _ = writeln!(
+            out,
+            "  {}  {:.2} [{:.2}–{:.2}]  garble {:.2}  {}",
+            a.article.id, s.reliability.mean, s.reliability.low, s.reliability.high, a.garble, top
+        );
     }
     out
 }

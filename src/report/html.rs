@@ -72,11 +72,21 @@ fn highlighted(text: &str, marks: &mut [(usize, usize, String, String)]) -> Stri
     let mut out = String::new();
     let mut at = 0;
     for (s, e, class, title) in marks.iter() {
-        if *s < at || *e > text.len() || s >= e || !text.is_char_boundary(*s) || !text.is_char_boundary(*e) {
+        if *s < at
+            || *e > text.len()
+            || s >= e
+            || !text.is_char_boundary(*s)
+            || !text.is_char_boundary(*e)
+        {
             continue;
         }
         out.push_str(&escape(&text[at..*s]));
-        let _ = write!(out, "<mark class=\"{class}\" title=\"{}\">{}</mark>", escape(title), escape(&text[*s..*e]));
+        let _ = write!(
+            out,
+            "<mark class=\"{class}\" title=\"{}\">{}</mark>",
+            escape(title),
+            escape(&text[*s..*e])
+        );
         at = *e;
     }
     out.push_str(&escape(&text[at..]));
@@ -109,12 +119,20 @@ pub fn render(analysis: &Analysis, registry: &Registry, svg: &str, top: usize) -
     h.push_str("<h2>Outlets</h2><table class=\"sortable\"><thead><tr><th>outlet</th><th>score</th><th class=\"num\">articles</th><th>why</th></tr></thead><tbody>\n");
     for o in &analysis.outlets {
         let s = sc.outlets.get(&o.outlet);
-        let (mean, cellv) = s.map_or((0.0, "–".to_string()), |s| (s.reliability.mean, bar(s.reliability.mean, s.reliability.low, s.reliability.high)));
+        let (mean, cellv) = s.map_or((0.0, "–".to_string()), |s| {
+            (
+                s.reliability.mean,
+                bar(s.reliability.mean, s.reliability.low, s.reliability.high),
+            )
+        });
         let why = s.map_or(String::new(), |s| match s.explanation.split_first() {
             Some((first, rest)) if !rest.is_empty() => format!(
                 "<details><summary>{}</summary>{}</details>",
                 escape(first),
-                rest.iter().map(|e| escape(e)).collect::<Vec<_>>().join("<br>")
+                rest.iter()
+                    .map(|e| escape(e))
+                    .collect::<Vec<_>>()
+                    .join("<br>")
             ),
             Some((first, _)) => escape(first),
             None => String::new(),
@@ -133,7 +151,9 @@ pub fn render(analysis: &Analysis, registry: &Registry, svg: &str, top: usize) -
     h.push_str("<h2>Sources cited</h2><table class=\"sortable\"><thead><tr><th>source</th><th>kind</th><th>trust</th><th class=\"num\">articles</th></tr></thead><tbody>\n");
     for s in &analysis.sources {
         let src = &registry.sources()[s.index];
-        let r = sc.sources.get(&s.index).copied().unwrap_or_else(|| crate::score::Reliability::from_mean(src.prior_mean, src.prior_strength));
+        let r = sc.sources.get(&s.index).copied().unwrap_or_else(|| {
+            crate::score::Reliability::from_mean(src.prior_mean, src.prior_strength)
+        });
         let _ = writeln!(h, "<tr><td title=\"{}\">{}</td><td>{}</td><td data-v=\"{:.4}\">{}</td><td class=\"num\">{}</td></tr>", escape(&src.name), escape(&src.id), src.kind, r.mean, bar(r.mean, r.low, r.high), s.cited_by);
     }
     h.push_str("</tbody></table>\n");
@@ -151,15 +171,33 @@ fn copies(h: &mut String, analysis: &Analysis, top: usize) {
     h.push_str("<h2>Copies: passages side by side</h2>\n");
     let id = |i: usize| analysis.articles[i].article.id.as_str();
     let mut pairs: Vec<&crate::copies::CopyPair> = analysis.copies.pairs.iter().collect();
-    pairs.sort_by(|a, b| b.laundered.cmp(&a.laundered).then(b.containment_a.max(b.containment_b).total_cmp(&a.containment_a.max(a.containment_b))));
+    pairs.sort_by(|a, b| {
+        b.laundered.cmp(&a.laundered).then(
+            b.containment_a
+                .max(b.containment_b)
+                .total_cmp(&a.containment_a.max(a.containment_b)),
+        )
+    });
     for p in pairs.into_iter().take(top) {
         let (left, right) = match p.original {
             Some(o) if o == p.a => (p.a, p.b),
             Some(_) => (p.b, p.a),
             None => (p.a, p.b),
         };
-        let dir = if p.original.is_some() { format!("{} copies {}", id(if left == p.a { p.b } else { p.a }), id(left)) } else { format!("{} ~ {} (direction undecided)", id(p.a), id(p.b)) };
-        let tag = if p.laundered { " <span class=\"tag bad\">laundered: credit dropped</span>" } else { "" };
+        let dir = if p.original.is_some() {
+            format!(
+                "{} copies {}",
+                id(if left == p.a { p.b } else { p.a }),
+                id(left)
+            )
+        } else {
+            format!("{} ~ {} (direction undecided)", id(p.a), id(p.b))
+        };
+        let tag = if p.laundered {
+            " <span class=\"tag bad\">laundered: credit dropped</span>"
+        } else {
+            ""
+        };
         let _ = write!(
             h,
             "<div class=\"card\"><header><b>{}</b><span class=\"tag\">{:?}</span><span>{:.0}% / {:.0}% shared</span>{tag}</header>",
@@ -169,8 +207,15 @@ fn copies(h: &mut String, analysis: &Analysis, top: usize) {
             p.containment_b * 100.0
         );
         for ps in p.passages.iter().take(3) {
-            let (la, lb) = if left == p.a { ((ps.a_start, ps.a_end), (ps.b_start, ps.b_end)) } else { ((ps.b_start, ps.b_end), (ps.a_start, ps.a_end)) };
-            let (tl, tr) = (&analysis.articles[left].article.text, &analysis.articles[right].article.text);
+            let (la, lb) = if left == p.a {
+                ((ps.a_start, ps.a_end), (ps.b_start, ps.b_end))
+            } else {
+                ((ps.b_start, ps.b_end), (ps.a_start, ps.a_end))
+            };
+            let (tl, tr) = (
+                &analysis.articles[left].article.text,
+                &analysis.articles[right].article.text,
+            );
             let clip = |t: &str, (s, e): (usize, usize)| {
                 let seg = t.get(s..e).unwrap_or("");
                 let short: String = seg.chars().take(600).collect();
@@ -197,12 +242,24 @@ fn articles(h: &mut String, analysis: &Analysis, top: usize) {
     let sc = &analysis.scores;
     h.push_str("<h2>Articles</h2>\n");
     let mut order: Vec<usize> = (0..analysis.articles.len()).collect();
-    order.sort_by(|&x, &y| analysis.articles[y].garble.total_cmp(&analysis.articles[x].garble).then(analysis.articles[x].article.id.cmp(&analysis.articles[y].article.id)));
+    order.sort_by(|&x, &y| {
+        analysis.articles[y]
+            .garble
+            .total_cmp(&analysis.articles[x].garble)
+            .then(
+                analysis.articles[x]
+                    .article
+                    .id
+                    .cmp(&analysis.articles[y].article.id),
+            )
+    });
     for &i in order.iter().take(top) {
         let a = &analysis.articles[i];
         let art = &a.article;
         let s = sc.articles.get(i);
-        let score = s.map_or(String::new(), |s| bar(s.reliability.mean, s.reliability.low, s.reliability.high));
+        let score = s.map_or(String::new(), |s| {
+            bar(s.reliability.mean, s.reliability.low, s.reliability.high)
+        });
         let _ = write!(
             h,
             "<div class=\"card\" id=\"a-{}\"><header><b>{}</b><span>{}</span>{score}<span class=\"tag{}\">garble {:.2}</span></header>",
@@ -226,13 +283,36 @@ fn articles(h: &mut String, analysis: &Analysis, top: usize) {
             .citations
             .iter()
             .filter(|c| c.field == Field::Text)
-            .map(|c| (c.start, c.end, c.kind.as_str().to_string(), format!("{} {}", c.kind.as_str(), c.source)))
+            .map(|c| {
+                (
+                    c.start,
+                    c.end,
+                    c.kind.as_str().to_string(),
+                    format!("{} {}", c.kind.as_str(), c.source),
+                )
+            })
             .collect();
-        marks.extend(a.flags.iter().filter(|f| f.field == Field::Text && f.start < f.end).map(|f| (f.start, f.end, "flag".to_string(), format!("{}: {}", f.kind.as_str(), f.detail))));
+        marks.extend(
+            a.flags
+                .iter()
+                .filter(|f| f.field == Field::Text && f.start < f.end)
+                .map(|f| {
+                    (
+                        f.start,
+                        f.end,
+                        "flag".to_string(),
+                        format!("{}: {}", f.kind.as_str(), f.detail),
+                    )
+                }),
+        );
         let _ = writeln!(h, "<details><summary>text with evidence highlighted</summary><div class=\"text\">{}</div></details></div>", highlighted(&art.text, &mut marks));
     }
     if analysis.articles.len() > top {
-        let _ = writeln!(h, "<p class=\"summary\">… and {} more articles (raise <code>--top</code>).</p>", analysis.articles.len() - top);
+        let _ = writeln!(
+            h,
+            "<p class=\"summary\">… and {} more articles (raise <code>--top</code>).</p>",
+            analysis.articles.len() - top
+        );
     }
 }
 
@@ -243,7 +323,11 @@ fn claims(h: &mut String, analysis: &Analysis) {
     }
     h.push_str("<h2>Claims</h2><table class=\"sortable\"><thead><tr><th>value</th><th>unit</th><th>sources</th><th class=\"num\">support</th><th class=\"num\">confidence</th><th>articles</th></tr></thead><tbody>\n");
     for g in &sc.claims {
-        let arts: Vec<&str> = g.articles.iter().map(|&i| analysis.articles[i].article.id.as_str()).collect();
+        let arts: Vec<&str> = g
+            .articles
+            .iter()
+            .map(|&i| analysis.articles[i].article.id.as_str())
+            .collect();
         let _ = writeln!(
             h,
             "<tr><td data-v=\"{}\">{}</td><td>{}</td><td>{}</td><td class=\"num\">{}</td><td class=\"num\">{:.2}</td><td>{}</td></tr>",
@@ -265,8 +349,17 @@ mod tests {
 
     #[test]
     fn escaping_and_highlighting() {
-        assert_eq!(escape("<script>\"x\" & 'y'"), "&lt;script&gt;&quot;x&quot; &amp; &#39;y&#39;");
-        let mut marks = vec![(0, 3, "credit".to_string(), "credit AFP".to_string()), (1, 2, "flag".to_string(), "x".to_string())];
-        assert_eq!(highlighted("AFP <b>", &mut marks), "<mark class=\"credit\" title=\"credit AFP\">AFP</mark> &lt;b&gt;");
+        assert_eq!(
+            escape("<script>\"x\" & 'y'"),
+            "&lt;script&gt;&quot;x&quot; &amp; &#39;y&#39;"
+        );
+        let mut marks = vec![
+            (0, 3, "credit".to_string(), "credit AFP".to_string()),
+            (1, 2, "flag".to_string(), "x".to_string()),
+        ];
+        assert_eq!(
+            highlighted("AFP <b>", &mut marks),
+            "<mark class=\"credit\" title=\"credit AFP\">AFP</mark> &lt;b&gt;"
+        );
     }
 }

@@ -181,7 +181,11 @@ pub struct ReportJson<'a> {
 }
 
 /// Builds the contract view of an analysis.
-pub fn build<'a>(analysis: &'a Analysis, registry: &'a Registry, outlet_priors: bool) -> ReportJson<'a> {
+pub fn build<'a>(
+    analysis: &'a Analysis,
+    registry: &'a Registry,
+    outlet_priors: bool,
+) -> ReportJson<'a> {
     let sc = &analysis.scores;
     let articles = analysis
         .articles
@@ -198,7 +202,11 @@ pub fn build<'a>(analysis: &'a Analysis, registry: &'a Registry, outlet_priors: 
             garble: a.garble,
             reliability: sc.articles.get(i).map(|s| s.reliability),
             explanation: sc.articles.get(i).map_or(Vec::new(), |s| {
-                s.contributions.iter().filter(|c| c.delta.abs() >= 0.005).map(|c| format!("{:+.2}: {}", c.delta, c.text)).collect()
+                s.contributions
+                    .iter()
+                    .filter(|c| c.delta.abs() >= 0.005)
+                    .map(|c| format!("{:+.2}: {}", c.delta, c.text))
+                    .collect()
             }),
         })
         .collect();
@@ -210,23 +218,29 @@ pub fn build<'a>(analysis: &'a Analysis, registry: &'a Registry, outlet_priors: 
             domain: o.domain.as_deref(),
             articles: o.articles,
             reliability: sc.outlets.get(&o.outlet).map(|x| x.reliability),
-            explanation: sc.outlets.get(&o.outlet).map_or(Vec::new(), |x| x.explanation.clone()),
+            explanation: sc
+                .outlets
+                .get(&o.outlet)
+                .map_or(Vec::new(), |x| x.explanation.clone()),
         })
         .collect();
-    let sources = analysis
-        .sources
-        .iter()
-        .map(|s| {
-            let src = &registry.sources()[s.index];
-            SourceJson {
-                id: &src.id,
-                name: &src.name,
-                kind: src.kind.as_str(),
-                cited_by: s.cited_by,
-                reliability: sc.sources.get(&s.index).copied().unwrap_or_else(|| Reliability::from_mean(src.prior_mean, src.prior_strength)),
-            }
-        })
-        .collect();
+    let sources =
+        analysis
+            .sources
+            .iter()
+            .map(|s| {
+                let src = &registry.sources()[s.index];
+                SourceJson {
+                    id: &src.id,
+                    name: &src.name,
+                    kind: src.kind.as_str(),
+                    cited_by: s.cited_by,
+                    reliability: sc.sources.get(&s.index).copied().unwrap_or_else(|| {
+                        Reliability::from_mean(src.prior_mean, src.prior_strength)
+                    }),
+                }
+            })
+            .collect();
     let id = |i: usize| analysis.articles[i].article.id.as_str();
     let copies = analysis
         .copies
@@ -277,21 +291,29 @@ pub fn build<'a>(analysis: &'a Analysis, registry: &'a Registry, outlet_priors: 
         .collect();
     ReportJson {
         schema: SCHEMA,
-        input: InputJson { rows: analysis.rows, scored: analysis.articles.len(), rejected: &analysis.rejected },
+        input: InputJson {
+            rows: analysis.rows,
+            scored: analysis.articles.len(),
+            rejected: &analysis.rejected,
+        },
         articles,
         copies,
         stories,
         outlets,
         sources,
         claims,
-        model: ModelJson { iterations: sc.iterations, propagation_iterations: sc.propagation_iterations, outlet_priors },
+        model: ModelJson {
+            iterations: sc.iterations,
+            propagation_iterations: sc.propagation_iterations,
+            outlet_priors,
+        },
     }
 }
 
 /// Renders the report as pretty JSON with a trailing newline.
 pub fn render(analysis: &Analysis, registry: &Registry, outlet_priors: bool) -> String {
-    let mut s = serde_json::to_string_pretty(&build(analysis, registry, outlet_priors)).expect("report serializes");
+    let mut s = serde_json::to_string_pretty(&build(analysis, registry, outlet_priors))
+        .expect("report serializes");
     s.push('\n');
     s
 }
-

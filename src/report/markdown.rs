@@ -8,7 +8,11 @@ use crate::report::table::one_line;
 
 /// Escapes a table cell: pipes, line breaks, and Markdown that would change the layout.
 pub fn cell(s: &str) -> String {
-    one_line(s, 160).replace('\\', "\\\\").replace('|', "\\|").replace('<', "&lt;").replace('>', "&gt;")
+    one_line(s, 160)
+        .replace('\\', "\\\\")
+        .replace('|', "\\|")
+        .replace('<', "&lt;")
+        .replace('>', "&gt;")
 }
 
 /// Renders the Markdown report; `top` limits the article and copy lists.
@@ -31,18 +35,41 @@ pub fn render(analysis: &Analysis, registry: &Registry, top: usize) -> String {
         out.push_str("## Outlets\n\n| outlet | score | 90% interval | articles | why |\n|---|---:|---|---:|---|\n");
         for o in &analysis.outlets {
             let s = sc.outlets.get(&o.outlet);
-            let (m, iv) = s.map_or(("-".into(), "-".into()), |s| (format!("{:.2}", s.reliability.mean), format!("{:.2}–{:.2}", s.reliability.low, s.reliability.high)));
-            let why = s.and_then(|s| s.explanation.first()).map_or(String::new(), |e| cell(e));
-            let _ = writeln!(out, "| {} | {m} | {iv} | {} | {why} |", cell(&o.outlet), o.articles);
+            let (m, iv) = s.map_or(("-".into(), "-".into()), |s| {
+                (
+                    format!("{:.2}", s.reliability.mean),
+                    format!("{:.2}–{:.2}", s.reliability.low, s.reliability.high),
+                )
+            });
+            let why = s
+                .and_then(|s| s.explanation.first())
+                .map_or(String::new(), |e| cell(e));
+            let _ = writeln!(
+                out,
+                "| {} | {m} | {iv} | {} | {why} |",
+                cell(&o.outlet),
+                o.articles
+            );
         }
         out.push('\n');
     }
     if !analysis.sources.is_empty() {
-        out.push_str("## Sources cited\n\n| source | kind | trust | articles |\n|---|---|---:|---:|\n");
+        out.push_str(
+            "## Sources cited\n\n| source | kind | trust | articles |\n|---|---|---:|---:|\n",
+        );
         for s in &analysis.sources {
             let src = &registry.sources()[s.index];
-            let t = sc.sources.get(&s.index).map_or("-".into(), |r| format!("{:.2}", r.mean));
-            let _ = writeln!(out, "| {} | {} | {t} | {} |", cell(&src.id), src.kind, s.cited_by);
+            let t = sc
+                .sources
+                .get(&s.index)
+                .map_or("-".into(), |r| format!("{:.2}", r.mean));
+            let _ = writeln!(
+                out,
+                "| {} | {} | {t} | {} |",
+                cell(&src.id),
+                src.kind,
+                s.cited_by
+            );
         }
         out.push('\n');
     }
@@ -60,7 +87,13 @@ pub fn render(analysis: &Analysis, registry: &Registry, top: usize) -> String {
                 Some(false) => "dropped",
                 None => "-",
             };
-            let note = if p.laundered { "**laundered**" } else if p.same_outlet { "same outlet" } else { "" };
+            let note = if p.laundered {
+                "**laundered**"
+            } else if p.same_outlet {
+                "same outlet"
+            } else {
+                ""
+            };
             let _ = writeln!(
                 out,
                 "| {} | {} | {:?} | {:.0}% | {} | {credit} | {note} |",
@@ -76,16 +109,33 @@ pub fn render(analysis: &Analysis, registry: &Registry, top: usize) -> String {
     out.push_str("## Articles\n\n| id | outlet | score | garble | sources | why |\n|---|---|---:|---:|---|---|\n");
     let mut order: Vec<usize> = (0..analysis.articles.len()).collect();
     order.sort_by(|&x, &y| {
-        let (a, b) = (sc.articles.get(x).map_or(0.0, |s| s.reliability.mean), sc.articles.get(y).map_or(0.0, |s| s.reliability.mean));
-        b.total_cmp(&a).then(analysis.articles[x].article.id.cmp(&analysis.articles[y].article.id))
+        let (a, b) = (
+            sc.articles.get(x).map_or(0.0, |s| s.reliability.mean),
+            sc.articles.get(y).map_or(0.0, |s| s.reliability.mean),
+        );
+        b.total_cmp(&a).then(
+            analysis.articles[x]
+                .article
+                .id
+                .cmp(&analysis.articles[y].article.id),
+        )
     });
     for &i in order.iter().take(top) {
         let a = &analysis.articles[i];
         let s = sc.articles.get(i);
-        let mut srcs: Vec<&str> = a.citations.iter().filter(|c| c.kind != crate::citations::CitationKind::Mention).map(|c| c.source.as_str()).collect();
+        let mut srcs: Vec<&str> = a
+            .citations
+            .iter()
+            .filter(|c| c.kind != crate::citations::CitationKind::Mention)
+            .map(|c| c.source.as_str())
+            .collect();
         srcs.sort_unstable();
         srcs.dedup();
-        let why = s.and_then(|s| s.contributions.first()).map_or(String::new(), |c| cell(&format!("{:+.2}: {}", c.delta, c.text)));
+        let why = s
+            .and_then(|s| s.contributions.first())
+            .map_or(String::new(), |c| {
+                cell(&format!("{:+.2}: {}", c.delta, c.text))
+            });
         let _ = writeln!(
             out,
             "| {} | {} | {} | {:.2} | {} | {why} |",
@@ -97,7 +147,11 @@ pub fn render(analysis: &Analysis, registry: &Registry, top: usize) -> String {
         );
     }
     if analysis.articles.len() > top {
-        let _ = writeln!(out, "\n… and {} more articles (raise `--top`).", analysis.articles.len() - top);
+        let _ = writeln!(
+            out,
+            "\n… and {} more articles (raise `--top`).",
+            analysis.articles.len() - top
+        );
     }
     out
 }

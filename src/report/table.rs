@@ -6,8 +6,12 @@ use crate::analyze::Analysis;
 use crate::citations::CitationKind;
 use crate::registry::Registry;
 
-const KINDS: [CitationKind; 4] =
-    [CitationKind::Credit, CitationKind::Attribution, CitationKind::Relay, CitationKind::Mention];
+const KINDS: [CitationKind; 4] = [
+    CitationKind::Credit,
+    CitationKind::Attribution,
+    CitationKind::Relay,
+    CitationKind::Mention,
+];
 
 /// Renders rows as left-aligned columns (numbers right-aligned), two spaces apart.
 pub fn columns(header: &[&str], rows: &[Vec<String>]) -> String {
@@ -18,7 +22,12 @@ pub fn columns(header: &[&str], rows: &[Vec<String>]) -> String {
         }
     }
     let numeric: Vec<bool> = (0..header.len())
-        .map(|i| !rows.is_empty() && rows.iter().all(|r| r[i].parse::<f64>().is_ok() || r[i] == "-"))
+        .map(|i| {
+            !rows.is_empty()
+                && rows
+                    .iter()
+                    .all(|r| r[i].parse::<f64>().is_ok() || r[i] == "-")
+        })
         .collect();
     let mut out = String::new();
     let mut line = |cells: Vec<&str>| {
@@ -69,7 +78,13 @@ fn paint(text: &str, score: f64, color: bool) -> String {
     if !color {
         return text.to_string();
     }
-    let code = if score < 0.4 { 31 } else if score < 0.6 { 33 } else { 32 };
+    let code = if score < 0.4 {
+        31
+    } else if score < 0.6 {
+        33
+    } else {
+        32
+    };
     format!("\x1b[{code}m{text}\x1b[0m")
 }
 
@@ -90,7 +105,10 @@ pub fn render_with(analysis: &Analysis, registry: &Registry, top: usize, color: 
         let mut outlets: Vec<&crate::analyze::OutletSummary> = analysis.outlets.iter().collect();
         let score = |o: &str| analysis.scores.outlets.get(o).map(|s| s.reliability);
         outlets.sort_by(|a, b| {
-            let (x, y) = (score(&a.outlet).map_or(0.0, |r| r.mean), score(&b.outlet).map_or(0.0, |r| r.mean));
+            let (x, y) = (
+                score(&a.outlet).map_or(0.0, |r| r.mean),
+                score(&b.outlet).map_or(0.0, |r| r.mean),
+            );
             y.total_cmp(&x).then_with(|| a.outlet.cmp(&b.outlet))
         });
         let rows: Vec<Vec<String>> = outlets
@@ -106,7 +124,10 @@ pub fn render_with(analysis: &Analysis, registry: &Registry, top: usize, color: 
                 ]
             })
             .collect();
-        out.push_str(&columns(&["outlet", "score", "90% interval", "articles", "sourced"], &rows));
+        out.push_str(&columns(
+            &["outlet", "score", "90% interval", "articles", "sourced"],
+            &rows,
+        ));
         out.push('\n');
     }
     if !analysis.sources.is_empty() {
@@ -116,13 +137,38 @@ pub fn render_with(analysis: &Analysis, registry: &Registry, top: usize, color: 
             .iter()
             .map(|s| {
                 let src = &registry.sources()[s.index];
-                let rel = analysis.scores.sources.get(&s.index).map_or("-".into(), |r| format!("{:.2}", r.mean));
-                let mut r = vec![src.id.clone(), src.kind.as_str().to_string(), rel, s.cited_by.to_string()];
-                r.extend(KINDS.iter().map(|k| s.by_kind.get(k).copied().unwrap_or(0).to_string()));
+                let rel = analysis
+                    .scores
+                    .sources
+                    .get(&s.index)
+                    .map_or("-".into(), |r| format!("{:.2}", r.mean));
+                let mut r = vec![
+                    src.id.clone(),
+                    src.kind.as_str().to_string(),
+                    rel,
+                    s.cited_by.to_string(),
+                ];
+                r.extend(
+                    KINDS
+                        .iter()
+                        .map(|k| s.by_kind.get(k).copied().unwrap_or(0).to_string()),
+                );
                 r
             })
             .collect();
-        out.push_str(&columns(&["source", "kind", "trust", "articles", "credit", "attribution", "relay", "mention"], &rows));
+        out.push_str(&columns(
+            &[
+                "source",
+                "kind",
+                "trust",
+                "articles",
+                "credit",
+                "attribution",
+                "relay",
+                "mention",
+            ],
+            &rows,
+        ));
         out.push('\n');
     }
     render_copies(&mut out, analysis);
@@ -130,14 +176,26 @@ pub fn render_with(analysis: &Analysis, registry: &Registry, top: usize, color: 
     out.push_str("Articles\n");
     for (i, a) in analysis.articles.iter().enumerate().take(top) {
         let art = &a.article;
-        let title = art.title.as_deref().map(|t| format!("  {}", one_line(t, 70))).unwrap_or_default();
+        let title = art
+            .title
+            .as_deref()
+            .map(|t| format!("  {}", one_line(t, 70)))
+            .unwrap_or_default();
         let rel = analysis.scores.articles.get(i).map_or(String::new(), |s| {
-            let text = format!("score {:.2} [{:.2}–{:.2}]", s.reliability.mean, s.reliability.low, s.reliability.high);
+            let text = format!(
+                "score {:.2} [{:.2}–{:.2}]",
+                s.reliability.mean, s.reliability.low, s.reliability.high
+            );
             format!("  {}", paint(&text, s.reliability.mean, color))
         });
         let _ = writeln!(out, "  {}  [{}]{}{}", art.id, art.outlet, rel, title);
         if let Some(s) = analysis.scores.articles.get(i) {
-            for c in s.contributions.iter().filter(|c| c.delta.abs() >= 0.02).take(3) {
+            for c in s
+                .contributions
+                .iter()
+                .filter(|c| c.delta.abs() >= 0.02)
+                .take(3)
+            {
                 let _ = writeln!(out, "      {:+.2}  {}", c.delta, one_line(&c.text, 100));
             }
         }
@@ -145,7 +203,11 @@ pub fn render_with(analysis: &Analysis, registry: &Registry, top: usize, color: 
             out.push_str("      (no source cited)\n");
         }
         for c in &a.citations {
-            let via = c.via.as_deref().map(|v| format!(" via {v}")).unwrap_or_default();
+            let via = c
+                .via
+                .as_deref()
+                .map(|v| format!(" via {v}"))
+                .unwrap_or_default();
             let _ = writeln!(
                 out,
                 "      {:<11}  {}{}  «{}»",
@@ -157,12 +219,22 @@ pub fn render_with(analysis: &Analysis, registry: &Registry, top: usize, color: 
         }
     }
     if analysis.articles.len() > top {
-        let _ = writeln!(out, "  … and {} more articles (raise --top)", analysis.articles.len() - top);
+        let _ = writeln!(
+            out,
+            "  … and {} more articles (raise --top)",
+            analysis.articles.len() - top
+        );
     }
     if !analysis.rejected.is_empty() {
         out.push_str("\nRejected rows\n");
         for r in &analysis.rejected {
-            let _ = writeln!(out, "  line {}  {}  {}", r.line, r.id.as_deref().unwrap_or("-"), r.reason);
+            let _ = writeln!(
+                out,
+                "  line {}  {}  {}",
+                r.line,
+                r.id.as_deref().unwrap_or("-"),
+                r.reason
+            );
         }
     }
     out
@@ -170,19 +242,46 @@ pub fn render_with(analysis: &Analysis, registry: &Registry, top: usize, color: 
 
 /// The most garbled articles, each with its strongest evidence.
 fn render_garbled(out: &mut String, analysis: &Analysis) {
-    let mut garbled: Vec<&crate::analyze::Analyzed> = analysis.articles.iter().filter(|a| a.garble > 0.0).collect();
+    let mut garbled: Vec<&crate::analyze::Analyzed> = analysis
+        .articles
+        .iter()
+        .filter(|a| a.garble > 0.0)
+        .collect();
     if garbled.is_empty() {
         return;
     }
-    garbled.sort_by(|a, b| b.garble.total_cmp(&a.garble).then_with(|| a.article.id.cmp(&b.article.id)));
-    let _ = writeln!(out, "Most garbled ({} of {} articles with counted artefacts)", garbled.len(), analysis.articles.len());
+    garbled.sort_by(|a, b| {
+        b.garble
+            .total_cmp(&a.garble)
+            .then_with(|| a.article.id.cmp(&b.article.id))
+    });
+    let _ = writeln!(
+        out,
+        "Most garbled ({} of {} articles with counted artefacts)",
+        garbled.len(),
+        analysis.articles.len()
+    );
     for a in garbled.iter().take(10) {
-        let _ = writeln!(out, "  {}  garble {:.2}  [{}]", a.article.id, a.garble, a.article.outlet);
+        let _ = writeln!(
+            out,
+            "  {}  garble {:.2}  [{}]",
+            a.article.id, a.garble, a.article.outlet
+        );
         let mut flags: Vec<&crate::garble::Flag> = a.flags.iter().filter(|f| f.counted).collect();
-        flags.sort_by(|x, y| y.kind.weight().total_cmp(&x.kind.weight()).then(x.start.cmp(&y.start)));
+        flags.sort_by(|x, y| {
+            y.kind
+                .weight()
+                .total_cmp(&x.kind.weight())
+                .then(x.start.cmp(&y.start))
+        });
         let mut seen = std::collections::BTreeSet::new();
         for f in flags.into_iter().filter(|f| seen.insert(f.kind)).take(4) {
-            let _ = writeln!(out, "      {:<18}  «{}»", f.kind.as_str(), one_line(&f.evidence, 70));
+            let _ = writeln!(
+                out,
+                "      {:<18}  «{}»",
+                f.kind.as_str(),
+                one_line(&f.evidence, 70)
+            );
         }
     }
     out.push('\n');
@@ -217,7 +316,11 @@ fn render_copies(out: &mut String, analysis: &Analysis) {
                 None => "-",
             };
             let kept = if p.original.is_some() {
-                credit(if p.original == Some(p.a) { p.credited_b } else { p.credited_a })
+                credit(if p.original == Some(p.a) {
+                    p.credited_b
+                } else {
+                    p.credited_a
+                })
             } else {
                 "-"
             };
@@ -230,7 +333,11 @@ fn render_copies(out: &mut String, analysis: &Analysis) {
             }
             vec![
                 copy.to_string(),
-                if p.original.is_some() { format!("← {orig}") } else { format!("~ {}", id(p.b)) },
+                if p.original.is_some() {
+                    format!("← {orig}")
+                } else {
+                    format!("~ {}", id(p.b))
+                },
                 format!("{:?}", p.relation).to_lowercase(),
                 format!("{:.2}", p.containment_a),
                 format!("{:.2}", p.containment_b),
@@ -240,9 +347,19 @@ fn render_copies(out: &mut String, analysis: &Analysis) {
             ]
         })
         .collect();
-    out.push_str(&columns(&["copy", "of", "relation", "cont_a", "cont_b", "wire", "credit", "note"], &rows));
+    out.push_str(&columns(
+        &[
+            "copy", "of", "relation", "cont_a", "cont_b", "wire", "credit", "note",
+        ],
+        &rows,
+    ));
     for s in copies.stories.iter().filter(|s| s.members.len() > 2) {
-        let _ = writeln!(out, "  story of {} articles around {}", s.members.len(), id(s.representative));
+        let _ = writeln!(
+            out,
+            "  story of {} articles around {}",
+            s.members.len(),
+            id(s.representative)
+        );
     }
     out.push('\n');
 }
@@ -253,7 +370,13 @@ mod tests {
 
     #[test]
     fn columns_align_text_left_numbers_right() {
-        let t = columns(&["name", "n"], &[vec!["a".into(), "10".into()], vec!["bbb".into(), "2".into()]]);
+        let t = columns(
+            &["name", "n"],
+            &[
+                vec!["a".into(), "10".into()],
+                vec!["bbb".into(), "2".into()],
+            ],
+        );
         assert_eq!(t, "  name   n\n  a     10\n  bbb    2\n");
     }
 

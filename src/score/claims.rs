@@ -64,40 +64,247 @@ pub struct Unreadable {
 /// Spelled numbers. Words that are also common words in another of the four languages ("un",
 /// "one", "très"/"tres", "dos", "neuf", "sept", "cent", "mil") are left out.
 const SPELLED: &[(&str, f64)] = &[
-    ("deux", 2.0), ("trois", 3.0), ("quatre", 4.0), ("cinq", 5.0), ("six", 6.0), ("huit", 8.0), ("dix", 10.0),
-    ("douze", 12.0), ("vingt", 20.0), ("mille", 1000.0),
-    ("two", 2.0), ("three", 3.0), ("four", 4.0), ("five", 5.0), ("seven", 7.0), ("eight", 8.0), ("nine", 9.0),
-    ("ten", 10.0), ("twelve", 12.0), ("twenty", 20.0), ("hundred", 100.0), ("thousand", 1000.0), ("dozen", 12.0),
-    ("cuatro", 4.0), ("cinco", 5.0), ("seis", 6.0), ("siete", 7.0), ("ocho", 8.0), ("nueve", 9.0), ("diez", 10.0),
-    ("doce", 12.0), ("veinte", 20.0), ("cien", 100.0),
-    ("zwei", 2.0), ("drei", 3.0), ("vier", 4.0), ("funf", 5.0), ("sechs", 6.0), ("sieben", 7.0), ("acht", 8.0),
-    ("neun", 9.0), ("zehn", 10.0), ("zwolf", 12.0), ("zwanzig", 20.0), ("hundert", 100.0), ("tausend", 1000.0),
+    ("deux", 2.0),
+    ("trois", 3.0),
+    ("quatre", 4.0),
+    ("cinq", 5.0),
+    ("six", 6.0),
+    ("huit", 8.0),
+    ("dix", 10.0),
+    ("douze", 12.0),
+    ("vingt", 20.0),
+    ("mille", 1000.0),
+    ("two", 2.0),
+    ("three", 3.0),
+    ("four", 4.0),
+    ("five", 5.0),
+    ("seven", 7.0),
+    ("eight", 8.0),
+    ("nine", 9.0),
+    ("ten", 10.0),
+    ("twelve", 12.0),
+    ("twenty", 20.0),
+    ("hundred", 100.0),
+    ("thousand", 1000.0),
+    ("dozen", 12.0),
+    ("cuatro", 4.0),
+    ("cinco", 5.0),
+    ("seis", 6.0),
+    ("siete", 7.0),
+    ("ocho", 8.0),
+    ("nueve", 9.0),
+    ("diez", 10.0),
+    ("doce", 12.0),
+    ("veinte", 20.0),
+    ("cien", 100.0),
+    ("zwei", 2.0),
+    ("drei", 3.0),
+    ("vier", 4.0),
+    ("funf", 5.0),
+    ("sechs", 6.0),
+    ("sieben", 7.0),
+    ("acht", 8.0),
+    ("neun", 9.0),
+    ("zehn", 10.0),
+    ("zwolf", 12.0),
+    ("zwanzig", 20.0),
+    ("hundert", 100.0),
+    ("tausend", 1000.0),
 ];
 
 const MULTIPLIERS: &[(&str, f64)] = &[
-    ("mille", 1e3), ("thousand", 1e3), ("mil", 1e3), ("tausend", 1e3),
-    ("million", 1e6), ("millions", 1e6), ("millones", 1e6), ("millon", 1e6), ("millionen", 1e6), ("mio", 1e6), ("mln", 1e6),
-    ("milliard", 1e9), ("milliards", 1e9), ("billion", 1e9), ("billions", 1e9), ("milliarden", 1e9), ("mrd", 1e9), ("bn", 1e9),
+    ("mille", 1e3),
+    ("thousand", 1e3),
+    ("mil", 1e3),
+    ("tausend", 1e3),
+    ("million", 1e6),
+    ("millions", 1e6),
+    ("millones", 1e6),
+    ("millon", 1e6),
+    ("millionen", 1e6),
+    ("mio", 1e6),
+    ("mln", 1e6),
+    ("milliard", 1e9),
+    ("milliards", 1e9),
+    ("billion", 1e9),
+    ("billions", 1e9),
+    ("milliarden", 1e9),
+    ("mrd", 1e9),
+    ("bn", 1e9),
 ];
 
-const AT_LEAST: &[&str] = &["plus de", "au moins", "more than", "at least", "over", "mas de", "al menos", "mehr als", "uber", "mindestens"];
-const AT_MOST: &[&str] = &["moins de", "jusqu a", "less than", "up to", "fewer than", "menos de", "hasta", "weniger als", "bis zu"];
+const AT_LEAST: &[&str] = &[
+    "plus de",
+    "au moins",
+    "more than",
+    "at least",
+    "over",
+    "mas de",
+    "al menos",
+    "mehr als",
+    "uber",
+    "mindestens",
+];
+const AT_MOST: &[&str] = &[
+    "moins de",
+    "jusqu a",
+    "less than",
+    "up to",
+    "fewer than",
+    "menos de",
+    "hasta",
+    "weniger als",
+    "bis zu",
+];
 const RANGE_OPEN: &[&str] = &["entre", "between", "zwischen"];
 const RANGE_JOIN: &[&str] = &["et", "and", "y", "und", "a", "to"];
 
 /// Words that are not units: calendar and time words, function words.
 const NOT_UNITS: &[&str] = &[
-    "janvier", "fevrier", "mars", "avril", "mai", "juin", "juillet", "aout", "septembre", "octobre", "novembre",
-    "decembre", "january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
-    "november", "december", "enero", "febrero", "marzo", "abril", "mayo", "junio", "julio", "agosto", "octubre",
-    "noviembre", "diciembre", "januar", "februar", "marz", "juni", "juli", "oktober", "dezember", "heures", "heure",
-    "h", "hours", "hour", "ans", "an", "annees", "year", "years", "anos", "jahre", "jahren", "et", "and", "y", "und",
-    "ou", "or", "le", "la", "les", "the", "de", "du", "des", "of", "a", "au", "aux", "en", "in", "el", "los", "las",
-    "der", "die", "das", "pour", "for", "to", "on", "que", "qui", "ce", "cette", "il", "elle", "est", "sont", "a",
-    "fois", "times", "veces", "mal", "pct", "cts", "dlrs", "vs", "avec", "with", "con", "mit", "sur", "dans",
-    "par", "pour", "sans", "sous", "chez", "apres", "avant", "entre", "from", "into", "over", "under", "after",
-    "before", "para", "sobre", "desde", "hasta", "bei", "nach", "von", "aus", "fur", "uber", "unter", "gegen",
-    "autres", "others", "other", "otros", "andere", "derniers", "premiers", "last", "first", "fin", "end",
+    "janvier",
+    "fevrier",
+    "mars",
+    "avril",
+    "mai",
+    "juin",
+    "juillet",
+    "aout",
+    "septembre",
+    "octobre",
+    "novembre",
+    "decembre",
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+    "enero",
+    "febrero",
+    "marzo",
+    "abril",
+    "mayo",
+    "junio",
+    "julio",
+    "agosto",
+    "octubre",
+    "noviembre",
+    "diciembre",
+    "januar",
+    "februar",
+    "marz",
+    "juni",
+    "juli",
+    "oktober",
+    "dezember",
+    "heures",
+    "heure",
+    "h",
+    "hours",
+    "hour",
+    "ans",
+    "an",
+    "annees",
+    "year",
+    "years",
+    "anos",
+    "jahre",
+    "jahren",
+    "et",
+    "and",
+    "y",
+    "und",
+    "ou",
+    "or",
+    "le",
+    "la",
+    "les",
+    "the",
+    "de",
+    "du",
+    "des",
+    "of",
+    "a",
+    "au",
+    "aux",
+    "en",
+    "in",
+    "el",
+    "los",
+    "las",
+    "der",
+    "die",
+    "das",
+    "pour",
+    "for",
+    "to",
+    "on",
+    "que",
+    "qui",
+    "ce",
+    "cette",
+    "il",
+    "elle",
+    "est",
+    "sont",
+    "a",
+    "fois",
+    "times",
+    "veces",
+    "mal",
+    "pct",
+    "cts",
+    "dlrs",
+    "vs",
+    "avec",
+    "with",
+    "con",
+    "mit",
+    "sur",
+    "dans",
+    "par",
+    "pour",
+    "sans",
+    "sous",
+    "chez",
+    "apres",
+    "avant",
+    "entre",
+    "from",
+    "into",
+    "over",
+    "under",
+    "after",
+    "before",
+    "para",
+    "sobre",
+    "desde",
+    "hasta",
+    "bei",
+    "nach",
+    "von",
+    "aus",
+    "fur",
+    "uber",
+    "unter",
+    "gegen",
+    "autres",
+    "others",
+    "other",
+    "otros",
+    "andere",
+    "derniers",
+    "premiers",
+    "last",
+    "first",
+    "fin",
+    "end",
 ];
 
 struct Tok<'a> {
@@ -110,13 +317,21 @@ struct Tok<'a> {
 fn tokens(text: &str) -> Vec<Tok<'_>> {
     let mut out = Vec::new();
     let mut start: Option<usize> = None;
-    let bounds = text.char_indices().map(|(i, c)| (i, c.is_alphanumeric())).chain(std::iter::once((text.len(), false)));
+    let bounds = text
+        .char_indices()
+        .map(|(i, c)| (i, c.is_alphanumeric()))
+        .chain(std::iter::once((text.len(), false)));
     for (i, alnum) in bounds {
         if alnum {
             start.get_or_insert(i);
         } else if let Some(s) = start.take() {
             let raw = &text[s..i];
-            out.push(Tok { word: fold(raw).text, raw, start: s, end: i });
+            out.push(Tok {
+                word: fold(raw).text,
+                raw,
+                start: s,
+                end: i,
+            });
         }
     }
     out
@@ -161,7 +376,10 @@ fn number_at(text: &str, toks: &[Tok], i: usize) -> Option<(f64, usize)> {
         }
         v
     } else {
-        SPELLED.iter().find(|(w, _)| *w == t.word).map(|(_, v)| *v)?
+        SPELLED
+            .iter()
+            .find(|(w, _)| *w == t.word)
+            .map(|(_, v)| *v)?
     };
     if j < toks.len() {
         if let Some((_, m)) = MULTIPLIERS.iter().find(|(w, _)| *w == toks[j].word) {
@@ -175,7 +393,11 @@ fn number_at(text: &str, toks: &[Tok], i: usize) -> Option<(f64, usize)> {
 fn phrase_before(toks: &[Tok], i: usize, phrases: &[&str]) -> bool {
     phrases.iter().any(|p| {
         let words: Vec<&str> = p.split(' ').collect();
-        i >= words.len() && toks[i - words.len()..i].iter().zip(&words).all(|(t, w)| t.word == *w)
+        i >= words.len()
+            && toks[i - words.len()..i]
+                .iter()
+                .zip(&words)
+                .all(|(t, w)| t.word == *w)
     })
 }
 
@@ -184,7 +406,11 @@ fn is_year(v: f64, raw: &str) -> bool {
 }
 
 /// Claims and unreadable numbers of one article text.
-pub fn extract(text: &str, segs: &Segments, citations: &[Citation]) -> (Vec<Claim>, Vec<Unreadable>) {
+pub fn extract(
+    text: &str,
+    segs: &Segments,
+    citations: &[Citation],
+) -> (Vec<Claim>, Vec<Unreadable>) {
     let mut claims = Vec::new();
     let mut unreadable = Vec::new();
     for s in &segs.sentences {
@@ -200,7 +426,11 @@ pub fn extract(text: &str, segs: &Segments, citations: &[Citation]) -> (Vec<Clai
             let mut low = v;
             let mut high = v;
             let mut bound = Bound::Exact;
-            if phrase_before(&toks, i, RANGE_OPEN) && j < toks.len() && RANGE_JOIN.contains(&toks[j].word.as_str()) && j + 1 < toks.len() {
+            if phrase_before(&toks, i, RANGE_OPEN)
+                && j < toks.len()
+                && RANGE_JOIN.contains(&toks[j].word.as_str())
+                && j + 1 < toks.len()
+            {
                 if let Some((v2, j2)) = number_at(sentence, &toks, j + 1) {
                     high = v2.max(v);
                     low = v2.min(v);
@@ -213,18 +443,28 @@ pub fn extract(text: &str, segs: &Segments, citations: &[Citation]) -> (Vec<Clai
                 bound = Bound::AtMost;
             }
             // "7.000 XNUMX": a number followed by a translation placeholder cannot be read.
-            if j < toks.len() && toks[j].raw.starts_with("XNUM") || j < toks.len() && toks[j].raw.starts_with("XXNUM") {
-                unreadable.push(Unreadable { start: s.start + toks[i].start, end: s.start + toks[j].end });
+            if j < toks.len() && toks[j].raw.starts_with("XNUM")
+                || j < toks.len() && toks[j].raw.starts_with("XXNUM")
+            {
+                unreadable.push(Unreadable {
+                    start: s.start + toks[i].start,
+                    end: s.start + toks[j].end,
+                });
                 i = j + 1;
                 continue;
             }
             // The unit: the next content word, skipping "de"/"of" ("1 500 soldats", "12,000 of the troops").
             let mut k = j;
-            while k < toks.len() && matches!(toks[k].word.as_str(), "de" | "d" | "of" | "des" | "the") {
+            while k < toks.len()
+                && matches!(toks[k].word.as_str(), "de" | "d" | "of" | "des" | "the")
+            {
                 k += 1;
             }
             let unit = toks.get(k).map(|t| t.word.clone()).unwrap_or_default();
-            let gap_ok = toks.get(k).is_some_and(|t| !sentence[toks[j - 1].end..t.start].contains(['.', ',', ';', ':', '(', ')']) || sentence[toks[j - 1].end..t.start].trim() == "%");
+            let gap_ok = toks.get(k).is_some_and(|t| {
+                !sentence[toks[j - 1].end..t.start].contains(['.', ',', ';', ':', '(', ')'])
+                    || sentence[toks[j - 1].end..t.start].trim() == "%"
+            });
             let usable = !unit.is_empty()
                 && gap_ok
                 && unit.chars().all(char::is_alphabetic)
@@ -256,7 +496,12 @@ pub fn extract(text: &str, segs: &Segments, citations: &[Citation]) -> (Vec<Clai
 /// credits found inside the sentence.
 fn sentence_sources(citations: &[Citation], start: usize, end: usize) -> Vec<String> {
     let mut out: Vec<String> = Vec::new();
-    let inside = citations.iter().filter(|c| c.field == Field::Text && c.start >= start && c.end <= end && c.kind != CitationKind::Mention);
+    let inside = citations.iter().filter(|c| {
+        c.field == Field::Text
+            && c.start >= start
+            && c.end <= end
+            && c.kind != CitationKind::Mention
+    });
     for c in inside {
         if !out.contains(&c.source) {
             out.push(c.source.clone());
@@ -270,23 +515,51 @@ mod tests {
     use super::*;
 
     fn claims(text: &str) -> Vec<(f64, f64, Bound, String)> {
-        extract(text, &Segments::new(text), &[]).0.into_iter().map(|c| (c.low, c.high, c.bound, c.unit)).collect()
+        extract(text, &Segments::new(text), &[])
+            .0
+            .into_iter()
+            .map(|c| (c.low, c.high, c.bound, c.unit))
+            .collect()
     }
 
     #[test]
     fn number_formats_of_four_languages() {
-        assert_eq!(claims("Pyongyang prévoit 12 000 soldats."), [(12000.0, 12000.0, Bound::Exact, "soldat".into())]);
-        assert_eq!(claims("Déjà 1 500 soldats des forces spéciales."), [(1500.0, 1500.0, Bound::Exact, "soldat".into())]);
-        assert_eq!(claims("Some 12,000 troops were sent."), [(12000.0, 12000.0, Bound::Exact, "troop".into())]);
-        assert_eq!(claims("Unos 1.500 soldados llegaron."), [(1500.0, 1500.0, Bound::Exact, "soldado".into())]);
-        assert_eq!(claims("Rund 1,5 Millionen Menschen."), [(1_500_000.0, 1_500_000.0, Bound::Exact, "menschen".into())]);
-        assert_eq!(claims("Il a envoyé quatre brigades."), [(4.0, 4.0, Bound::Exact, "brigade".into())]);
+        assert_eq!(
+            claims("Pyongyang prévoit 12 000 soldats."),
+            [(12000.0, 12000.0, Bound::Exact, "soldat".into())]
+        );
+        assert_eq!(
+            claims("Déjà 1 500 soldats des forces spéciales."),
+            [(1500.0, 1500.0, Bound::Exact, "soldat".into())]
+        );
+        assert_eq!(
+            claims("Some 12,000 troops were sent."),
+            [(12000.0, 12000.0, Bound::Exact, "troop".into())]
+        );
+        assert_eq!(
+            claims("Unos 1.500 soldados llegaron."),
+            [(1500.0, 1500.0, Bound::Exact, "soldado".into())]
+        );
+        assert_eq!(
+            claims("Rund 1,5 Millionen Menschen."),
+            [(1_500_000.0, 1_500_000.0, Bound::Exact, "menschen".into())]
+        );
+        assert_eq!(
+            claims("Il a envoyé quatre brigades."),
+            [(4.0, 4.0, Bound::Exact, "brigade".into())]
+        );
     }
 
     #[test]
     fn ranges_and_bounds() {
-        assert_eq!(claims("Entre 10 000 et 12 000 soldats ont été déployés."), [(10000.0, 12000.0, Bound::Range, "soldat".into())]);
-        assert_eq!(claims("Plus de 600.000 soldats russes ont été tués."), [(600000.0, 600000.0, Bound::AtLeast, "soldat".into())]);
+        assert_eq!(
+            claims("Entre 10 000 et 12 000 soldats ont été déployés."),
+            [(10000.0, 12000.0, Bound::Range, "soldat".into())]
+        );
+        assert_eq!(
+            claims("Plus de 600.000 soldats russes ont été tués."),
+            [(600000.0, 600000.0, Bound::AtLeast, "soldat".into())]
+        );
     }
 
     #[test]

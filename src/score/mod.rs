@@ -38,7 +38,11 @@ pub struct Reliability {
 }
 
 fn round4(x: f64) -> f64 {
-    if x.is_finite() { (x * 10_000.0).round() / 10_000.0 } else { 0.5 }
+    if x.is_finite() {
+        (x * 10_000.0).round() / 10_000.0
+    } else {
+        0.5
+    }
 }
 
 impl Reliability {
@@ -50,11 +54,23 @@ impl Reliability {
         // Quantiles of very concentrated Betas are slow to invert and no more informative: cap
         // the strength, keeping the mean.
         let cap = 1e5 / (a + b);
-        let (a, b) = if cap < 1.0 { (a * cap, b * cap) } else { (a, b) };
+        let (a, b) = if cap < 1.0 {
+            (a * cap, b * cap)
+        } else {
+            (a, b)
+        };
         let mean = a / (a + b);
         match Beta::new(a, b) {
-            Ok(beta) => Reliability { mean: round4(mean), low: round4(beta.inverse_cdf(0.05).min(mean)), high: round4(beta.inverse_cdf(0.95).max(mean)) },
-            Err(_) => Reliability { mean: round4(mean), low: 0.0, high: 1.0 },
+            Ok(beta) => Reliability {
+                mean: round4(mean),
+                low: round4(beta.inverse_cdf(0.05).min(mean)),
+                high: round4(beta.inverse_cdf(0.95).max(mean)),
+            },
+            Err(_) => Reliability {
+                mean: round4(mean),
+                low: 0.0,
+                high: 1.0,
+            },
         }
     }
 
@@ -146,7 +162,11 @@ pub struct ScoreOptions {
     pub outlet_priors: Option<OutletPriors>,
 }
 
-const KIND_WEIGHT: [(CitationKind, f64); 3] = [(CitationKind::Credit, 1.0), (CitationKind::Attribution, 0.8), (CitationKind::Relay, 0.6)];
+const KIND_WEIGHT: [(CitationKind, f64); 3] = [
+    (CitationKind::Credit, 1.0),
+    (CitationKind::Attribution, 0.8),
+    (CitationKind::Relay, 0.6),
+];
 const SOURCE_GAIN: f64 = 0.5;
 const NO_SOURCE: f64 = -0.04;
 /// Attribution density (phrases and quotations per 100 words) that counts as fully transparent.
@@ -168,7 +188,10 @@ fn copy_probability(copies: &Copies, n: usize) -> Vec<f64> {
         let (copy_side, prob) = match (c.original, c.relation) {
             (Some(o), Relation::Wholly) => (if o == c.a { c.b } else { c.a }, 0.9),
             (None, Relation::Wholly) => (c.a.max(c.b), 0.5),
-            (Some(o), Relation::Partially) => (if o == c.a { c.b } else { c.a }, 0.5 * c.containment_a.max(c.containment_b)),
+            (Some(o), Relation::Partially) => (
+                if o == c.a { c.b } else { c.a },
+                0.5 * c.containment_a.max(c.containment_b),
+            ),
             (None, Relation::Partially) => (c.a.max(c.b), 0.25),
         };
         p[copy_side] = p[copy_side].max(prob);
@@ -188,13 +211,21 @@ fn story_of(copies: &Copies, n: usize) -> Vec<usize> {
 
 /// With outlet ratings disabled, a registry source of the publishing outlet's own domain (Reuters
 /// crediting itself on reuters.com) counts with its kind's default prior only.
-fn own_domain_default(registry: &Registry, id: &str, article_domain: Option<&str>, opts: &ScoreOptions) -> Option<f64> {
+fn own_domain_default(
+    registry: &Registry,
+    id: &str,
+    article_domain: Option<&str>,
+    opts: &ScoreOptions,
+) -> Option<f64> {
     if opts.outlet_priors.is_some() {
         return None;
     }
     let s = registry.get(id)?;
     let d = article_domain?;
-    s.domains.iter().any(|sd| d == sd || d.ends_with(&format!(".{sd}"))).then(|| s.kind.default_prior().0)
+    s.domains
+        .iter()
+        .any(|sd| d == sd || d.ends_with(&format!(".{sd}")))
+        .then(|| s.kind.default_prior().0)
 }
 
 struct ArticleBase {
@@ -210,7 +241,11 @@ struct Fixed {
     laundered: Option<String>,
 }
 
-fn fixed_facts(articles: &[Analyzed], copies: &Copies, cues: &crate::citations::cues::Cues) -> Vec<Fixed> {
+fn fixed_facts(
+    articles: &[Analyzed],
+    copies: &Copies,
+    cues: &crate::citations::cues::Cues,
+) -> Vec<Fixed> {
     let mut laundered: Vec<Option<String>> = vec![None; articles.len()];
     for c in copies.pairs.iter().filter(|c| c.laundered) {
         let orig = c.original.unwrap_or(c.a);
@@ -228,15 +263,31 @@ fn fixed_facts(articles: &[Analyzed], copies: &Copies, cues: &crate::citations::
     articles
         .par_iter()
         .zip(laundered.into_par_iter())
-        .map(|(a, laundered)| Fixed { style: reader.read(&a.article.text), laundered })
+        .map(|(a, laundered)| Fixed {
+            style: reader.read(&a.article.text),
+            laundered,
+        })
         .collect()
 }
 
-fn article_base(a: &Analyzed, fixed: &Fixed, registry: &Registry, trust: &BTreeMap<String, f64>, opts: &ScoreOptions) -> ArticleBase {
+fn article_base(
+    a: &Analyzed,
+    fixed: &Fixed,
+    registry: &Registry,
+    trust: &BTreeMap<String, f64>,
+    opts: &ScoreOptions,
+) -> ArticleBase {
     let mut contributions = Vec::new();
     let mut best: BTreeMap<&str, f64> = BTreeMap::new();
-    for c in a.citations.iter().filter(|c| c.kind != CitationKind::Mention) {
-        let w = KIND_WEIGHT.iter().find(|(k, _)| *k == c.kind).map_or(0.5, |(_, w)| *w);
+    for c in a
+        .citations
+        .iter()
+        .filter(|c| c.kind != CitationKind::Mention)
+    {
+        let w = KIND_WEIGHT
+            .iter()
+            .find(|(k, _)| *k == c.kind)
+            .map_or(0.5, |(_, w)| *w);
         let e = best.entry(c.source.as_str()).or_insert(0.0);
         *e = e.max(w);
     }
@@ -256,40 +307,103 @@ fn article_base(a: &Analyzed, fixed: &Fixed, registry: &Registry, trust: &BTreeM
         let rbar = rsum / wsum;
         let coverage = wsum.min(1.0);
         let d = SOURCE_GAIN * (rbar - 0.5) * coverage;
-        contributions.push(Contribution { key: "sources", delta: d, text: format!("cites {}", named.join(", ")) });
+        contributions.push(Contribution {
+            key: "sources",
+            delta: d,
+            text: format!("cites {}", named.join(", ")),
+        });
     } else {
-        contributions.push(Contribution { key: "no_source", delta: NO_SOURCE, text: "names no source for its content".into() });
+        contributions.push(Contribution {
+            key: "no_source",
+            delta: NO_SOURCE,
+            text: "names no source for its content".into(),
+        });
     }
     let st = fixed.style;
     if st.words >= 30 {
         let t = (st.attribution / TRANSPARENT_DENSITY).min(1.0);
         let d = TRANSPARENCY_GAIN * (t - 0.4);
-        let what = if t >= 0.4 { "says where its facts come from" } else { "rarely says where its facts come from" };
-        contributions.push(Contribution { key: "transparency", delta: d, text: format!("{what} ({:.1} attributions or quotations per 100 words)", st.attribution) });
+        let what = if t >= 0.4 {
+            "says where its facts come from"
+        } else {
+            "rarely says where its facts come from"
+        };
+        contributions.push(Contribution {
+            key: "transparency",
+            delta: d,
+            text: format!(
+                "{what} ({:.1} attributions or quotations per 100 words)",
+                st.attribution
+            ),
+        });
         if st.exclamations > 0.1 {
             let d = -EXCLAMATION_GAIN * (st.exclamations / 0.5).min(1.0);
-            contributions.push(Contribution { key: "sensational", delta: d, text: format!("sensational tone ({:.2} exclamation marks per 100 words)", st.exclamations) });
+            contributions.push(Contribution {
+                key: "sensational",
+                delta: d,
+                text: format!(
+                    "sensational tone ({:.2} exclamation marks per 100 words)",
+                    st.exclamations
+                ),
+            });
         }
     }
-    if a.citations.iter().any(|c| c.kind == CitationKind::Credit && registry.get(&c.source).is_some_and(|s| s.kind != SourceKind::Government)) {
-        let ids: BTreeSet<&str> = a.citations.iter().filter(|c| c.kind == CitationKind::Credit).map(|c| c.source.as_str()).collect();
-        contributions.push(Contribution { key: "credit_line", delta: CREDIT_LINE, text: format!("carries a credit line ({})", ids.into_iter().collect::<Vec<_>>().join(", ")) });
+    if a.citations.iter().any(|c| {
+        c.kind == CitationKind::Credit
+            && registry
+                .get(&c.source)
+                .is_some_and(|s| s.kind != SourceKind::Government)
+    }) {
+        let ids: BTreeSet<&str> = a
+            .citations
+            .iter()
+            .filter(|c| c.kind == CitationKind::Credit)
+            .map(|c| c.source.as_str())
+            .collect();
+        contributions.push(Contribution {
+            key: "credit_line",
+            delta: CREDIT_LINE,
+            text: format!(
+                "carries a credit line ({})",
+                ids.into_iter().collect::<Vec<_>>().join(", ")
+            ),
+        });
     }
     if a.garble > 0.0 {
         let mut kinds: Vec<String> = Vec::new();
         for f in a.flags.iter().filter(|f| f.counted) {
-            let s = format!("{} «{}»", f.kind.as_str(), crate::report::table::one_line(&f.evidence, 30));
+            let s = format!(
+                "{} «{}»",
+                f.kind.as_str(),
+                crate::report::table::one_line(&f.evidence, 30)
+            );
             if kinds.len() < 3 && !kinds.iter().any(|k| k.starts_with(f.kind.as_str())) {
                 kinds.push(s);
             }
         }
-        contributions.push(Contribution { key: "garble", delta: -GARBLE_GAIN * a.garble, text: format!("garbled copy (garble {:.2}: {})", a.garble, kinds.join(", ")) });
+        contributions.push(Contribution {
+            key: "garble",
+            delta: -GARBLE_GAIN * a.garble,
+            text: format!(
+                "garbled copy (garble {:.2}: {})",
+                a.garble,
+                kinds.join(", ")
+            ),
+        });
     }
     if let Some(text) = &fixed.laundered {
-        contributions.push(Contribution { key: "laundered", delta: LAUNDERED, text: text.clone() });
+        contributions.push(Contribution {
+            key: "laundered",
+            delta: LAUNDERED,
+            text: text.clone(),
+        });
     }
     let sourced = best.len() as f64;
-    ArticleBase { delta: contributions.iter().map(|c| c.delta).sum(), contributions, strength: 4.0 + sourced.min(6.0) }
+    ArticleBase {
+        delta: contributions.iter().map(|c| c.delta).sum(),
+        contributions,
+        strength: 4.0 + sourced.min(6.0),
+    }
 }
 
 fn compatible(a: &ClaimGroup, b: &ClaimGroup) -> bool {
@@ -312,13 +426,21 @@ fn round_sig(x: f64) -> i64 {
 }
 
 /// Scores an analysis.
-pub fn score(articles: &[Analyzed], copies: &Copies, registry: &Registry, opts: &ScoreOptions) -> Scores {
+pub fn score(
+    articles: &[Analyzed],
+    copies: &Copies,
+    registry: &Registry,
+    opts: &ScoreOptions,
+) -> Scores {
     let n = articles.len();
     let clock = std::time::Instant::now();
     let timing = std::env::var_os("CREDENCE_TIMING").is_some();
     let lap = |what: &str| {
         if timing {
-            eprintln!("timing:   score {:>8.3}s  {what}", clock.elapsed().as_secs_f64());
+            eprintln!(
+                "timing:   score {:>8.3}s  {what}",
+                clock.elapsed().as_secs_f64()
+            );
         }
     };
     let copy_p = copy_probability(copies, n);
@@ -327,9 +449,12 @@ pub fn score(articles: &[Analyzed], copies: &Copies, registry: &Registry, opts: 
     let story = story_of(copies, n);
     lap("style and laundering facts");
     // Claims per article, grouped by (unit, bound, rounded values).
-    let per_article: Vec<(Vec<Claim>, Vec<claims::Unreadable>)> =
-        articles.par_iter().map(|a| claims::extract(&a.article.text, &a.segments, &a.citations)).collect();
-    let mut key_to_group: rustc_hash::FxHashMap<(String, i64, i64), usize> = rustc_hash::FxHashMap::default();
+    let per_article: Vec<(Vec<Claim>, Vec<claims::Unreadable>)> = articles
+        .par_iter()
+        .map(|a| claims::extract(&a.article.text, &a.segments, &a.citations))
+        .collect();
+    let mut key_to_group: rustc_hash::FxHashMap<(String, i64, i64), usize> =
+        rustc_hash::FxHashMap::default();
     let mut groups: Vec<ClaimGroup> = Vec::new();
     lap("claims extracted");
     // (group, article, origin source) for every claim mention.
@@ -338,7 +463,17 @@ pub fn score(articles: &[Analyzed], copies: &Copies, registry: &Registry, opts: 
         for c in cl {
             let key = (c.unit.clone(), round_sig(c.low), round_sig(c.high));
             let g = *key_to_group.entry(key).or_insert_with(|| {
-                groups.push(ClaimGroup { low: c.low, high: c.high, bound: c.bound, unit: c.unit.clone(), articles: Vec::new(), sources: Vec::new(), support: 0, confidence: 0.0, contradicted_by: Vec::new() });
+                groups.push(ClaimGroup {
+                    low: c.low,
+                    high: c.high,
+                    bound: c.bound,
+                    unit: c.unit.clone(),
+                    articles: Vec::new(),
+                    sources: Vec::new(),
+                    support: 0,
+                    confidence: 0.0,
+                    contradicted_by: Vec::new(),
+                });
                 groups.len() - 1
             });
             mentions.push((g, ai, c.sources.first().cloned()));
@@ -368,7 +503,9 @@ pub fn score(articles: &[Analyzed], copies: &Copies, registry: &Registry, opts: 
                 let v = match source_voter.get(s) {
                     Some(&v) => v,
                     None => {
-                        let pm = registry.get(s).map_or((0.5, 2.0), |x| (x.prior_mean, x.prior_strength));
+                        let pm = registry
+                            .get(s)
+                            .map_or((0.5, 2.0), |x| (x.prior_mean, x.prior_strength));
                         let v = add((pm.0 * pm.1, (1.0 - pm.0) * pm.1), None);
                         source_voter.insert(s.clone(), v);
                         v
@@ -377,7 +514,9 @@ pub fn score(articles: &[Analyzed], copies: &Copies, registry: &Registry, opts: 
                 (v, 1.0)
             }
             None => {
-                let v = *story_voter.entry(story[*ai]).or_insert_with(|| add((1.0, 1.0), Some(*ai)));
+                let v = *story_voter
+                    .entry(story[*ai])
+                    .or_insert_with(|| add((1.0, 1.0), Some(*ai)));
                 (v, 1.0 - copy_p[*ai])
             }
         };
@@ -385,10 +524,21 @@ pub fn score(articles: &[Analyzed], copies: &Copies, registry: &Registry, opts: 
         *e = e.max(w);
     }
     lap("claims grouped, voters built");
-    let fixed_votes: Vec<Vote> = votes_map.into_iter().map(|((source, claim), weight)| Vote { source, claim, weight }).collect();
+    let fixed_votes: Vec<Vote> = votes_map
+        .into_iter()
+        .map(|((source, claim), weight)| Vote {
+            source,
+            claim,
+            weight,
+        })
+        .collect();
     let bases: Vec<ArticleBase> = loop {
         iterations += 1;
-        let bases: Vec<ArticleBase> = articles.par_iter().zip(fixed.par_iter()).map(|(a, f)| article_base(a, f, registry, &trust, opts)).collect();
+        let bases: Vec<ArticleBase> = articles
+            .par_iter()
+            .zip(fixed.par_iter())
+            .map(|(a, f)| article_base(a, f, registry, &trust, opts))
+            .collect();
         let priors: Vec<(f64, f64)> = base_priors
             .iter()
             .zip(&voter_story)
@@ -400,13 +550,21 @@ pub fn score(articles: &[Analyzed], copies: &Copies, registry: &Registry, opts: 
                 None => p,
             })
             .collect();
-        let problem = Problem { priors, object: (0..groups.len()).collect(), votes: fixed_votes.clone(), implications: Vec::new() };
+        let problem = Problem {
+            priors,
+            object: (0..groups.len()).collect(),
+            votes: fixed_votes.clone(),
+            implications: Vec::new(),
+        };
         lap("articles and priors of one iteration");
         let sol = propagate::solve(&problem);
         lap("propagation");
         inner = sol.iterations;
         claim_conf = sol.confidence.clone();
-        let mut by_id: Vec<(String, (f64, f64))> = source_voter.iter().map(|(k, &i)| (format!("source:{k}"), sol.sources[i])).collect();
+        let mut by_id: Vec<(String, (f64, f64))> = source_voter
+            .iter()
+            .map(|(k, &i)| (format!("source:{k}"), sol.sources[i]))
+            .collect();
         by_id.sort_by(|a, b| a.0.cmp(&b.0));
         solution_sources = by_id;
         let mut new_trust = BTreeMap::new();
@@ -421,7 +579,9 @@ pub fn score(articles: &[Analyzed], copies: &Copies, registry: &Registry, opts: 
             moved = moved.max((mu - article_mu[i]).abs());
             article_mu[i] = mu;
         }
-        let trust_moved = new_trust.iter().any(|(k, v)| trust.get(k).is_none_or(|t| (t - v).abs() > 1e-9));
+        let trust_moved = new_trust
+            .iter()
+            .any(|(k, v)| trust.get(k).is_none_or(|t| (t - v).abs() > 1e-9));
         trust = new_trust;
         if (moved < 1e-9 && !trust_moved) || iterations >= 50 {
             break bases;
@@ -466,8 +626,12 @@ pub fn score(articles: &[Analyzed], copies: &Copies, registry: &Registry, opts: 
                 if groups[h].low > 2.0 * groups[g].high.max(1e-9) {
                     break;
                 }
-                let close = groups[h].high.max(groups[g].high) <= 2.0 * groups[h].low.min(groups[g].low).max(1e-9);
-                if close && !group_sources[g].is_disjoint(&group_sources[h]) && !compatible(&groups[g], &groups[h]) {
+                let close = groups[h].high.max(groups[g].high)
+                    <= 2.0 * groups[h].low.min(groups[g].low).max(1e-9);
+                if close
+                    && !group_sources[g].is_disjoint(&group_sources[h])
+                    && !compatible(&groups[g], &groups[h])
+                {
                     contradicted[g].push(h);
                     contradicted[h].push(g);
                 }
@@ -518,18 +682,34 @@ pub fn score(articles: &[Analyzed], copies: &Copies, registry: &Registry, opts: 
         for c in &a.citations {
             if let Some(i) = registry.index_of(&c.source) {
                 let s = &registry.sources()[i];
-                sources.entry(i).or_insert_with(|| Reliability::from_mean(s.prior_mean, s.prior_strength));
+                sources
+                    .entry(i)
+                    .or_insert_with(|| Reliability::from_mean(s.prior_mean, s.prior_strength));
             }
         }
     }
     for (k, (al, be)) in &solution_sources {
-        if let Some(i) = k.strip_prefix("source:").and_then(|id| registry.index_of(id)) {
+        if let Some(i) = k
+            .strip_prefix("source:")
+            .and_then(|id| registry.index_of(id))
+        {
             sources.insert(i, Reliability::from_alpha_beta(*al, *be));
         }
     }
     let mut order: Vec<usize> = (0..groups.len()).collect();
-    order.sort_by(|&x, &y| groups[x].unit.cmp(&groups[y].unit).then(groups[x].low.total_cmp(&groups[y].low)).then(groups[x].high.total_cmp(&groups[y].high)).then(groups[x].bound.cmp(&groups[y].bound)));
-    let remap: BTreeMap<usize, usize> = order.iter().enumerate().map(|(new, &old)| (old, new)).collect();
+    order.sort_by(|&x, &y| {
+        groups[x]
+            .unit
+            .cmp(&groups[y].unit)
+            .then(groups[x].low.total_cmp(&groups[y].low))
+            .then(groups[x].high.total_cmp(&groups[y].high))
+            .then(groups[x].bound.cmp(&groups[y].bound))
+    });
+    let remap: BTreeMap<usize, usize> = order
+        .iter()
+        .enumerate()
+        .map(|(new, &old)| (old, new))
+        .collect();
     let claims: Vec<ClaimGroup> = order
         .iter()
         .map(|&g| {
@@ -539,12 +719,25 @@ pub fn score(articles: &[Analyzed], copies: &Copies, registry: &Registry, opts: 
             c
         })
         .collect();
-    Scores { articles: out_articles, outlets, sources, claims, iterations, propagation_iterations: inner }
+    Scores {
+        articles: out_articles,
+        outlets,
+        sources,
+        claims,
+        iterations,
+        propagation_iterations: inner,
+    }
 }
 
 /// "12 000", "10 000–12 000", "≥ 600 000".
 pub fn fmt_value(g: &ClaimGroup) -> String {
-    let f = |x: f64| if x.fract() == 0.0 { format!("{}", x as i64) } else { format!("{x}") };
+    let f = |x: f64| {
+        if x.fract() == 0.0 {
+            format!("{}", x as i64)
+        } else {
+            format!("{x}")
+        }
+    };
     match g.bound {
         Bound::Exact => f(g.low),
         Bound::Range => format!("{}–{}", f(g.low), f(g.high)),
@@ -559,7 +752,13 @@ mod tests {
 
     #[test]
     fn intervals_are_ordered_and_finite() {
-        for (a, b) in [(1.0, 1.0), (0.0, 0.0), (1e9, 1.0), (f64::NAN, 2.0), (0.5, 1e-12)] {
+        for (a, b) in [
+            (1.0, 1.0),
+            (0.0, 0.0),
+            (1e9, 1.0),
+            (f64::NAN, 2.0),
+            (0.5, 1e-12),
+        ] {
             let r = Reliability::from_alpha_beta(a, b);
             assert!(r.low <= r.mean && r.mean <= r.high, "{r:?}");
             assert!(r.mean.is_finite() && r.low.is_finite() && r.high.is_finite());

@@ -11,23 +11,55 @@ use crate::copies::Copies;
 const OUTLET_PRIOR_STRENGTH: f64 = 10.0;
 
 /// Scores every known outlet.
-pub(super) fn score_outlets(articles: &[Analyzed], scores: &[ArticleScore], copies: &Copies, opts: &ScoreOptions) -> BTreeMap<String, OutletScore> {
+pub(super) fn score_outlets(
+    articles: &[Analyzed],
+    scores: &[ArticleScore],
+    copies: &Copies,
+    opts: &ScoreOptions,
+) -> BTreeMap<String, OutletScore> {
     // Identical articles inside one outlet are one piece of evidence.
     let mut dup_weight = vec![1.0f64; articles.len()];
-    for c in copies.pairs.iter().filter(|c| c.same_outlet && c.containment_a >= 0.95 && c.containment_b >= 0.95) {
+    for c in copies
+        .pairs
+        .iter()
+        .filter(|c| c.same_outlet && c.containment_a >= 0.95 && c.containment_b >= 0.95)
+    {
         dup_weight[c.a.max(c.b)] = 0.0;
     }
     let mut by_outlet: BTreeMap<&str, Vec<usize>> = BTreeMap::new();
-    for (i, a) in articles.iter().enumerate().filter(|(_, a)| a.article.outlet_known) {
-        by_outlet.entry(a.article.outlet.as_str()).or_default().push(i);
+    for (i, a) in articles
+        .iter()
+        .enumerate()
+        .filter(|(_, a)| a.article.outlet_known)
+    {
+        by_outlet
+            .entry(a.article.outlet.as_str())
+            .or_default()
+            .push(i);
     }
     let mut out = BTreeMap::new();
     for (outlet, idx) in by_outlet {
-        let domain = idx.iter().find_map(|&i| articles[i].article.domain.as_deref());
-        let prior = opts.outlet_priors.as_ref().and_then(|p| domain.and_then(|d| p.get(d)));
+        let domain = idx
+            .iter()
+            .find_map(|&i| articles[i].article.domain.as_deref());
+        let prior = opts
+            .outlet_priors
+            .as_ref()
+            .and_then(|p| domain.and_then(|d| p.get(d)));
         let (mut a, mut b, prior_text) = match prior {
-            Some(p) => (p.mean * OUTLET_PRIOR_STRENGTH, (1.0 - p.mean) * OUTLET_PRIOR_STRENGTH, format!("prior {:.2} from {} (strength {OUTLET_PRIOR_STRENGTH})", p.mean, p.source)),
-            None => (1.0, 1.0, "uniform prior (no rating of the outlet's own domain used)".to_string()),
+            Some(p) => (
+                p.mean * OUTLET_PRIOR_STRENGTH,
+                (1.0 - p.mean) * OUTLET_PRIOR_STRENGTH,
+                format!(
+                    "prior {:.2} from {} (strength {OUTLET_PRIOR_STRENGTH})",
+                    p.mean, p.source
+                ),
+            ),
+            None => (
+                1.0,
+                1.0,
+                "uniform prior (no rating of the outlet's own domain used)".to_string(),
+            ),
         };
         for &i in &idx {
             let m = scores[i].reliability.mean;
@@ -37,7 +69,13 @@ pub(super) fn score_outlets(articles: &[Analyzed], scores: &[ArticleScore], copi
         let reliability = Reliability::from_alpha_beta(a, b);
         let mut explanation = outlet_reasons(articles, scores, &idx);
         explanation.push(format!("{}; {} article(s)", prior_text, idx.len()));
-        out.insert(outlet.to_string(), OutletScore { reliability, explanation });
+        out.insert(
+            outlet.to_string(),
+            OutletScore {
+                reliability,
+                explanation,
+            },
+        );
     }
     out
 }
@@ -47,7 +85,9 @@ fn outlet_reasons(articles: &[Analyzed], scores: &[ArticleScore], idx: &[usize])
     let mut by_key: BTreeMap<&'static str, (f64, usize, Vec<String>, Vec<&str>)> = BTreeMap::new();
     for &i in idx {
         for c in &scores[i].contributions {
-            let e = by_key.entry(c.key).or_insert((0.0, 0, Vec::new(), Vec::new()));
+            let e = by_key
+                .entry(c.key)
+                .or_insert((0.0, 0, Vec::new(), Vec::new()));
             e.0 += c.delta;
             e.1 += 1;
             if e.2.len() < 2 {
@@ -74,10 +114,17 @@ fn outlet_reasons(articles: &[Analyzed], scores: &[ArticleScore], idx: &[usize])
                 _ => key,
             };
             let avg = d / n;
-            (avg, format!("{avg:+.2}: {count} of {} articles {what} — e.g. {} ({})", idx.len(), texts[0], ids.join(", ")))
+            (
+                avg,
+                format!(
+                    "{avg:+.2}: {count} of {} articles {what} — e.g. {} ({})",
+                    idx.len(),
+                    texts[0],
+                    ids.join(", ")
+                ),
+            )
         })
         .collect();
     reasons.sort_by(|x, y| y.0.abs().total_cmp(&x.0.abs()).then(x.1.cmp(&y.1)));
     reasons.into_iter().take(4).map(|(_, s)| s).collect()
 }
-

@@ -25,23 +25,29 @@ impl OutletPriors {
     /// Parses `domain,prior_mean,prior_source` CSV text; rows that do not parse are errors naming
     /// their line.
     pub fn parse(text: &str, path: &str) -> Result<OutletPriors, String> {
-        let mut rdr = csv::ReaderBuilder::new().flexible(true).from_reader(text.as_bytes());
+        let mut rdr = csv::ReaderBuilder::new()
+            .flexible(true)
+            .from_reader(text.as_bytes());
         let mut by_domain = BTreeMap::new();
         for rec in rdr.records() {
             let rec = rec.map_err(|e| format!("{path}: {e}"))?;
             let line = rec.position().map_or(0, |p| p.line());
             let domain = rec.get(0).unwrap_or("").trim().to_ascii_lowercase();
-            let mean: f64 = rec
-                .get(1)
-                .unwrap_or("")
-                .trim()
-                .parse()
-                .map_err(|_| format!("{path}: line {line}: field `prior_mean`: not a number"))?;
+            let mean: f64 =
+                rec.get(1).unwrap_or("").trim().parse().map_err(|_| {
+                    format!("{path}: line {line}: field `prior_mean`: not a number")
+                })?;
             if domain.is_empty() || !(0.0..=1.0).contains(&mean) {
                 return Err(format!("{path}: line {line}: field `prior_mean`: {mean} is not in [0, 1] or the domain is empty"));
             }
             let source = rec.get(2).unwrap_or("").trim().to_string();
-            by_domain.insert(domain.trim_start_matches("www.").to_string(), OutletPrior { mean: mean.clamp(0.02, 0.98), source });
+            by_domain.insert(
+                domain.trim_start_matches("www.").to_string(),
+                OutletPrior {
+                    mean: mean.clamp(0.02, 0.98),
+                    source,
+                },
+            );
         }
         Ok(OutletPriors { by_domain })
     }

@@ -63,7 +63,11 @@ const MAX_ITERATIONS: usize = 500;
 
 fn mean((a, b): (f64, f64)) -> f64 {
     let s = a + b;
-    if s > 0.0 && s.is_finite() { a / s } else { 0.5 }
+    if s > 0.0 && s.is_finite() {
+        a / s
+    } else {
+        0.5
+    }
 }
 
 /// Runs the propagation to its fixed point. Never produces NaN: empty inputs give empty outputs.
@@ -83,7 +87,9 @@ pub fn solve(p: &Problem) -> Solution {
     for v in &p.votes {
         voters[v.claim] += 1;
     }
-    let informative: Vec<bool> = (0..n_claims).map(|c| voters[c] >= 2 || by_object[p.object[c]].len() >= 2).collect();
+    let informative: Vec<bool> = (0..n_claims)
+        .map(|c| voters[c] >= 2 || by_object[p.object[c]].len() >= 2)
+        .collect();
     let mut iterations = 0;
     let mut converged = false;
     while iterations < MAX_ITERATIONS {
@@ -108,7 +114,11 @@ pub fn solve(p: &Problem) -> Solution {
             let total: f64 = claims.iter().map(|&c| raw[c]).sum();
             for &c in claims {
                 // Competing claims share belief: a claim alone keeps its raw support.
-                next[c] = if claims.len() == 1 || total <= 0.0 { raw[c] } else { raw[c] * raw[c] / total.max(raw[c]) };
+                next[c] = if claims.len() == 1 || total <= 0.0 {
+                    raw[c]
+                } else {
+                    raw[c] * raw[c] / total.max(raw[c])
+                };
             }
         }
         // Sources from claims.
@@ -122,7 +132,11 @@ pub fn solve(p: &Problem) -> Solution {
                 1.0
             } else {
                 let total: f64 = rivals.iter().map(|&c| next[c]).sum();
-                if total > 0.0 { next[v.claim] / total } else { 1.0 / rivals.len() as f64 }
+                if total > 0.0 {
+                    next[v.claim] / total
+                } else {
+                    1.0 / rivals.len() as f64
+                }
             };
             new_posts[v.source].0 += w * won;
             new_posts[v.source].1 += w * (1.0 - won);
@@ -144,7 +158,12 @@ pub fn solve(p: &Problem) -> Solution {
             break;
         }
     }
-    Solution { sources: posts, confidence, iterations, converged }
+    Solution {
+        sources: posts,
+        confidence,
+        iterations,
+        converged,
+    }
 }
 
 #[cfg(test)]
@@ -155,14 +174,35 @@ mod tests {
     fn reliable_sources_win_conflicts_and_copies_count_once() {
         // Object 0: claim 0 by sources 0 and 1 (independent), claim 1 by sources 2, 3, 4 (copies of 2).
         let mut votes = vec![
-            Vote { source: 0, claim: 0, weight: 1.0 },
-            Vote { source: 1, claim: 0, weight: 1.0 },
-            Vote { source: 2, claim: 1, weight: 1.0 },
+            Vote {
+                source: 0,
+                claim: 0,
+                weight: 1.0,
+            },
+            Vote {
+                source: 1,
+                claim: 0,
+                weight: 1.0,
+            },
+            Vote {
+                source: 2,
+                claim: 1,
+                weight: 1.0,
+            },
         ];
         for s in 3..5 {
-            votes.push(Vote { source: s, claim: 1, weight: 0.05 });
+            votes.push(Vote {
+                source: s,
+                claim: 1,
+                weight: 0.05,
+            });
         }
-        let p = Problem { priors: vec![(3.0, 2.0); 5], object: vec![0, 0], votes, implications: Vec::new() };
+        let p = Problem {
+            priors: vec![(3.0, 2.0); 5],
+            object: vec![0, 0],
+            votes,
+            implications: Vec::new(),
+        };
         let sol = solve(&p);
         assert!(sol.converged);
         assert!(sol.confidence[0] > sol.confidence[1], "{sol:?}");
@@ -172,8 +212,23 @@ mod tests {
     fn empty_and_degenerate_inputs_are_finite() {
         let sol = solve(&Problem::default());
         assert!(sol.converged && sol.confidence.is_empty());
-        let p = Problem { priors: vec![(1e-9, 1e-9)], object: vec![0], votes: vec![Vote { source: 0, claim: 0, weight: 1.0 }], implications: Vec::new() };
+        let p = Problem {
+            priors: vec![(1e-9, 1e-9)],
+            object: vec![0],
+            votes: vec![Vote {
+                source: 0,
+                claim: 0,
+                weight: 1.0,
+            }],
+            implications: Vec::new(),
+        };
         let sol = solve(&p);
-        assert!(sol.confidence.iter().all(|c| c.is_finite()) && sol.sources.iter().all(|(a, b)| a.is_finite() && b.is_finite()));
+        assert!(
+            sol.confidence.iter().all(|c| c.is_finite())
+                && sol
+                    .sources
+                    .iter()
+                    .all(|(a, b)| a.is_finite() && b.is_finite())
+        );
     }
 }

@@ -26,9 +26,13 @@ pub struct Reader<'c> {
 impl<'c> Reader<'c> {
     /// Indexes the attribution phrases (`before` and `after` roles) of `cues`.
     pub fn new(cues: &'c Cues) -> Reader<'c> {
-        let mut by_first: std::collections::HashMap<&str, Vec<&[String]>> = std::collections::HashMap::new();
+        let mut by_first: std::collections::HashMap<&str, Vec<&[String]>> =
+            std::collections::HashMap::new();
         for p in cues.before.iter().chain(cues.after.iter()) {
-            by_first.entry(p[0].as_str()).or_default().push(p.as_slice());
+            by_first
+                .entry(p[0].as_str())
+                .or_default()
+                .push(p.as_slice());
         }
         for v in by_first.values_mut() {
             v.sort_by_key(|p| std::cmp::Reverse(p.len()));
@@ -43,7 +47,10 @@ impl<'c> Reader<'c> {
         let mut attr = 0usize;
         let mut i = 0;
         while i < w.len() {
-            let hit = self.by_first.get(w[i].as_str()).and_then(|ps| ps.iter().find(|p| i + p.len() <= w.len() && w[i..i + p.len()] == ***p));
+            let hit = self.by_first.get(w[i].as_str()).and_then(|ps| {
+                ps.iter()
+                    .find(|p| i + p.len() <= w.len() && w[i..i + p.len()] == ***p)
+            });
             match hit {
                 Some(p) => {
                     attr += 1;
@@ -54,7 +61,11 @@ impl<'c> Reader<'c> {
         }
         let quotes = text.matches(['«', '“', '„']).count() + text.matches('"').count() / 2;
         let excl = text.matches('!').count();
-        Style { attribution: 100.0 * (attr as f64 + 0.5 * quotes as f64) / n as f64, exclamations: 100.0 * excl as f64 / n as f64, words: w.len() }
+        Style {
+            attribution: 100.0 * (attr as f64 + 0.5 * quotes as f64) / n as f64,
+            exclamations: 100.0 * excl as f64 / n as f64,
+            words: w.len(),
+        }
     }
 }
 
@@ -70,9 +81,15 @@ mod tests {
     #[test]
     fn attribution_and_exclamations() {
         let c = Cues::bundled();
-        let s = read("« Nous partons », a déclaré le ministre. Selon la police, tout est calme.", &c);
+        let s = read(
+            "« Nous partons », a déclaré le ministre. Selon la police, tout est calme.",
+            &c,
+        );
         assert!(s.attribution > 10.0, "{s:?}");
-        let t = read("Incroyable ! Vous ne croirez jamais ce qui suit ! Partagez !", &c);
+        let t = read(
+            "Incroyable ! Vous ne croirez jamais ce qui suit ! Partagez !",
+            &c,
+        );
         assert!(t.exclamations > 20.0 && t.attribution < 1.0, "{t:?}");
     }
 }
