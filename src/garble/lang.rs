@@ -3,8 +3,6 @@
 //! (one hash lookup per word) and good on short sentences, where character-n-gram detectors are weak.
 //! The tables are `data/garble/function_words.tsv`.
 
-use std::collections::BTreeMap;
-
 use rustc_hash::FxHashMap;
 
 use crate::normalize::fold;
@@ -225,45 +223,7 @@ impl LangId {
 
     /// The most likely language of `text`, or `None` without any function word.
     pub fn guess(&self, text: &str) -> Option<Guess> {
-        let f = fold(text).text;
-        let mut votes = vec![0usize; self.langs.len()];
-        let mut n = 0;
-        for w in f
-            .split(|c: char| !c.is_alphanumeric())
-            .filter(|w| !w.is_empty())
-        {
-            n += 1;
-            if let Some(ls) = self.words.get(w) {
-                // A word shared by several languages is weak evidence for each.
-                if ls.len() == 1 {
-                    votes[ls[0]] += 1;
-                }
-            }
-        }
-        let mut order: Vec<usize> = (0..votes.len()).collect();
-        order.sort_by(|&a, &b| votes[b].cmp(&votes[a]).then(a.cmp(&b)));
-        let best = *order.first()?;
-        if votes[best] == 0 {
-            return None;
-        }
-        Some(Guess {
-            lang: self.langs[best].clone(),
-            hits: votes[best],
-            runner_up: order.get(1).map_or(0, |&i| votes[i]),
-            words: n,
-        })
-    }
-
-    /// Vote counts per language, for diagnostics.
-    pub fn votes(&self, text: &str) -> BTreeMap<String, usize> {
-        let f = fold(text).text;
-        let mut out = BTreeMap::new();
-        for w in f.split(|c: char| !c.is_alphanumeric()) {
-            if let Some(ls) = self.words.get(w).filter(|ls| ls.len() == 1) {
-                *out.entry(self.langs[ls[0]].clone()).or_default() += 1;
-            }
-        }
-        out
+        self.guess_words(&self.words(text).items)
     }
 }
 
