@@ -292,12 +292,13 @@ fn score_options(common: &Common) -> Result<ScoreOptions> {
 }
 
 fn load(file: &str, registry: &Registry, opts: &ScoreOptions, quiet: bool) -> Result<Analysis> {
+    let bar = progress::Bar::new(quiet);
+    credence::Progress::stage(&bar, "ingest", 0);
     let input = Input::open(file)?;
     let ingested = input.read()?;
     if !quiet {
         summarize_problems(input.display(), &ingested);
     }
-    let bar = progress::Bar::new(quiet);
     let analysis = analyze_progress(ingested, registry, opts, &bar);
     bar.finish();
     Ok(analysis)

@@ -36,7 +36,11 @@ impl Bar {
     /// Clears the bar.
     pub fn finish(&self) {
         if let Some(t) = self.timing {
-            eprintln!("timing: {:>8.3}s  analysis done", t.elapsed().as_secs_f64());
+            eprintln!(
+                "timing: {:>8.3}s {}  analysis done",
+                t.elapsed().as_secs_f64(),
+                rss()
+            );
         }
         if let Some(b) = &self.bar {
             b.finish_and_clear();
@@ -47,7 +51,11 @@ impl Bar {
 impl credence::Progress for Bar {
     fn stage(&self, name: &'static str, total: usize) {
         if let Some(t) = self.timing {
-            eprintln!("timing: {:>8.3}s  {name} starts", t.elapsed().as_secs_f64());
+            eprintln!(
+                "timing: {:>8.3}s {}  {name} starts",
+                t.elapsed().as_secs_f64(),
+                rss()
+            );
         }
         if let Some(b) = &self.bar {
             b.set_message(name);
@@ -64,4 +72,17 @@ impl credence::Progress for Bar {
             b.inc(n as u64);
         }
     }
+}
+
+/// Resident and peak memory from `/proc/self/status` (Linux), for the timing lines.
+fn rss() -> String {
+    let status = std::fs::read_to_string("/proc/self/status").unwrap_or_default();
+    let field = |name: &str| {
+        status
+            .lines()
+            .find_map(|l| l.strip_prefix(name))
+            .and_then(|v| v.split_whitespace().next()?.parse::<u64>().ok())
+            .map_or_else(|| "?".to_string(), |kb| format!("{}", kb / 1024))
+    };
+    format!("rss {:>6} MB peak {:>6} MB", field("VmRSS:"), field("VmHWM:"))
 }
