@@ -16,10 +16,14 @@ use std::path::{Path, PathBuf};
 use std::process::Command;
 use std::time::Instant;
 
+use rayon::prelude::*;
+
 use credence::analyze::{analyze, copy_inputs};
+use credence::boilerplate::Boilerplate;
 use credence::copies;
 use credence::ingest::Input;
-use credence::Registry;
+use credence::segment::Segments;
+use credence::{Analysis, Registry};
 
 fn wc_seconds(path: &Path) -> f64 {
     let t = Instant::now();
@@ -90,6 +94,38 @@ fn families(truth: &Path) -> (Vec<(String, String)>, BTreeMap<String, String>) {
     (planted, fam)
 }
 
+/// The copy stage alone over an analysis held in memory: boilerplate, sketches, candidates,
+/// verification.
+fn copy_stage(analysis: &Analysis, inputs: &[copies::CopyInput]) -> copies::Copies {
+    let segs: Vec<Segments> = (0..analysis.articles.len())
+        .map(|i| Segments::new(&analysis.text(i)))
+        .collect();
+    let texts: Vec<String> = (0..segs.len())
+        .map(|i| analysis.text(i).into_owned())
+        .collect();
+    let known = |i: usize| analysis.articles[i].article.outlet_known;
+    let bp = Boilerplate::learn((0..segs.len()).filter(|&i| known(i)).map(|i| {
+        (
+            analysis.articles[i].article.outlet.as_str(),
+            texts[i].as_str(),
+            &segs[i],
+        )
+    }));
+    let lines = |i: usize| {
+        if known(i) {
+            bp.lines_of(&analysis.articles[i].article.outlet, &texts[i], &segs[i])
+        } else {
+            Vec::new()
+        }
+    };
+    let sketches: Vec<Vec<u64>> = (0..segs.len())
+        .into_par_iter()
+        .map(|i| copies::sketch(&texts[i], &segs[i], &lines(i)))
+        .collect();
+    let words = |i: usize| copies::Words::new(&texts[i], &segs[i], &lines(i));
+    copies::detect(inputs, &sketches, &words)
+}
+
 fn run(path: &Path, registry: &Registry) {
     let bytes = std::fs::metadata(path).map(|m| m.len()).unwrap_or(0) as f64;
     let wc = wc_seconds(path);
@@ -104,7 +140,7 @@ fn run(path: &Path, registry: &Registry) {
     let t_all = t1.elapsed().as_secs_f64();
     let inputs = copy_inputs(&analysis.articles, registry);
     let t2 = Instant::now();
-    let found = copies::detect(&inputs);
+    let found = copy_stage(&analysis, &inputs);
     let t_copies = t2.elapsed().as_secs_f64();
     let total = t_ingest + t_all;
     println!(

@@ -36,33 +36,74 @@ pub struct Boilerplate {
     by_outlet: BTreeMap<String, HashSet<u64>>,
 }
 
-impl Boilerplate {
-    /// Learns boilerplate from `(outlet, text, segments)` of every article with a known outlet.
-    pub fn learn<'a>(
-        articles: impl IntoIterator<Item = (&'a str, &'a str, &'a Segments)>,
-    ) -> Boilerplate {
-        let mut counts: HashMap<(&str, u64), usize> = HashMap::new();
-        let mut per_outlet: HashMap<&str, usize> = HashMap::new();
-        for (outlet, text, segs) in articles {
-            *per_outlet.entry(outlet).or_default() += 1;
-            let keys: HashSet<u64> = segs
-                .lines
-                .iter()
-                .filter(|l| l.end - l.start <= MAX_LINE)
-                .map(|l| line_key(l.of(text)))
-                .collect();
-            for k in keys {
-                *counts.entry((outlet, k)).or_default() += 1;
+/// The keys of an article's lines short enough to be furniture, sorted and deduplicated: what
+/// [`Learner::add`] counts.
+pub fn line_keys(text: &str, segs: &Segments) -> Vec<u64> {
+    let mut keys: Vec<u64> = segs
+        .lines
+        .iter()
+        .filter(|l| l.end - l.start <= MAX_LINE)
+        .map(|l| line_key(l.of(text)))
+        .collect();
+    keys.sort_unstable();
+    keys.dedup();
+    keys
+}
+
+/// Counts line keys per outlet, one article at a time, so that texts need not stay in memory.
+#[derive(Debug, Default)]
+pub struct Learner {
+    outlets: HashMap<String, (u32, usize)>,
+    counts: rustc_hash::FxHashMap<(u32, u64), u32>,
+}
+
+impl Learner {
+    /// Counts one article of `outlet` with the [`line_keys`] of its text.
+    pub fn add(&mut self, outlet: &str, keys: &[u64]) {
+        let next = self.outlets.len() as u32;
+        let id = match self.outlets.get_mut(outlet) {
+            Some(e) => {
+                e.1 += 1;
+                e.0
             }
+            None => {
+                self.outlets.insert(outlet.to_string(), (next, 1));
+                next
+            }
+        };
+        for &k in keys {
+            *self.counts.entry((id, k)).or_default() += 1;
+        }
+    }
+
+    /// The lines that recur often enough in each outlet.
+    pub fn finish(self) -> Boilerplate {
+        let mut names: Vec<(&str, usize)> = vec![("", 0); self.outlets.len()];
+        for (name, &(id, n)) in &self.outlets {
+            names[id as usize] = (name, n);
         }
         let mut by_outlet: BTreeMap<String, HashSet<u64>> = BTreeMap::new();
-        for ((outlet, key), n) in counts {
-            let total = per_outlet[outlet];
+        for ((id, key), n) in self.counts {
+            let (outlet, total) = names[id as usize];
+            let n = n as usize;
             if n >= MIN_ARTICLES && n as f64 >= MIN_SHARE * total as f64 {
                 by_outlet.entry(outlet.to_string()).or_default().insert(key);
             }
         }
         Boilerplate { by_outlet }
+    }
+}
+
+impl Boilerplate {
+    /// Learns boilerplate from `(outlet, text, segments)` of every article with a known outlet.
+    pub fn learn<'a>(
+        articles: impl IntoIterator<Item = (&'a str, &'a str, &'a Segments)>,
+    ) -> Boilerplate {
+        let mut learner = Learner::default();
+        for (outlet, text, segs) in articles {
+            learner.add(outlet, &line_keys(text, segs));
+        }
+        learner.finish()
     }
 
     /// The boilerplate lines of one article.

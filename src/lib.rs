@@ -29,5 +29,5 @@ pub mod report;
 pub mod score;
 pub mod segment;
 
-pub use analyze::{analyze, analyze_progress, analyze_with, Analysis, Progress};
+pub use analyze::{analyze, analyze_input, analyze_progress, analyze_with, Analysis, Progress};
 pub use registry::Registry;

@@ -12,7 +12,7 @@ use credence::graph::{self, GraphOptions, Level};
 use credence::ingest::Input;
 use credence::report::{self, csv::Table};
 use credence::score::{OutletPriors, ScoreOptions};
-use credence::{analyze_progress, Analysis, Registry};
+use credence::{analyze_input, Analysis, Registry};
 
 /// Source-reliability scoring for news articles.
 #[derive(Parser, Debug)]
@@ -163,6 +163,7 @@ pub fn run() -> Result<()> {
                     report::html::render(&analysis, &registry, &svg, top)
                 }
             };
+            texts_read(&analysis, &file)?;
             emit(&text, common.output.as_ref())
         }
         Command::Graph {
@@ -207,6 +208,7 @@ pub fn run() -> Result<()> {
             let text = report::explain::render(&analysis, &key).ok_or_else(|| {
                 anyhow::anyhow!("{file}: no article with id {key:?} and no outlet named {key:?}")
             })?;
+            texts_read(&analysis, &file)?;
             emit(&text, common.output.as_ref())
         }
         Command::Sources { registry } => {
@@ -293,18 +295,27 @@ fn score_options(common: &Common) -> Result<ScoreOptions> {
 
 fn load(file: &str, registry: &Registry, opts: &ScoreOptions, quiet: bool) -> Result<Analysis> {
     let bar = progress::Bar::new(quiet);
-    credence::Progress::stage(&bar, "ingest", 0);
     let input = Input::open(file)?;
-    let ingested = input.read()?;
-    if !quiet {
-        summarize_problems(input.display(), &ingested);
-    }
-    let analysis = analyze_progress(ingested, registry, opts, &bar);
+    let analysis = analyze_input(&input, registry, opts, &bar)?;
     bar.finish();
+    if !quiet {
+        summarize_problems(input.display(), &analysis);
+    }
+    texts_read(&analysis, file)?;
     Ok(analysis)
 }
 
-fn summarize_problems(path: &str, ingested: &credence::ingest::Ingested) {
+/// Fails when texts could not be read back from the input (it changed during the run).
+fn texts_read(analysis: &Analysis, file: &str) -> Result<()> {
+    match analysis.texts.failures() {
+        0 => Ok(()),
+        n => anyhow::bail!(
+            "{file}: {n} article texts could not be read again: the file changed during the run"
+        ),
+    }
+}
+
+fn summarize_problems(path: &str, ingested: &Analysis) {
     let mut err = std::io::stderr().lock();
     for w in &ingested.warnings {
         let _ = writeln!(

@@ -84,5 +84,9 @@ fn rss() -> String {
             .and_then(|v| v.split_whitespace().next()?.parse::<u64>().ok())
             .map_or_else(|| "?".to_string(), |kb| format!("{}", kb / 1024))
     };
-    format!("rss {:>6} MB peak {:>6} MB", field("VmRSS:"), field("VmHWM:"))
+    format!(
+        "rss {:>6} MB peak {:>6} MB",
+        field("VmRSS:"),
+        field("VmHWM:")
+    )
 }

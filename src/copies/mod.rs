@@ -35,12 +35,6 @@ pub struct CopyInput<'a> {
     pub domain: Option<&'a str>,
     /// Publication date.
     pub published: Option<&'a str>,
-    /// Body text.
-    pub text: &'a str,
-    /// Its segments.
-    pub segs: &'a Segments,
-    /// Boilerplate lines of its outlet, excluded from copy evidence.
-    pub boilerplate: &'a [Span],
     /// Agencies it credits in credit lines.
     pub credits: Vec<String>,
     /// Sources it credits, attributes or relays.
@@ -101,16 +95,39 @@ pub struct Copies {
     pub candidates: usize,
 }
 
-struct Prepared {
+/// An article's words as the copy stage compares them. Only [`sketch`]es stay in memory; words
+/// are computed again from the text when a candidate pair is verified (candidates are far fewer
+/// than articles × words).
+pub struct Words {
+    text: String,
     tokens: Vec<tokens::Token>,
     shingles: Vec<u64>,
 }
 
-fn prepare(x: &CopyInput) -> Prepared {
-    let tokens = tokens::tokenize(x.text, x.segs, x.boilerplate);
-    let shingles = candidates::shingles(&tokens);
-    Prepared { tokens, shingles }
+impl Words {
+    /// The words of `text` outside its `boilerplate` lines.
+    pub fn new(text: &str, segs: &Segments, boilerplate: &[Span]) -> Words {
+        let tokens = tokens::tokenize(text, segs, boilerplate);
+        let shingles = candidates::shingles(&tokens);
+        Words {
+            text: text.to_string(),
+            tokens,
+            shingles,
+        }
+    }
 }
+
+/// The sketch of an article (its sampled shingles): what candidate generation reads.
+pub fn sketch(text: &str, segs: &Segments, boilerplate: &[Span]) -> Vec<u64> {
+    candidates::sketch(&candidates::shingles(&tokens::tokenize(
+        text,
+        segs,
+        boilerplate,
+    )))
+}
+
+/// Gives the [`Words`] of article `i`.
+pub type WordsOf<'w> = dyn Fn(usize) -> Words + Sync + 'w;
 
 fn names_outlet(text: &str, sourced: &[String], other: &CopyInput) -> bool {
     if other.outlet_sources.iter().any(|s| sourced.contains(s)) {
@@ -129,24 +146,20 @@ fn names_outlet(text: &str, sourced: &[String], other: &CopyInput) -> bool {
         .any(|(i, m)| crate::normalize::at_word_boundary(&f, i, i + m.len()))
 }
 
-/// Finds every copy pair among `inputs`.
-pub fn detect(inputs: &[CopyInput]) -> Copies {
-    // Only the sketches stay in memory; the words of both sides are recomputed when a candidate
-    // pair is verified (candidates are far fewer than articles × words).
-    let sketches: Vec<Vec<u64>> = inputs
-        .par_iter()
-        .map(|x| candidates::sketch(&prepare(x).shingles))
-        .collect();
-    let cands = candidates::candidates(&sketches);
+/// Finds every copy pair among `inputs`, given their [`sketch`]es and a way to get their
+/// [`Words`] back.
+pub fn detect(inputs: &[CopyInput], sketches: &[Vec<u64>], words: &WordsOf) -> Copies {
+    let cands = candidates::candidates(sketches);
+    let cx = Cx { inputs, words };
     let mut pairs: Vec<CopyPair> = cands
         .par_iter()
-        .filter_map(|&(i, j)| check(inputs, i as usize, j as usize))
+        .filter_map(|&(i, j)| check(&cx, i as usize, j as usize))
         .collect();
     let first = stories(inputs, &pairs);
-    complete_stories(inputs, &first, &cands, &mut pairs);
+    complete_stories(&cx, &first, &cands, &mut pairs);
     pairs.sort_by(|p, q| (inputs[p.a].id, inputs[p.b].id).cmp(&(inputs[q.a].id, inputs[q.b].id)));
     let stories = stories(inputs, &pairs);
-    let pairs = limit_large_stories(inputs, pairs, &stories);
+    let pairs = limit_large_stories(&cx, pairs, &stories);
     Copies {
         pairs,
         stories,
@@ -154,23 +167,30 @@ pub fn detect(inputs: &[CopyInput]) -> Copies {
     }
 }
 
-fn check(inputs: &[CopyInput], i: usize, j: usize) -> Option<CopyPair> {
+/// What verification reads: the inputs and their words.
+struct Cx<'a, 'w> {
+    inputs: &'a [CopyInput<'a>],
+    words: &'a WordsOf<'w>,
+}
+
+fn check(cx: &Cx, i: usize, j: usize) -> Option<CopyPair> {
+    let inputs = cx.inputs;
     let (a, b) = if inputs[i].id.as_bytes() <= inputs[j].id.as_bytes() {
         (i, j)
     } else {
         (j, i)
     };
-    let (pa, pb) = (&prepare(&inputs[a]), &prepare(&inputs[b]));
+    let (pa, pb) = (&(cx.words)(a), &(cx.words)(b));
     let v = verify::verify(&pa.tokens, &pa.shingles, &pb.tokens, &pb.shingles);
     let relation = v.relation?;
     let (xa, xb) = (&inputs[a], &inputs[b]);
-    fn side<'x>(x: &CopyInput<'x>, p: &Prepared, other: &CopyInput<'_>) -> Side<'x> {
+    fn side<'x>(x: &CopyInput<'x>, p: &Words, other: &CopyInput<'_>) -> Side<'x> {
         Side {
             published: x.published,
             credits: x.credits.clone(),
             sourced: x.sourced.clone(),
             words: p.tokens.len(),
-            names_other_outlet: names_outlet(x.text, &x.sourced, other),
+            names_other_outlet: names_outlet(&p.text, &x.sourced, other),
         }
     }
     let (sa, sb) = (side(xa, pa, xb), side(xb, pb, xa));
@@ -210,12 +230,7 @@ fn check(inputs: &[CopyInput], i: usize, j: usize) -> Option<CopyPair> {
 /// Candidate generation links large groups as stars; inside each story of at most [`MAX_STORY`]
 /// articles, every pair not yet compared is verified, so `copies` holds every verified pair of the
 /// story. Cost is bounded by the story sizes, not by the corpus.
-fn complete_stories(
-    inputs: &[CopyInput],
-    stories: &[Story],
-    cands: &[(u32, u32)],
-    pairs: &mut Vec<CopyPair>,
-) {
+fn complete_stories(cx: &Cx, stories: &[Story], cands: &[(u32, u32)], pairs: &mut Vec<CopyPair>) {
     let done: std::collections::BTreeSet<(usize, usize)> = cands
         .iter()
         .map(|&(i, j)| (i as usize, j as usize))
@@ -229,7 +244,7 @@ fn complete_stories(
         for x in 0..idx.len() {
             for y in x + 1..idx.len() {
                 if !done.contains(&(idx[x], idx[y])) {
-                    pairs.extend(check(inputs, idx[x], idx[y]));
+                    pairs.extend(check(cx, idx[x], idx[y]));
                 }
             }
         }
@@ -311,11 +326,8 @@ fn representative(
     (best, false)
 }
 
-fn limit_large_stories(
-    inputs: &[CopyInput],
-    pairs: Vec<CopyPair>,
-    stories: &[Story],
-) -> Vec<CopyPair> {
+fn limit_large_stories(cx: &Cx, pairs: Vec<CopyPair>, stories: &[Story]) -> Vec<CopyPair> {
+    let inputs = cx.inputs;
     let large: Vec<&Story> = stories
         .iter()
         .filter(|s| s.members.len() > MAX_STORY)
@@ -347,7 +359,7 @@ fn limit_large_stories(
             .iter()
             .filter(|&&m| m != s.representative && !linked.contains(&m))
         {
-            if let Some(p) = check(inputs, m, s.representative) {
+            if let Some(p) = check(cx, m, s.representative) {
                 kept.push(p);
             }
         }

@@ -6,18 +6,22 @@
 
 mod date;
 mod outlet;
+mod stream;
+mod texts;
 
 pub use date::parse_date;
 pub use outlet::{host_of_url, normalize_outlet};
+pub use stream::{Chunk, End, Stream};
+pub use texts::Texts;
 
-use std::collections::HashMap;
 use std::fs::File;
-use std::io::{self, Read};
+use std::io;
 use std::path::{Path, PathBuf};
 
 use serde::Serialize;
 
-/// One input article, cleaned.
+/// One input article, cleaned; its body text travels beside it (see [`Chunk`] and [`Texts`]) so
+/// that the analysis can keep articles without their texts.
 #[derive(Debug, Clone)]
 pub struct Article {
     /// The row's id, as written (ids are strings: "000" stays "000").
@@ -36,8 +40,6 @@ pub struct Article {
     pub published: Option<String>,
     /// Title, if given and non-empty.
     pub title: Option<String>,
-    /// Body text (never empty).
-    pub text: String,
     /// Language code from the input, if given.
     pub lang: Option<String>,
 }
@@ -71,6 +73,8 @@ pub struct Ingested {
     pub rows: usize,
     /// Accepted articles, in input order.
     pub articles: Vec<Article>,
+    /// Their body texts (never empty), in the same order.
+    pub texts: Vec<String>,
     /// Rejected rows, in input order.
     pub rejected: Vec<Rejection>,
     /// Warnings about kept rows.
@@ -152,17 +156,28 @@ impl Input {
         &self.path
     }
 
-    /// Reads and validates every row.
+    /// Reads and validates every row into memory.
     pub fn read(&self) -> Result<Ingested, IngestError> {
-        let io_err = |source| IngestError::Io {
+        stream::read_all(self.stream()?)
+    }
+
+    /// Starts reading the rows in chunks.
+    pub fn stream(&self) -> Result<Stream<io::BufReader<File>>, IngestError> {
+        let file = File::open(&self.path).map_err(|source| IngestError::Io {
             path: self.display.clone(),
             source,
-        };
-        let mut bytes = Vec::new();
-        File::open(&self.path)
-            .and_then(|mut f| f.read_to_end(&mut bytes))
-            .map_err(io_err)?;
-        read_csv(&bytes, &self.display)
+        })?;
+        Stream::new(io::BufReader::with_capacity(1 << 20, file), &self.display)
+    }
+
+    /// Random access to the texts of the articles a finished [`Stream`] of this input accepted
+    /// (`spans` and `column` come from its [`End`]).
+    pub fn texts(&self, spans: Vec<(u64, u64)>, column: usize) -> Result<Texts, IngestError> {
+        let file = File::open(&self.path).map_err(|source| IngestError::Io {
+            path: self.display.clone(),
+            source,
+        })?;
+        Ok(Texts::file(file, spans, column))
     }
 }
 
@@ -211,65 +226,7 @@ impl Columns {
 
 /// Parses CSV bytes into articles. `path` is only used in messages.
 pub fn read_csv(bytes: &[u8], path: &str) -> Result<Ingested, IngestError> {
-    let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
-    let mut rdr = csv::ReaderBuilder::new()
-        .flexible(true)
-        .has_headers(true)
-        .from_reader(bytes);
-    let header = rdr
-        .byte_headers()
-        .map_err(|e| IngestError::BadHeader {
-            path: path.into(),
-            message: e.to_string(),
-        })?
-        .clone();
-    if header.is_empty() || header.iter().all(|h| h.is_empty()) {
-        return Err(IngestError::MissingColumn {
-            path: path.into(),
-            column: "id",
-        });
-    }
-    let cols = Columns::from_header(&header, path)?;
-    let mut out = Ingested::default();
-    let mut seen: HashMap<String, u64> = HashMap::new();
-    let mut record = csv::ByteRecord::new();
-    loop {
-        let line = rdr.position().line();
-        match rdr.read_byte_record(&mut record) {
-            Ok(false) => break,
-            Ok(true) => {}
-            Err(e) => {
-                // The csv parser is lenient; an error here is a broken record: reject and stop
-                // only if it cannot resynchronise.
-                out.rows += 1;
-                let line = e.position().map_or(line, |p| p.line());
-                out.rejected.push(Rejection {
-                    line,
-                    id: None,
-                    reason: format!("unparseable CSV record: {e}"),
-                });
-                continue;
-            }
-        }
-        let line = record.position().map_or(line, |p| p.line());
-        out.rows += 1;
-        match row_to_article(&record, &cols, line, &mut out.warnings) {
-            Ok(article) => {
-                if let Some(first) = seen.get(&article.id) {
-                    out.rejected.push(Rejection {
-                        line,
-                        id: Some(article.id),
-                        reason: format!("duplicate id (first seen on line {first})"),
-                    });
-                } else {
-                    seen.insert(article.id.clone(), line);
-                    out.articles.push(article);
-                }
-            }
-            Err(r) => out.rejected.push(Rejection { line, ..r }),
-        }
-    }
-    Ok(out)
+    stream::read_all(Stream::new(bytes, path)?)
 }
 
 fn field<'r>(
@@ -299,7 +256,7 @@ fn row_to_article(
     cols: &Columns,
     line: u64,
     warnings: &mut Vec<Warning>,
-) -> Result<Article, Rejection> {
+) -> Result<(Article, String), Rejection> {
     let reject = |id: Option<String>, reason: String| Rejection { line, id, reason };
     let raw_id = record
         .get(cols.id)
@@ -359,7 +316,7 @@ fn row_to_article(
             None => (format!("(unknown:{id})"), false, None),
         },
     };
-    Ok(Article {
+    let article = Article {
         id,
         line,
         outlet,
@@ -368,9 +325,9 @@ fn row_to_article(
         url,
         published,
         title,
-        text: text.to_string(),
         lang,
-    })
+    };
+    Ok((article, text.to_string()))
 }
 
 #[cfg(test)]
@@ -388,7 +345,7 @@ mod tests {
         assert_eq!(r.rows, 1);
         let a = &r.articles[0];
         assert_eq!(a.id, "000");
-        assert_eq!(a.text, "hello\r\nworld");
+        assert_eq!(r.texts[0], "hello\r\nworld");
         assert_eq!(a.outlet, "example.com");
         assert_eq!(a.domain.as_deref(), Some("example.com"));
     }

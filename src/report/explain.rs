@@ -22,6 +22,7 @@ fn article(analysis: &Analysis, i: usize) -> String {
     let a = &analysis.articles[i];
     let s = &analysis.scores.articles[i];
     let art = &a.article;
+    let text = analysis.text(i);
     let mut out = String::new();
     let r = s.reliability;
     let _ = writeln!(
@@ -122,7 +123,7 @@ fn article(analysis: &Analysis, i: usize) -> String {
             let _ = writeln!(
                 out,
                 "      {s0}..{e0}  «{}»",
-                one_line(&art.text[s0..e0], 100)
+                one_line(text.get(s0..e0).unwrap_or(""), 100)
             );
         }
     }
@@ -158,7 +159,7 @@ fn article(analysis: &Analysis, i: usize) -> String {
             "  {}..{}  «{}» unreadable (mangled by translation)",
             u.start,
             u.end,
-            &art.text[u.start..u.end]
+            text.get(u.start..u.end).unwrap_or("")
         );
     }
     out

@@ -206,16 +206,13 @@ fn copies(h: &mut String, analysis: &Analysis, top: usize) {
             p.containment_a * 100.0,
             p.containment_b * 100.0
         );
+        let (tl, tr) = (&analysis.text(left), &analysis.text(right));
         for ps in p.passages.iter().take(3) {
             let (la, lb) = if left == p.a {
                 ((ps.a_start, ps.a_end), (ps.b_start, ps.b_end))
             } else {
                 ((ps.b_start, ps.b_end), (ps.a_start, ps.a_end))
             };
-            let (tl, tr) = (
-                &analysis.articles[left].article.text,
-                &analysis.articles[right].article.text,
-            );
             let clip = |t: &str, (s, e): (usize, usize)| {
                 let seg = t.get(s..e).unwrap_or("");
                 let short: String = seg.chars().take(600).collect();
@@ -305,7 +302,7 @@ fn articles(h: &mut String, analysis: &Analysis, top: usize) {
                     )
                 }),
         );
-        let _ = writeln!(h, "<details><summary>text with evidence highlighted</summary><div class=\"text\">{}</div></details></div>", highlighted(&art.text, &mut marks));
+        let _ = writeln!(h, "<details><summary>text with evidence highlighted</summary><div class=\"text\">{}</div></details></div>", highlighted(&analysis.text(i), &mut marks));
     }
     if analysis.articles.len() > top {
         let _ = writeln!(

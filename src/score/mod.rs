@@ -241,11 +241,7 @@ struct Fixed {
     laundered: Option<String>,
 }
 
-fn fixed_facts(
-    articles: &[Analyzed],
-    copies: &Copies,
-    cues: &crate::citations::cues::Cues,
-) -> Vec<Fixed> {
+fn fixed_facts(articles: &[Analyzed], copies: &Copies) -> Vec<Fixed> {
     let mut laundered: Vec<Option<String>> = vec![None; articles.len()];
     for c in copies.pairs.iter().filter(|c| c.laundered) {
         let orig = c.original.unwrap_or(c.a);
@@ -259,12 +255,11 @@ fn fixed_facts(
             ));
         }
     }
-    let reader = style::Reader::new(cues);
     articles
-        .par_iter()
-        .zip(laundered.into_par_iter())
+        .iter()
+        .zip(laundered)
         .map(|(a, laundered)| Fixed {
-            style: reader.read(&a.article.text),
+            style: a.style,
             laundered,
         })
         .collect()
@@ -425,9 +420,11 @@ fn round_sig(x: f64) -> i64 {
     ((x / mag).round() * mag) as i64
 }
 
-/// Scores an analysis.
+/// Scores analyzed articles, given the claims and unreadable numbers of each
+/// ([`claims::extract`]).
 pub fn score(
     articles: &[Analyzed],
+    per_article: Vec<(Vec<Claim>, Vec<claims::Unreadable>)>,
     copies: &Copies,
     registry: &Registry,
     opts: &ScoreOptions,
@@ -444,15 +441,10 @@ pub fn score(
         }
     };
     let copy_p = copy_probability(copies, n);
-    let cues = crate::citations::cues::Cues::bundled();
-    let fixed = fixed_facts(articles, copies, &cues);
+    let fixed = fixed_facts(articles, copies);
     let story = story_of(copies, n);
     lap("style and laundering facts");
     // Claims per article, grouped by (unit, bound, rounded values).
-    let per_article: Vec<(Vec<Claim>, Vec<claims::Unreadable>)> = articles
-        .par_iter()
-        .map(|a| claims::extract(&a.article.text, &a.segments, &a.citations))
-        .collect();
     let mut key_to_group: rustc_hash::FxHashMap<(String, i64, i64), usize> =
         rustc_hash::FxHashMap::default();
     let mut groups: Vec<ClaimGroup> = Vec::new();

@@ -1,0 +1,266 @@
+//! The pipeline: articles are read and analyzed a chunk at a time (citations, claims, style,
+//! boilerplate line counts; then garble flags and copy sketches), so that texts never all sit in
+//! memory; then copies, scores and summaries run over compact per-article state, reading a text
+//! again only when a copy pair is verified or a report shows it.
+
+mod passes;
+mod summary;
+
+use std::borrow::Cow;
+use std::collections::BTreeMap;
+
+use crate::citations::{Citation, CitationKind};
+use crate::copies::{self, Copies};
+use crate::garble::{self, Flag};
+use crate::ingest::{Article, Chunk, IngestError, Ingested, Input, Rejection, Texts, Warning};
+use crate::registry::Registry;
+use crate::score::{self, style, ScoreOptions, Scores};
+pub use summary::copy_inputs;
+
+/// Articles analyzed together: one chunk's texts are in memory at a time.
+pub const CHUNK: usize = 1 << 14;
+
+/// An article with everything the stages found about it (its text is in [`Analysis::text`]).
+#[derive(Debug, Clone)]
+pub struct Analyzed {
+    /// The cleaned input row.
+    pub article: Article,
+    /// Citations in the title, then the text, each in order of position.
+    pub citations: Vec<Citation>,
+    /// Garble flags, sorted by position.
+    pub flags: Vec<Flag>,
+    /// Garble score in [0, 1].
+    pub garble: f64,
+    /// Language: the input's `lang`, else detected.
+    pub lang: Option<String>,
+    /// Attribution density and tone, read by the scoring pass.
+    pub style: style::Style,
+}
+
+/// Per-outlet aggregates (outlets with a known name only).
+#[derive(Debug, Clone, PartialEq)]
+pub struct OutletSummary {
+    /// Outlet name.
+    pub outlet: String,
+    /// Its domain when known.
+    pub domain: Option<String>,
+    /// Number of articles.
+    pub articles: usize,
+    /// Articles with at least one credit or attribution.
+    pub sourced: usize,
+}
+
+/// Per-source aggregates over the articles that cite it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct SourceSummary {
+    /// Registry index.
+    pub index: usize,
+    /// Distinct articles citing it (any kind).
+    pub cited_by: usize,
+    /// Citation counts by kind.
+    pub by_kind: BTreeMap<CitationKind, usize>,
+}
+
+/// The result of running the pipeline over one input.
+#[derive(Debug)]
+pub struct Analysis {
+    /// Data rows seen.
+    pub rows: usize,
+    /// Rejected rows.
+    pub rejected: Vec<Rejection>,
+    /// Warnings about kept rows.
+    pub warnings: Vec<Warning>,
+    /// Scored articles, in input order.
+    pub articles: Vec<Analyzed>,
+    /// Outlets sorted by name.
+    pub outlets: Vec<OutletSummary>,
+    /// Cited sources sorted by registry id.
+    pub sources: Vec<SourceSummary>,
+    /// Verified copy pairs and stories.
+    pub copies: Copies,
+    /// Reliability of articles, outlets and sources; claims.
+    pub scores: Scores,
+    /// The articles' texts.
+    pub texts: Texts,
+}
+
+impl Analysis {
+    /// Body text of article `i`.
+    pub fn text(&self, i: usize) -> Cow<'_, str> {
+        self.texts.get(i)
+    }
+}
+
+/// Receives progress from the pipeline (the CLI draws a progress bar with it).
+pub trait Progress: Sync {
+    /// A stage starts with `total` steps.
+    fn stage(&self, _name: &'static str, _total: usize) {}
+    /// `n` more steps are done.
+    fn inc(&self, _n: usize) {}
+}
+
+/// Progress that goes nowhere.
+pub struct NoProgress;
+
+impl Progress for NoProgress {}
+
+/// Runs every stage over `input` with the bundled outlet priors.
+pub fn analyze(input: Ingested, registry: &Registry) -> Analysis {
+    let opts = ScoreOptions {
+        outlet_priors: Some(score::OutletPriors::bundled()),
+    };
+    analyze_with(input, registry, &opts)
+}
+
+/// Runs every stage over `input`.
+pub fn analyze_with(input: Ingested, registry: &Registry, opts: &ScoreOptions) -> Analysis {
+    analyze_progress(input, registry, opts, &NoProgress)
+}
+
+/// Runs every stage over rows already in memory, reporting progress.
+pub fn analyze_progress(
+    input: Ingested,
+    registry: &Registry,
+    opts: &ScoreOptions,
+    progress: &dyn Progress,
+) -> Analysis {
+    let Ingested {
+        rows,
+        articles,
+        texts,
+        rejected,
+        warnings,
+    } = input;
+    let tools = passes::Tools::new(registry);
+    progress.stage("read", articles.len());
+    let mut first = passes::First::default();
+    first.add(&tools, articles, &texts, progress);
+    let head = Head {
+        rows,
+        rejected,
+        warnings,
+    };
+    let texts = Texts::Memory(texts);
+    finish(head, first, texts, CHUNK, &tools, registry, opts, progress)
+}
+
+/// Runs every stage over a CSV file, streaming it: one chunk of texts in memory at a time.
+pub fn analyze_input(
+    input: &Input,
+    registry: &Registry,
+    opts: &ScoreOptions,
+    progress: &dyn Progress,
+) -> Result<Analysis, IngestError> {
+    analyze_chunked(input, CHUNK, registry, opts, progress)
+}
+
+fn analyze_chunked(
+    input: &Input,
+    chunk: usize,
+    registry: &Registry,
+    opts: &ScoreOptions,
+    progress: &dyn Progress,
+) -> Result<Analysis, IngestError> {
+    let tools = passes::Tools::new(registry);
+    let mut stream = input.stream()?;
+    let mut first = passes::First::default();
+    progress.stage("read", 0);
+    let mut next = stream.next_chunk(chunk)?;
+    while let Some(Chunk { articles, texts }) = next {
+        // Parse the next chunk while this one is analyzed.
+        let (read, ()) = rayon::join(
+            || stream.next_chunk(chunk),
+            || first.add(&tools, articles, &texts, progress),
+        );
+        next = read?;
+    }
+    let end = stream.finish();
+    let texts = input.texts(end.spans, end.text_column)?;
+    let head = Head {
+        rows: end.rows,
+        rejected: end.rejected,
+        warnings: end.warnings,
+    };
+    Ok(finish(
+        head, first, texts, chunk, &tools, registry, opts, progress,
+    ))
+}
+
+/// What ingest reports besides the articles.
+struct Head {
+    rows: usize,
+    rejected: Vec<Rejection>,
+    warnings: Vec<Warning>,
+}
+
+/// The stages after the first pass: garble and sketches (a second pass over the texts, now that
+/// boilerplate is known), copies, scores, summaries.
+#[allow(clippy::too_many_arguments)]
+fn finish(
+    head: Head,
+    first: passes::First,
+    texts: Texts,
+    chunk: usize,
+    tools: &passes::Tools,
+    registry: &Registry,
+    opts: &ScoreOptions,
+    progress: &dyn Progress,
+) -> Analysis {
+    let passes::First {
+        articles: mut analyzed,
+        claims,
+        learner,
+    } = first;
+    let bp = learner.finish();
+    progress.stage("garble", analyzed.len());
+    let sketches = passes::second(&mut analyzed, &texts, chunk, &bp, tools, progress);
+    summary::discount_feed_artefacts(&mut analyzed);
+    for a in analyzed.iter_mut() {
+        a.garble = garble::score(&a.flags);
+    }
+    progress.stage("copies", 0);
+    let words = |i: usize| passes::words(&analyzed[i], &texts.get(i), &bp);
+    let copies = copies::detect(&copy_inputs(&analyzed, registry), &sketches, &words);
+    drop(sketches);
+    progress.stage("scores", 0);
+    let scores = score::score(&analyzed, claims, &copies, registry, opts);
+    let outlets = summary::summarize_outlets(&analyzed);
+    let sources = summary::summarize_sources(&analyzed, registry);
+    Analysis {
+        rows: head.rows,
+        rejected: head.rejected,
+        warnings: head.warnings,
+        articles: analyzed,
+        outlets,
+        sources,
+        copies,
+        scores,
+        texts,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::report::json;
+
+    #[test]
+    fn streaming_in_any_chunk_size_gives_the_in_memory_result() {
+        let path = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/copies.csv");
+        let registry = Registry::bundled();
+        let opts = ScoreOptions::default();
+        let input = Input::open(path).unwrap();
+        let memory = analyze_with(input.read().unwrap(), &registry, &opts);
+        let want = json::render(&memory, &registry, false);
+        assert!(!memory.copies.pairs.is_empty());
+        for chunk in [1, 2, 3, 1000] {
+            let streamed = analyze_chunked(&input, chunk, &registry, &opts, &NoProgress).unwrap();
+            assert!(matches!(streamed.texts, Texts::File(_)));
+            assert_eq!(
+                json::render(&streamed, &registry, false),
+                want,
+                "chunk {chunk}"
+            );
+        }
+    }
+}

@@ -1,0 +1,171 @@
+//! The two passes over the texts. The first needs nothing learned from the input: citations,
+//! claims, style, and the line counts boilerplate is learned from. The second needs the learned
+//! boilerplate: garble flags and copy sketches. Each pass reads one chunk of texts at a time.
+
+use std::borrow::Cow;
+
+use rayon::prelude::*;
+
+use super::{Analyzed, Progress};
+use crate::boilerplate::{line_keys, Boilerplate, Learner};
+use crate::citations::{cues::Cues, Extractor, Field};
+use crate::copies::{self, Words};
+use crate::garble::{Doc, Garbler};
+use crate::ingest::{Article, Texts};
+use crate::registry::Registry;
+use crate::score::{claims, style};
+use crate::segment::{Segments, Span};
+
+/// The per-article tools, built once per run.
+pub(super) struct Tools<'r> {
+    extractor: Extractor,
+    garbler: Garbler,
+    cues: Cues,
+    registry: &'r Registry,
+}
+
+impl<'r> Tools<'r> {
+    pub(super) fn new(registry: &'r Registry) -> Tools<'r> {
+        Tools {
+            extractor: Extractor::new(registry),
+            garbler: Garbler::bundled(),
+            cues: Cues::bundled(),
+            registry,
+        }
+    }
+}
+
+/// Claims and unreadable numbers of one article.
+pub(super) type ArticleClaims = (Vec<claims::Claim>, Vec<claims::Unreadable>);
+
+/// What the first pass keeps: analyzed articles (flags still empty), their claims, and the
+/// boilerplate line counts.
+#[derive(Default)]
+pub(super) struct First {
+    pub(super) articles: Vec<Analyzed>,
+    pub(super) claims: Vec<ArticleClaims>,
+    pub(super) learner: Learner,
+}
+
+impl First {
+    /// Analyzes one chunk of articles with their texts.
+    pub(super) fn add(
+        &mut self,
+        tools: &Tools,
+        articles: Vec<Article>,
+        texts: &[String],
+        progress: &dyn Progress,
+    ) {
+        let reader = style::Reader::new(&tools.cues);
+        let out: Vec<(Analyzed, ArticleClaims, Vec<u64>)> = articles
+            .into_par_iter()
+            .zip(texts.par_iter())
+            .map(|(article, text)| {
+                let segs = Segments::new(text);
+                let mut citations = Vec::new();
+                if let Some(title) = &article.title {
+                    citations.extend(tools.extractor.extract(
+                        Field::Title,
+                        title,
+                        &Segments::new(title),
+                    ));
+                }
+                citations.extend(tools.extractor.extract(Field::Text, text, &segs));
+                let claims = claims::extract(text, &segs, &citations);
+                let keys = if article.outlet_known {
+                    line_keys(text, &segs)
+                } else {
+                    Vec::new()
+                };
+                progress.inc(1);
+                let analyzed = Analyzed {
+                    article,
+                    citations,
+                    flags: Vec::new(),
+                    garble: 0.0,
+                    lang: None,
+                    style: reader.read(text),
+                };
+                (analyzed, claims, keys)
+            })
+            .collect();
+        for (a, claims, keys) in out {
+            if a.article.outlet_known {
+                self.learner.add(&a.article.outlet, &keys);
+            }
+            self.articles.push(a);
+            self.claims.push(claims);
+        }
+    }
+}
+
+/// The second pass: garble flags and language of every article; returns the copy sketches.
+pub(super) fn second(
+    articles: &mut [Analyzed],
+    texts: &Texts,
+    size: usize,
+    bp: &Boilerplate,
+    tools: &Tools,
+    progress: &dyn Progress,
+) -> Vec<Vec<u64>> {
+    let n = articles.len();
+    let mut sketches = Vec::with_capacity(n);
+    let mut next = texts.range(0..size.min(n));
+    for (k, chunk) in articles.chunks_mut(size).enumerate() {
+        let current = std::mem::take(&mut next);
+        let ahead = (k + 1) * size..((k + 2) * size).min(n);
+        // Read the next chunk's texts while this one is analyzed.
+        let (read, out) = rayon::join(
+            || texts.range(ahead),
+            || second_chunk(chunk, &current, bp, tools, progress),
+        );
+        next = read;
+        sketches.extend(out);
+    }
+    sketches
+}
+
+fn second_chunk(
+    chunk: &mut [Analyzed],
+    texts: &[Cow<str>],
+    bp: &Boilerplate,
+    tools: &Tools,
+    progress: &dyn Progress,
+) -> Vec<Vec<u64>> {
+    chunk
+        .par_iter_mut()
+        .zip(texts.par_iter())
+        .map(|(a, text)| {
+            let segs = Segments::new(text);
+            let boilerplate = boilerplate_of(a, text, &segs, bp);
+            let doc = Doc {
+                text,
+                title: a.article.title.as_deref(),
+                lang: a.article.lang.as_deref(),
+                segs: &segs,
+                boilerplate: &boilerplate,
+                citations: &a.citations,
+                registry: tools.registry,
+            };
+            let (flags, lang) = tools.garbler.flags(&doc);
+            a.flags = flags;
+            a.lang = lang;
+            progress.inc(1);
+            copies::sketch(text, &segs, &boilerplate)
+        })
+        .collect()
+}
+
+fn boilerplate_of(a: &Analyzed, text: &str, segs: &Segments, bp: &Boilerplate) -> Vec<Span> {
+    if a.article.outlet_known {
+        bp.lines_of(&a.article.outlet, text, segs)
+    } else {
+        Vec::new()
+    }
+}
+
+/// The words of an article, for verifying a copy pair.
+pub(super) fn words(a: &Analyzed, text: &str, bp: &Boilerplate) -> Words {
+    let segs = Segments::new(text);
+    Words::new(text, &segs, &boilerplate_of(a, text, &segs, bp))
+}

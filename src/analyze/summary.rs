@@ -1,0 +1,154 @@
+//! What the pipeline derives across articles once each article is analyzed: feed-wide artefacts,
+//! the copy stage's view of each article, outlet and source summaries.
+
+use std::collections::BTreeMap;
+
+use super::{Analyzed, OutletSummary, SourceSummary};
+use crate::citations::CitationKind;
+use crate::copies::CopyInput;
+use crate::garble::{self, Flag};
+use crate::registry::{Registry, SourceKind};
+
+/// Outlets with at least this many articles can have feed-wide artefacts.
+const FEED_MIN_ARTICLES: usize = 5;
+/// Share of an outlet's articles carrying one artefact for it to be the feed's format.
+const FEED_SHARE: f64 = 0.8;
+
+/// Artefacts that one outlet prints in (nearly) every article — a feed's format or scraping residue
+/// such as KCNA's ", ," — are that outlet's boilerplate: kept as flags, not counted in `garble`.
+pub(super) fn discount_feed_artefacts(articles: &mut [Analyzed]) {
+    let key = |f: &Flag| {
+        (
+            f.kind,
+            crate::normalize::fold(&f.evidence)
+                .text
+                .chars()
+                .filter(|c| !c.is_ascii_digit())
+                .collect::<String>(),
+        )
+    };
+    let mut per_outlet: BTreeMap<&str, (usize, BTreeMap<(garble::FlagKind, String), usize>)> =
+        BTreeMap::new();
+    for a in articles.iter().filter(|a| a.article.outlet_known) {
+        let e = per_outlet.entry(a.article.outlet.as_str()).or_default();
+        e.0 += 1;
+        let keys: std::collections::BTreeSet<_> = a.flags.iter().map(key).collect();
+        for k in keys {
+            *e.1.entry(k).or_default() += 1;
+        }
+    }
+    let feed: std::collections::BTreeSet<(String, (garble::FlagKind, String))> = per_outlet
+        .into_iter()
+        .filter(|(_, (n, _))| *n >= FEED_MIN_ARTICLES)
+        .flat_map(|(o, (n, counts))| {
+            counts
+                .into_iter()
+                .filter(move |(_, c)| *c as f64 >= FEED_SHARE * n as f64)
+                .map(move |(k, _)| (o.to_string(), k))
+        })
+        .collect();
+    if feed.is_empty() {
+        return;
+    }
+    for a in articles.iter_mut().filter(|a| a.article.outlet_known) {
+        for f in a.flags.iter_mut() {
+            if feed.contains(&(a.article.outlet.clone(), key(f))) {
+                f.counted = false;
+                f.detail.push_str(
+                    " (printed in nearly every article of this outlet: feed format, not counted)",
+                );
+            }
+        }
+    }
+}
+
+fn is_wire(registry: &Registry, id: &str) -> bool {
+    registry
+        .get(id)
+        .is_some_and(|s| matches!(s.kind, SourceKind::NewsAgency | SourceKind::StateMedia))
+}
+
+/// What the copy stage reads about each analyzed article.
+pub fn copy_inputs<'a>(articles: &'a [Analyzed], registry: &Registry) -> Vec<CopyInput<'a>> {
+    articles
+        .iter()
+        .map(|a| {
+            let art = &a.article;
+            let mut credits: Vec<String> = a
+                .citations
+                .iter()
+                .filter(|c| c.kind == CitationKind::Credit && is_wire(registry, &c.source))
+                .map(|c| c.source.clone())
+                .collect();
+            credits.sort();
+            credits.dedup();
+            let mut sourced: Vec<String> = a
+                .citations
+                .iter()
+                .filter(|c| c.kind != CitationKind::Mention)
+                .map(|c| c.source.clone())
+                .collect();
+            sourced.sort();
+            sourced.dedup();
+            let outlet_sources = art
+                .domain
+                .as_deref()
+                .and_then(|d| registry.by_domain(d))
+                .map(|s| vec![s.id.clone()])
+                .unwrap_or_default();
+            CopyInput {
+                id: &art.id,
+                outlet: art.outlet_known.then_some(art.outlet.as_str()),
+                domain: art.domain.as_deref(),
+                published: art.published.as_deref(),
+                credits,
+                sourced,
+                outlet_sources,
+            }
+        })
+        .collect()
+}
+
+pub(super) fn summarize_outlets(articles: &[Analyzed]) -> Vec<OutletSummary> {
+    let mut map: BTreeMap<&str, OutletSummary> = BTreeMap::new();
+    for a in articles.iter().filter(|a| a.article.outlet_known) {
+        let e = map
+            .entry(&a.article.outlet)
+            .or_insert_with(|| OutletSummary {
+                outlet: a.article.outlet.clone(),
+                domain: None,
+                articles: 0,
+                sourced: 0,
+            });
+        e.articles += 1;
+        if e.domain.is_none() {
+            e.domain = a.article.domain.clone();
+        }
+        if a.citations.iter().any(|c| c.kind != CitationKind::Mention) {
+            e.sourced += 1;
+        }
+    }
+    map.into_values().collect()
+}
+
+pub(super) fn summarize_sources(articles: &[Analyzed], registry: &Registry) -> Vec<SourceSummary> {
+    let mut map: BTreeMap<usize, SourceSummary> = BTreeMap::new();
+    for a in articles {
+        let mut seen = std::collections::BTreeSet::new();
+        for c in &a.citations {
+            let Some(index) = registry.index_of(&c.source) else {
+                continue;
+            };
+            let e = map.entry(index).or_insert_with(|| SourceSummary {
+                index,
+                cited_by: 0,
+                by_kind: BTreeMap::new(),
+            });
+            *e.by_kind.entry(c.kind).or_default() += 1;
+            if seen.insert(index) {
+                e.cited_by += 1;
+            }
+        }
+    }
+    map.into_values().collect()
+}

@@ -1,0 +1,180 @@
+//! Chunked reading: rows are parsed and validated a chunk at a time, so that a caller can process
+//! one chunk of texts and drop it before the next; only the byte range of each accepted record is
+//! kept, for [`Texts`](super::Texts) to read a text again later.
+
+use std::collections::HashMap;
+use std::io::{self, BufRead};
+
+use super::{row_to_article, Article, Columns, IngestError, Rejection, Warning};
+
+/// Accepted rows of one chunk, in input order.
+#[derive(Debug, Default)]
+pub struct Chunk {
+    /// The articles.
+    pub articles: Vec<Article>,
+    /// Their body texts, in the same order.
+    pub texts: Vec<String>,
+}
+
+/// What a finished stream saw besides the articles.
+#[derive(Debug, Default)]
+pub struct End {
+    /// Data rows seen (scored + rejected).
+    pub rows: usize,
+    /// Rejected rows, in input order.
+    pub rejected: Vec<Rejection>,
+    /// Warnings about kept rows.
+    pub warnings: Vec<Warning>,
+    /// Byte range `(start, length)` of each accepted record in the file, in input order.
+    pub spans: Vec<(u64, u64)>,
+    /// Index of the `text` column.
+    pub text_column: usize,
+}
+
+/// Reads a CSV of articles chunk by chunk (see [`Stream::next_chunk`]).
+pub struct Stream<R: io::Read> {
+    rdr: csv::Reader<R>,
+    cols: Columns,
+    /// Bytes before the reader's offset 0 (a skipped byte-order mark).
+    base: u64,
+    path: String,
+    seen: HashMap<String, u64>,
+    record: csv::ByteRecord,
+    end: End,
+    done: bool,
+}
+
+impl<R: BufRead> Stream<R> {
+    /// Reads the header; fails when it is unreadable or lacks `id` or `text`.
+    pub fn new(mut input: R, path: &str) -> Result<Stream<R>, IngestError> {
+        let io_err = |source| IngestError::Io {
+            path: path.into(),
+            source,
+        };
+        let bom = input
+            .fill_buf()
+            .map_err(io_err)?
+            .starts_with(b"\xEF\xBB\xBF");
+        if bom {
+            input.consume(3);
+        }
+        let mut rdr = csv::ReaderBuilder::new()
+            .flexible(true)
+            .has_headers(true)
+            .from_reader(input);
+        let header = rdr
+            .byte_headers()
+            .map_err(|e| IngestError::BadHeader {
+                path: path.into(),
+                message: e.to_string(),
+            })?
+            .clone();
+        if header.is_empty() || header.iter().all(|h| h.is_empty()) {
+            return Err(IngestError::MissingColumn {
+                path: path.into(),
+                column: "id",
+            });
+        }
+        let cols = Columns::from_header(&header, path)?;
+        let end = End {
+            text_column: cols.text,
+            ..End::default()
+        };
+        Ok(Stream {
+            rdr,
+            cols,
+            base: if bom { 3 } else { 0 },
+            path: path.into(),
+            seen: HashMap::new(),
+            record: csv::ByteRecord::new(),
+            end,
+            done: false,
+        })
+    }
+
+    /// The next at most `max` accepted rows (rejected rows are recorded, not returned); `None`
+    /// once the input is exhausted.
+    pub fn next_chunk(&mut self, max: usize) -> Result<Option<Chunk>, IngestError> {
+        let mut chunk = Chunk::default();
+        while !self.done && chunk.articles.len() < max {
+            self.next_row(&mut chunk)?;
+        }
+        Ok((!chunk.articles.is_empty()).then_some(chunk))
+    }
+
+    /// Rows seen, rejections, warnings and record ranges, once every chunk has been read.
+    pub fn finish(self) -> End {
+        self.end
+    }
+
+    fn next_row(&mut self, chunk: &mut Chunk) -> Result<(), IngestError> {
+        let line = self.rdr.position().line();
+        match self.rdr.read_byte_record(&mut self.record) {
+            Ok(false) => {
+                self.done = true;
+                return Ok(());
+            }
+            Ok(true) => {}
+            Err(e) => {
+                if e.is_io_error() {
+                    let source = match e.into_kind() {
+                        csv::ErrorKind::Io(source) => source,
+                        other => io::Error::other(format!("{other:?}")),
+                    };
+                    return Err(IngestError::Io {
+                        path: self.path.clone(),
+                        source,
+                    });
+                }
+                // The csv parser is lenient; an error here is one broken record.
+                self.end.rows += 1;
+                let line = e.position().map_or(line, |p| p.line());
+                self.end.rejected.push(Rejection {
+                    line,
+                    id: None,
+                    reason: format!("unparseable CSV record: {e}"),
+                });
+                return Ok(());
+            }
+        }
+        let pos = self.record.position().cloned();
+        let line = pos.as_ref().map_or(line, |p| p.line());
+        self.end.rows += 1;
+        match row_to_article(&self.record, &self.cols, line, &mut self.end.warnings) {
+            Ok((article, text)) => {
+                if let Some(first) = self.seen.get(&article.id) {
+                    self.end.rejected.push(Rejection {
+                        line,
+                        id: Some(article.id),
+                        reason: format!("duplicate id (first seen on line {first})"),
+                    });
+                } else {
+                    self.seen.insert(article.id.clone(), line);
+                    let start = pos.map_or(0, |p| p.byte());
+                    let stop = self.rdr.position().byte();
+                    self.end
+                        .spans
+                        .push((self.base + start, stop.saturating_sub(start)));
+                    chunk.articles.push(article);
+                    chunk.texts.push(text);
+                }
+            }
+            Err(r) => self.end.rejected.push(Rejection { line, ..r }),
+        }
+        Ok(())
+    }
+}
+
+/// Reads every chunk of `stream` into memory.
+pub(super) fn read_all<R: BufRead>(mut stream: Stream<R>) -> Result<super::Ingested, IngestError> {
+    let mut out = super::Ingested::default();
+    while let Some(chunk) = stream.next_chunk(usize::MAX)? {
+        out.articles.extend(chunk.articles);
+        out.texts.extend(chunk.texts);
+    }
+    let end = stream.finish();
+    out.rows = end.rows;
+    out.rejected = end.rejected;
+    out.warnings = end.warnings;
+    Ok(out)
+}

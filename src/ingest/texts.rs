@@ -1,0 +1,180 @@
+//! Random access to article texts once they have been streamed through: kept in memory for inputs
+//! read into memory, or read again from the input file by record byte range, so that a run over a
+//! large file never holds every text at once.
+
+use std::borrow::Cow;
+use std::fs::File;
+use std::ops::Range;
+use std::sync::atomic::{AtomicUsize, Ordering};
+
+/// The texts of the accepted articles, by article index.
+#[derive(Debug)]
+pub enum Texts {
+    /// Every text in memory.
+    Memory(Vec<String>),
+    /// Texts read again from the input file.
+    File(FileTexts),
+}
+
+/// Texts read back from the input file by the byte range of their record.
+#[derive(Debug)]
+pub struct FileTexts {
+    file: File,
+    spans: Vec<(u64, u64)>,
+    column: usize,
+    failures: AtomicUsize,
+}
+
+impl Texts {
+    /// Texts read from `file`, whose accepted records span `spans` (`(start, length)` in bytes),
+    /// with the text in column `column`.
+    pub fn file(file: File, spans: Vec<(u64, u64)>, column: usize) -> Texts {
+        Texts::File(FileTexts {
+            file,
+            spans,
+            column,
+            failures: AtomicUsize::new(0),
+        })
+    }
+
+    /// Number of texts.
+    pub fn len(&self) -> usize {
+        match self {
+            Texts::Memory(v) => v.len(),
+            Texts::File(f) => f.spans.len(),
+        }
+    }
+
+    /// True when there is no text.
+    pub fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
+
+    /// Text of article `i` (empty, and counted in [`Texts::failures`], if it cannot be read
+    /// again: the file changed or vanished during the run).
+    pub fn get(&self, i: usize) -> Cow<'_, str> {
+        match self {
+            Texts::Memory(v) => Cow::Borrowed(v.get(i).map_or("", String::as_str)),
+            Texts::File(f) => Cow::Owned(f.range(i..i + 1).pop().unwrap_or_default()),
+        }
+    }
+
+    /// Texts of articles `r`, read in one sequential pass for a file.
+    pub fn range(&self, r: Range<usize>) -> Vec<Cow<'_, str>> {
+        match self {
+            Texts::Memory(v) => v[r.start.min(v.len())..r.end.min(v.len())]
+                .iter()
+                .map(|s| Cow::Borrowed(s.as_str()))
+                .collect(),
+            Texts::File(f) => f.range(r).into_iter().map(Cow::Owned).collect(),
+        }
+    }
+
+    /// Texts that could not be read again (0 unless the input changed during the run).
+    pub fn failures(&self) -> usize {
+        match self {
+            Texts::Memory(_) => 0,
+            Texts::File(f) => f.failures.load(Ordering::Relaxed),
+        }
+    }
+}
+
+impl FileTexts {
+    fn range(&self, r: Range<usize>) -> Vec<String> {
+        let r = r.start.min(self.spans.len())..r.end.min(self.spans.len());
+        let wanted = &self.spans[r];
+        let (Some(first), Some(last)) = (wanted.first(), wanted.last()) else {
+            return Vec::new();
+        };
+        let base = first.0;
+        let mut buf = vec![0u8; (last.0 + last.1 - base) as usize];
+        if read_at(&self.file, base, &mut buf).is_err() {
+            self.failures.fetch_add(wanted.len(), Ordering::Relaxed);
+            return vec![String::new(); wanted.len()];
+        }
+        let out = parse(&buf, base, wanted, self.column);
+        let failed = out.iter().filter(|t| t.is_none()).count();
+        if failed > 0 {
+            self.failures.fetch_add(failed, Ordering::Relaxed);
+        }
+        out.into_iter().map(Option::unwrap_or_default).collect()
+    }
+}
+
+/// The text column of the records of `buf` (which starts at file offset `base`) that begin at the
+/// offsets in `wanted`; rejected records in between are skipped.
+fn parse(buf: &[u8], base: u64, wanted: &[(u64, u64)], column: usize) -> Vec<Option<String>> {
+    let mut rdr = csv::ReaderBuilder::new()
+        .flexible(true)
+        .has_headers(false)
+        .from_reader(buf);
+    let mut out = vec![None; wanted.len()];
+    let mut record = csv::ByteRecord::new();
+    let mut k = 0;
+    while k < wanted.len() {
+        match rdr.read_byte_record(&mut record) {
+            Ok(true) => {}
+            Ok(false) => break,
+            Err(_) => continue,
+        }
+        let at = base + record.position().map_or(0, csv::Position::byte);
+        while k < wanted.len() && wanted[k].0 < at {
+            k += 1;
+        }
+        if k < wanted.len() && wanted[k].0 == at {
+            out[k] = record
+                .get(column)
+                .and_then(|b| std::str::from_utf8(b).ok())
+                .map(str::to_string);
+            k += 1;
+        }
+    }
+    out
+}
+
+#[cfg(unix)]
+fn read_at(file: &File, offset: u64, buf: &mut [u8]) -> std::io::Result<()> {
+    std::os::unix::fs::FileExt::read_exact_at(file, buf, offset)
+}
+
+#[cfg(windows)]
+fn read_at(file: &File, mut offset: u64, mut buf: &mut [u8]) -> std::io::Result<()> {
+    while !buf.is_empty() {
+        match std::os::windows::fs::FileExt::seek_read(file, buf, offset)? {
+            0 => return Err(std::io::ErrorKind::UnexpectedEof.into()),
+            n => {
+                buf = &mut buf[n..];
+                offset += n as u64;
+            }
+        }
+    }
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use std::io::Write;
+
+    #[test]
+    fn file_texts_match_the_streamed_texts() {
+        let csv = "\u{feff}id,text\n1,\"first\nline\"\n2\n3,\"say \"\"hi\"\"\"\n1,dup\n4,last";
+        let mut f = tempfile::NamedTempFile::new().unwrap();
+        f.write_all(csv.as_bytes()).unwrap();
+        let input = super::super::Input::open(f.path().to_str().unwrap()).unwrap();
+        let mut stream = input.stream().unwrap();
+        let mut streamed = Vec::new();
+        while let Some(c) = stream.next_chunk(2).unwrap() {
+            streamed.extend(c.texts);
+        }
+        let end = stream.finish();
+        assert_eq!(end.rejected.len(), 2);
+        let texts = input.texts(end.spans, end.text_column).unwrap();
+        assert_eq!(streamed, ["first\nline", "say \"hi\"", "last"]);
+        let all: Vec<String> = texts.range(0..3).into_iter().map(|c| c.into()).collect();
+        assert_eq!(all, streamed);
+        assert_eq!(texts.get(1), "say \"hi\"");
+        assert_eq!(texts.get(2), "last");
+        assert_eq!(texts.get(7), "");
+        assert_eq!(texts.failures(), 0);
+    }
+}
