@@ -28,6 +28,7 @@ pub mod registry;
 pub mod report;
 pub mod score;
 pub mod segment;
+pub mod timing;
 
 pub use analyze::{analyze, analyze_input, analyze_progress, analyze_with, Analysis, Progress};
 pub use registry::Registry;

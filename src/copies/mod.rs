@@ -149,14 +149,15 @@ fn names_outlet(text: &str, sourced: &[String], other: &CopyInput) -> bool {
 /// Finds every copy pair among `inputs`, given their [`sketch`]es and a way to get their
 /// [`Words`] back.
 pub fn detect(inputs: &[CopyInput], sketches: &[Vec<u64>], words: &WordsOf) -> Copies {
+    let laps = crate::timing::Laps::new("copies");
     let cands = candidates::candidates(sketches);
+    laps.lap(&format!("{} candidates", cands.len()));
     let cx = Cx { inputs, words };
-    let mut pairs: Vec<CopyPair> = cands
-        .par_iter()
-        .filter_map(|&(i, j)| check(&cx, i as usize, j as usize))
-        .collect();
+    let mut pairs = check_all(&cx, &cands);
+    laps.lap(&format!("{} verified", pairs.len()));
     let first = stories(inputs, &pairs);
     complete_stories(&cx, &first, &cands, &mut pairs);
+    laps.lap("stories completed");
     pairs.sort_by(|p, q| (inputs[p.a].id, inputs[p.b].id).cmp(&(inputs[q.a].id, inputs[q.b].id)));
     let stories = stories(inputs, &pairs);
     let pairs = limit_large_stories(&cx, pairs, &stories);
@@ -173,14 +174,37 @@ struct Cx<'a, 'w> {
     words: &'a WordsOf<'w>,
 }
 
+/// Candidate pairs verified per block: each article's words are computed once per block.
+const BLOCK: usize = 1 << 15;
+
+/// Verifies `pairs` (sorted), a block at a time.
+fn check_all(cx: &Cx, pairs: &[(u32, u32)]) -> Vec<CopyPair> {
+    let mut out = Vec::new();
+    for block in pairs.chunks(BLOCK) {
+        let mut ids: Vec<u32> = block.iter().flat_map(|&(i, j)| [i, j]).collect();
+        ids.sort_unstable();
+        ids.dedup();
+        let words: Vec<Words> = ids.par_iter().map(|&i| (cx.words)(i as usize)).collect();
+        let of = |i: u32| ids.binary_search(&i).ok().map(|k| &words[k]);
+        out.par_extend(block.par_iter().filter_map(|&(i, j)| {
+            let (wi, wj) = (of(i)?, of(j)?);
+            check_words(cx, i as usize, wi, j as usize, wj)
+        }));
+    }
+    out
+}
+
 fn check(cx: &Cx, i: usize, j: usize) -> Option<CopyPair> {
+    check_words(cx, i, &(cx.words)(i), j, &(cx.words)(j))
+}
+
+fn check_words(cx: &Cx, i: usize, wi: &Words, j: usize, wj: &Words) -> Option<CopyPair> {
     let inputs = cx.inputs;
-    let (a, b) = if inputs[i].id.as_bytes() <= inputs[j].id.as_bytes() {
-        (i, j)
+    let (a, b, pa, pb) = if inputs[i].id.as_bytes() <= inputs[j].id.as_bytes() {
+        (i, j, wi, wj)
     } else {
-        (j, i)
+        (j, i, wj, wi)
     };
-    let (pa, pb) = (&(cx.words)(a), &(cx.words)(b));
     let v = verify::verify(&pa.tokens, &pa.shingles, &pb.tokens, &pb.shingles);
     let relation = v.relation?;
     let (xa, xb) = (&inputs[a], &inputs[b]);

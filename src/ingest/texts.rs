@@ -92,7 +92,7 @@ impl FileTexts {
             self.failures.fetch_add(wanted.len(), Ordering::Relaxed);
             return vec![String::new(); wanted.len()];
         }
-        let out = parse(&buf, base, wanted, self.column);
+        let out = parse(buf, base, wanted, self.column);
         let failed = out.iter().filter(|t| t.is_none()).count();
         if failed > 0 {
             self.failures.fetch_add(failed, Ordering::Relaxed);
@@ -101,35 +101,50 @@ impl FileTexts {
     }
 }
 
+thread_local! {
+    /// One CSV reader per thread, reset for each read: building one costs more than parsing a
+    /// record.
+    static READER: std::cell::RefCell<csv::Reader<std::io::Cursor<Vec<u8>>>> =
+        std::cell::RefCell::new(
+            csv::ReaderBuilder::new()
+                .flexible(true)
+                .has_headers(false)
+                .from_reader(std::io::Cursor::new(Vec::new())),
+        );
+}
+
 /// The text column of the records of `buf` (which starts at file offset `base`) that begin at the
 /// offsets in `wanted`; rejected records in between are skipped.
-fn parse(buf: &[u8], base: u64, wanted: &[(u64, u64)], column: usize) -> Vec<Option<String>> {
-    let mut rdr = csv::ReaderBuilder::new()
-        .flexible(true)
-        .has_headers(false)
-        .from_reader(buf);
-    let mut out = vec![None; wanted.len()];
-    let mut record = csv::ByteRecord::new();
-    let mut k = 0;
-    while k < wanted.len() {
-        match rdr.read_byte_record(&mut record) {
-            Ok(true) => {}
-            Ok(false) => break,
-            Err(_) => continue,
+fn parse(buf: Vec<u8>, base: u64, wanted: &[(u64, u64)], column: usize) -> Vec<Option<String>> {
+    READER.with(|cell| {
+        let mut rdr = cell.borrow_mut();
+        *rdr.get_mut() = std::io::Cursor::new(buf);
+        if rdr.seek(csv::Position::new()).is_err() {
+            return vec![None; wanted.len()];
         }
-        let at = base + record.position().map_or(0, csv::Position::byte);
-        while k < wanted.len() && wanted[k].0 < at {
-            k += 1;
+        let mut out = vec![None; wanted.len()];
+        let mut record = csv::ByteRecord::new();
+        let mut k = 0;
+        while k < wanted.len() {
+            match rdr.read_byte_record(&mut record) {
+                Ok(true) => {}
+                Ok(false) => break,
+                Err(_) => continue,
+            }
+            let at = base + record.position().map_or(0, csv::Position::byte);
+            while k < wanted.len() && wanted[k].0 < at {
+                k += 1;
+            }
+            if k < wanted.len() && wanted[k].0 == at {
+                out[k] = record
+                    .get(column)
+                    .and_then(|b| std::str::from_utf8(b).ok())
+                    .map(str::to_string);
+                k += 1;
+            }
         }
-        if k < wanted.len() && wanted[k].0 == at {
-            out[k] = record
-                .get(column)
-                .and_then(|b| std::str::from_utf8(b).ok())
-                .map(str::to_string);
-            k += 1;
-        }
-    }
-    out
+        out
+    })
 }
 
 #[cfg(unix)]

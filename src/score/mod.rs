@@ -430,16 +430,8 @@ pub fn score(
     opts: &ScoreOptions,
 ) -> Scores {
     let n = articles.len();
-    let clock = std::time::Instant::now();
-    let timing = std::env::var_os("CREDENCE_TIMING").is_some();
-    let lap = |what: &str| {
-        if timing {
-            eprintln!(
-                "timing:   score {:>8.3}s  {what}",
-                clock.elapsed().as_secs_f64()
-            );
-        }
-    };
+    let laps = crate::timing::Laps::new("score");
+    let lap = |what: &str| laps.lap(what);
     let copy_p = copy_probability(copies, n);
     let fixed = fixed_facts(articles, copies);
     let story = story_of(copies, n);
