@@ -8,6 +8,8 @@
 //! thousands of copies stays linear), and pairs sharing at least [`MIN_SHARED`] sampled shingles
 //! become candidates for exact verification.
 
+use rayon::prelude::*;
+
 use super::tokens::Token;
 use xxhash_rust::xxh3::xxh3_64_with_seed;
 
@@ -52,15 +54,44 @@ pub fn sketch(shingles: &[u64]) -> Vec<u64> {
     s
 }
 
+/// Postings are sorted one slice of the hash space at a time, to bound memory: `2^BUCKET_BITS`
+/// slices.
+const BUCKET_BITS: u32 = 4;
+
 /// Candidate pairs `(i, j)` with `i < j` (article indices), sorted.
 pub fn candidates(sketches: &[Vec<u64>]) -> Vec<(u32, u32)> {
-    let mut postings: Vec<(u64, u32)> = sketches
-        .iter()
-        .enumerate()
-        .flat_map(|(d, s)| s.iter().map(move |&h| (h, d as u32)))
-        .collect();
-    postings.sort_unstable();
     let mut pairs: Vec<(u32, u32)> = Vec::new();
+    let mut postings: Vec<(u64, u32)> = Vec::new();
+    for bucket in 0..1u64 << BUCKET_BITS {
+        postings.clear();
+        postings.extend(sketches.iter().enumerate().flat_map(|(d, s)| {
+            s.iter()
+                .filter(move |&&h| h >> (64 - BUCKET_BITS) == bucket)
+                .map(move |&h| (h, d as u32))
+        }));
+        postings.par_sort_unstable();
+        group_pairs(&postings, &mut pairs);
+    }
+    drop(postings);
+    pairs.par_sort_unstable();
+    let mut out = Vec::new();
+    let mut k = 0;
+    while k < pairs.len() {
+        let mut n = k + 1;
+        while n < pairs.len() && pairs[n] == pairs[k] {
+            n += 1;
+        }
+        if (n - k) as u32 >= MIN_SHARED {
+            out.push(pairs[k]);
+        }
+        k = n;
+    }
+    out
+}
+
+/// Pairs of articles sharing a hash in sorted `postings`; groups larger than [`MAX_GROUP`] become
+/// stars around their first article.
+fn group_pairs(postings: &[(u64, u32)], pairs: &mut Vec<(u32, u32)>) {
     let mut i = 0;
     while i < postings.len() {
         let mut j = i + 1;
@@ -79,20 +110,6 @@ pub fn candidates(sketches: &[Vec<u64>]) -> Vec<(u32, u32)> {
         }
         i = j;
     }
-    pairs.sort_unstable();
-    let mut out = Vec::new();
-    let mut k = 0;
-    while k < pairs.len() {
-        let mut n = k + 1;
-        while n < pairs.len() && pairs[n] == pairs[k] {
-            n += 1;
-        }
-        if (n - k) as u32 >= MIN_SHARED {
-            out.push(pairs[k]);
-        }
-        k = n;
-    }
-    out
 }
 
 #[cfg(test)]

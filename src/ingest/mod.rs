@@ -34,8 +34,6 @@ pub struct Article {
     pub outlet_known: bool,
     /// The outlet's web domain when known (from `outlet` when it is a domain, else from `url`).
     pub domain: Option<String>,
-    /// The article URL, if given.
-    pub url: Option<String>,
     /// Publication date as `YYYY-MM-DD`.
     pub published: Option<String>,
     /// Title, if given and non-empty.
@@ -322,7 +320,6 @@ fn row_to_article(
         outlet,
         outlet_known,
         domain,
-        url,
         published,
         title,
         lang,

@@ -8,6 +8,7 @@
 //! 4. outlets: a Beta posterior over their articles from a rating-based or uniform prior;
 //! 5. the article ↔ claim loop repeats until article means stop moving.
 
+mod article;
 pub mod claims;
 mod outlets;
 pub mod priors;
@@ -19,9 +20,9 @@ use std::collections::{BTreeMap, BTreeSet};
 use rayon::prelude::*;
 
 use crate::analyze::Analyzed;
-use crate::citations::CitationKind;
 use crate::copies::{Copies, Relation};
-use crate::registry::{Registry, SourceKind};
+use crate::registry::Registry;
+use article::{article_base, fixed_facts, ArticleBase};
 use claims::{Bound, Claim};
 pub use priors::OutletPriors;
 use propagate::{Problem, Vote};
@@ -162,20 +163,6 @@ pub struct ScoreOptions {
     pub outlet_priors: Option<OutletPriors>,
 }
 
-const KIND_WEIGHT: [(CitationKind, f64); 3] = [
-    (CitationKind::Credit, 1.0),
-    (CitationKind::Attribution, 0.8),
-    (CitationKind::Relay, 0.6),
-];
-const SOURCE_GAIN: f64 = 0.5;
-const NO_SOURCE: f64 = -0.04;
-/// Attribution density (phrases and quotations per 100 words) that counts as fully transparent.
-const TRANSPARENT_DENSITY: f64 = 2.5;
-const TRANSPARENCY_GAIN: f64 = 0.12;
-const EXCLAMATION_GAIN: f64 = 0.08;
-const CREDIT_LINE: f64 = 0.04;
-const GARBLE_GAIN: f64 = 0.3;
-const LAUNDERED: f64 = -0.12;
 const CLAIM_GAIN: f64 = 0.15;
 /// Confidence of a claim backed by one origin of trust 0.6 (`1 − 0.4^γ`): claims above it are
 /// corroborated, below it thin.
@@ -207,198 +194,6 @@ fn story_of(copies: &Copies, n: usize) -> Vec<usize> {
         }
     }
     s
-}
-
-/// With outlet ratings disabled, a registry source of the publishing outlet's own domain (Reuters
-/// crediting itself on reuters.com) counts with its kind's default prior only.
-fn own_domain_default(
-    registry: &Registry,
-    id: &str,
-    article_domain: Option<&str>,
-    opts: &ScoreOptions,
-) -> Option<f64> {
-    if opts.outlet_priors.is_some() {
-        return None;
-    }
-    let s = registry.get(id)?;
-    let d = article_domain?;
-    s.domains
-        .iter()
-        .any(|sd| d == sd || d.ends_with(&format!(".{sd}")))
-        .then(|| s.kind.default_prior().0)
-}
-
-struct ArticleBase {
-    delta: f64,
-    contributions: Vec<Contribution>,
-    strength: f64,
-}
-
-/// Contributions that do not depend on claims.
-/// Per-article facts that do not change across iterations.
-struct Fixed {
-    style: style::Style,
-    laundered: Option<String>,
-}
-
-fn fixed_facts(articles: &[Analyzed], copies: &Copies) -> Vec<Fixed> {
-    let mut laundered: Vec<Option<String>> = vec![None; articles.len()];
-    for c in copies.pairs.iter().filter(|c| c.laundered) {
-        let orig = c.original.unwrap_or(c.a);
-        let copy = if orig == c.a { c.b } else { c.a };
-        if laundered[copy].is_none() {
-            laundered[copy] = Some(format!(
-                "uncredited wholesale copy of a {} dispatch ({} ← {})",
-                c.common_sources.join("/"),
-                articles[copy].article.id,
-                articles[orig].article.id
-            ));
-        }
-    }
-    articles
-        .iter()
-        .zip(laundered)
-        .map(|(a, laundered)| Fixed {
-            style: a.style,
-            laundered,
-        })
-        .collect()
-}
-
-fn article_base(
-    a: &Analyzed,
-    fixed: &Fixed,
-    registry: &Registry,
-    trust: &BTreeMap<String, f64>,
-    opts: &ScoreOptions,
-) -> ArticleBase {
-    let mut contributions = Vec::new();
-    let mut best: BTreeMap<&str, f64> = BTreeMap::new();
-    for c in a
-        .citations
-        .iter()
-        .filter(|c| c.kind != CitationKind::Mention)
-    {
-        let w = KIND_WEIGHT
-            .iter()
-            .find(|(k, _)| *k == c.kind)
-            .map_or(0.5, |(_, w)| *w);
-        let e = best.entry(c.source.as_str()).or_insert(0.0);
-        *e = e.max(w);
-    }
-    let domain = a.article.domain.as_deref();
-    let (mut wsum, mut rsum) = (0.0, 0.0);
-    let mut named: Vec<String> = Vec::new();
-    for (&id, &w) in &best {
-        let r = own_domain_default(registry, id, domain, opts)
-            .or_else(|| trust.get(id).copied())
-            .or_else(|| registry.get(id).map(|s| s.prior_mean))
-            .unwrap_or(0.5);
-        wsum += w;
-        rsum += w * r;
-        named.push(format!("{id} {r:.2}"));
-    }
-    if wsum > 0.0 {
-        let rbar = rsum / wsum;
-        let coverage = wsum.min(1.0);
-        let d = SOURCE_GAIN * (rbar - 0.5) * coverage;
-        contributions.push(Contribution {
-            key: "sources",
-            delta: d,
-            text: format!("cites {}", named.join(", ")),
-        });
-    } else {
-        contributions.push(Contribution {
-            key: "no_source",
-            delta: NO_SOURCE,
-            text: "names no source for its content".into(),
-        });
-    }
-    let st = fixed.style;
-    if st.words >= 30 {
-        let t = (st.attribution / TRANSPARENT_DENSITY).min(1.0);
-        let d = TRANSPARENCY_GAIN * (t - 0.4);
-        let what = if t >= 0.4 {
-            "says where its facts come from"
-        } else {
-            "rarely says where its facts come from"
-        };
-        contributions.push(Contribution {
-            key: "transparency",
-            delta: d,
-            text: format!(
-                "{what} ({:.1} attributions or quotations per 100 words)",
-                st.attribution
-            ),
-        });
-        if st.exclamations > 0.1 {
-            let d = -EXCLAMATION_GAIN * (st.exclamations / 0.5).min(1.0);
-            contributions.push(Contribution {
-                key: "sensational",
-                delta: d,
-                text: format!(
-                    "sensational tone ({:.2} exclamation marks per 100 words)",
-                    st.exclamations
-                ),
-            });
-        }
-    }
-    if a.citations.iter().any(|c| {
-        c.kind == CitationKind::Credit
-            && registry
-                .get(&c.source)
-                .is_some_and(|s| s.kind != SourceKind::Government)
-    }) {
-        let ids: BTreeSet<&str> = a
-            .citations
-            .iter()
-            .filter(|c| c.kind == CitationKind::Credit)
-            .map(|c| c.source.as_str())
-            .collect();
-        contributions.push(Contribution {
-            key: "credit_line",
-            delta: CREDIT_LINE,
-            text: format!(
-                "carries a credit line ({})",
-                ids.into_iter().collect::<Vec<_>>().join(", ")
-            ),
-        });
-    }
-    if a.garble > 0.0 {
-        let mut kinds: Vec<String> = Vec::new();
-        for f in a.flags.iter().filter(|f| f.counted) {
-            let s = format!(
-                "{} «{}»",
-                f.kind.as_str(),
-                crate::report::table::one_line(&f.evidence, 30)
-            );
-            if kinds.len() < 3 && !kinds.iter().any(|k| k.starts_with(f.kind.as_str())) {
-                kinds.push(s);
-            }
-        }
-        contributions.push(Contribution {
-            key: "garble",
-            delta: -GARBLE_GAIN * a.garble,
-            text: format!(
-                "garbled copy (garble {:.2}: {})",
-                a.garble,
-                kinds.join(", ")
-            ),
-        });
-    }
-    if let Some(text) = &fixed.laundered {
-        contributions.push(Contribution {
-            key: "laundered",
-            delta: LAUNDERED,
-            text: text.clone(),
-        });
-    }
-    let sourced = best.len() as f64;
-    ArticleBase {
-        delta: contributions.iter().map(|c| c.delta).sum(),
-        contributions,
-        strength: 4.0 + sourced.min(6.0),
-    }
 }
 
 fn compatible(a: &ClaimGroup, b: &ClaimGroup) -> bool {
@@ -437,15 +232,17 @@ pub fn score(
     let story = story_of(copies, n);
     lap("style and laundering facts");
     // Claims per article, grouped by (unit, bound, rounded values).
-    let mut key_to_group: rustc_hash::FxHashMap<(String, i64, i64), usize> =
+    let mut key_to_group: rustc_hash::FxHashMap<(&str, i64, i64), usize> =
         rustc_hash::FxHashMap::default();
     let mut groups: Vec<ClaimGroup> = Vec::new();
-    lap("claims extracted");
-    // (group, article, origin source) for every claim mention.
-    let mut mentions: Vec<(usize, usize, Option<String>)> = Vec::new();
+    // (group, article, origin source) for every claim mention, in article then claim order;
+    // article `i`'s mentions are `mentions[first_mention[i]..first_mention[i + 1]]`.
+    let mut mentions: Vec<(usize, usize, Option<&str>)> = Vec::new();
+    let mut first_mention: Vec<usize> = Vec::with_capacity(n + 1);
     for (ai, (cl, _)) in per_article.iter().enumerate() {
+        first_mention.push(mentions.len());
         for c in cl {
-            let key = (c.unit.clone(), round_sig(c.low), round_sig(c.high));
+            let key = (c.unit.as_str(), round_sig(c.low), round_sig(c.high));
             let g = *key_to_group.entry(key).or_insert_with(|| {
                 groups.push(ClaimGroup {
                     low: c.low,
@@ -460,9 +257,12 @@ pub fn score(
                 });
                 groups.len() - 1
             });
-            mentions.push((g, ai, c.sources.first().cloned()));
+            mentions.push((g, ai, c.sources.first().map(String::as_str)));
         }
     }
+    first_mention.push(mentions.len());
+    drop(key_to_group);
+    lap("claims grouped");
     let mut trust: BTreeMap<String, f64> = BTreeMap::new();
     let mut article_mu = vec![0.5; n];
     let mut claim_conf = vec![0.5; groups.len()];
@@ -471,12 +271,12 @@ pub fn score(
     let mut solution_sources: Vec<(String, (f64, f64))>;
     // Voters are fixed: each attributed source, and each story (an article and its copies) for
     // unattributed claims. Only the priors of story voters move with the article means.
-    let mut source_voter: rustc_hash::FxHashMap<String, usize> = rustc_hash::FxHashMap::default();
+    let mut source_voter: rustc_hash::FxHashMap<&str, usize> = rustc_hash::FxHashMap::default();
     let mut story_voter: rustc_hash::FxHashMap<usize, usize> = rustc_hash::FxHashMap::default();
     let mut voter_story: Vec<Option<usize>> = Vec::new(); // article whose mean gives a story voter's prior
     let mut base_priors: Vec<(f64, f64)> = Vec::new();
-    let mut votes_map: BTreeMap<(usize, usize), f64> = BTreeMap::new();
-    for (g, ai, src) in &mentions {
+    let mut votes: Vec<((usize, usize), f64)> = Vec::with_capacity(mentions.len());
+    for &(g, ai, src) in &mentions {
         let mut add = |prior: (f64, f64), story_article: Option<usize>| {
             base_priors.push(prior);
             voter_story.push(story_article);
@@ -491,7 +291,7 @@ pub fn score(
                             .get(s)
                             .map_or((0.5, 2.0), |x| (x.prior_mean, x.prior_strength));
                         let v = add((pm.0 * pm.1, (1.0 - pm.0) * pm.1), None);
-                        source_voter.insert(s.clone(), v);
+                        source_voter.insert(s, v);
                         v
                     }
                 };
@@ -499,16 +299,24 @@ pub fn score(
             }
             None => {
                 let v = *story_voter
-                    .entry(story[*ai])
-                    .or_insert_with(|| add((1.0, 1.0), Some(*ai)));
-                (v, 1.0 - copy_p[*ai])
+                    .entry(story[ai])
+                    .or_insert_with(|| add((1.0, 1.0), Some(ai)));
+                (v, 1.0 - copy_p[ai])
             }
         };
-        let e = votes_map.entry((v, *g)).or_insert(0.0);
-        *e = e.max(w);
+        votes.push(((v, g), w));
     }
-    lap("claims grouped, voters built");
-    let fixed_votes: Vec<Vote> = votes_map
+    // One vote per (voter, claim): the strongest.
+    votes.sort_by(|x, y| x.0.cmp(&y.0));
+    votes.dedup_by(|later, kept| {
+        let same = later.0 == kept.0;
+        if same {
+            kept.1 = kept.1.max(later.1);
+        }
+        same
+    });
+    lap("voters built");
+    let fixed_votes: Vec<Vote> = votes
         .into_iter()
         .map(|((source, claim), weight)| Vote {
             source,
@@ -516,12 +324,13 @@ pub fn score(
             weight,
         })
         .collect();
-    let bases: Vec<ArticleBase> = loop {
+    // The trust the last round's article deltas were computed with.
+    let used_trust: BTreeMap<String, f64> = loop {
         iterations += 1;
         let bases: Vec<ArticleBase> = articles
             .par_iter()
             .zip(fixed.par_iter())
-            .map(|(a, f)| article_base(a, f, registry, &trust, opts))
+            .map(|(a, f)| article_base(a, f, registry, &trust, opts, false))
             .collect();
         let priors: Vec<(f64, f64)> = base_priors
             .iter()
@@ -566,25 +375,30 @@ pub fn score(
         let trust_moved = new_trust
             .iter()
             .any(|(k, v)| trust.get(k).is_none_or(|t| (t - v).abs() > 1e-9));
-        trust = new_trust;
+        let used = std::mem::replace(&mut trust, new_trust);
         if (moved < 1e-9 && !trust_moved) || iterations >= 50 {
-            break bases;
+            break used;
         }
     };
     lap("loop done");
+    let bases: Vec<ArticleBase> = articles
+        .par_iter()
+        .zip(fixed.par_iter())
+        .map(|(a, f)| article_base(a, f, registry, &used_trust, opts, true))
+        .collect();
     // Articles, sources and independent origins of each group, in one pass over the mentions.
-    let mut group_sources: Vec<BTreeSet<String>> = vec![BTreeSet::new(); groups.len()];
-    let mut group_origins: Vec<BTreeSet<String>> = vec![BTreeSet::new(); groups.len()];
+    let mut group_sources: Vec<BTreeSet<&str>> = vec![BTreeSet::new(); groups.len()];
+    let mut group_origins: Vec<BTreeSet<Result<&str, usize>>> = vec![BTreeSet::new(); groups.len()];
     let mut group_articles: Vec<Vec<usize>> = vec![Vec::new(); groups.len()];
-    for (g, ai, src) in &mentions {
-        group_articles[*g].push(*ai);
+    for &(g, ai, src) in &mentions {
+        group_articles[g].push(ai);
         match src {
             Some(s) => {
-                group_sources[*g].insert(s.clone());
-                group_origins[*g].insert(format!("source:{s}"));
+                group_sources[g].insert(s);
+                group_origins[g].insert(Ok(s));
             }
             None => {
-                group_origins[*g].insert(format!("story:{}", story[*ai]));
+                group_origins[g].insert(Err(story[ai]));
             }
         }
     }
@@ -592,7 +406,7 @@ pub fn score(
         arts.sort_by(|&x, &y| articles[x].article.id.cmp(&articles[y].article.id));
         arts.dedup();
         groups[g].articles = arts;
-        groups[g].sources = group_sources[g].iter().cloned().collect();
+        groups[g].sources = group_sources[g].iter().map(|s| s.to_string()).collect();
         groups[g].support = group_origins[g].len();
     }
     // Contradictions: same unit and a common origin, values within a factor two but incompatible.
@@ -632,15 +446,17 @@ pub fn score(
         groups[g].contradicted_by = against_ids;
     }
     // Articles: claims term, then Beta.
+    let article_groups: Vec<Vec<usize>> = first_mention
+        .windows(2)
+        .map(|w| mentions[w[0]..w[1]].iter().map(|m| m.0).collect())
+        .collect();
+    drop((mentions, group_sources));
     let out_articles: Vec<ArticleScore> = bases
         .into_par_iter()
         .zip(per_article.into_par_iter())
-        .map(|(b, (cl, unreadable))| {
+        .zip(article_groups.into_par_iter())
+        .map(|((b, (cl, unreadable)), gs)| {
             let mut contributions = b.contributions;
-            let gs: Vec<usize> = cl
-                .iter()
-                .filter_map(|c| key_to_group.get(&(c.unit.clone(), round_sig(c.low), round_sig(c.high))).copied())
-                .collect();
             if !gs.is_empty() {
                 let mean_conf = gs.iter().map(|&g| groups[g].confidence).sum::<f64>() / gs.len() as f64;
                 let best = gs.iter().copied().max_by(|&x, &y| groups[x].support.cmp(&groups[y].support).then(y.cmp(&x))).unwrap_or(gs[0]);

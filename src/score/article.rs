@@ -1,0 +1,248 @@
+//! An article's contributions that do not depend on claims: sources cited, transparency, tone,
+//! credit line, garble, laundering.
+
+use std::collections::{BTreeMap, BTreeSet};
+
+use super::style;
+use super::{Contribution, ScoreOptions};
+use crate::analyze::Analyzed;
+use crate::citations::CitationKind;
+use crate::copies::Copies;
+use crate::registry::{Registry, SourceKind};
+
+const KIND_WEIGHT: [(CitationKind, f64); 3] = [
+    (CitationKind::Credit, 1.0),
+    (CitationKind::Attribution, 0.8),
+    (CitationKind::Relay, 0.6),
+];
+const SOURCE_GAIN: f64 = 0.5;
+const NO_SOURCE: f64 = -0.04;
+/// Attribution density (phrases and quotations per 100 words) that counts as fully transparent.
+const TRANSPARENT_DENSITY: f64 = 2.5;
+const TRANSPARENCY_GAIN: f64 = 0.12;
+const EXCLAMATION_GAIN: f64 = 0.08;
+const CREDIT_LINE: f64 = 0.04;
+const GARBLE_GAIN: f64 = 0.3;
+const LAUNDERED: f64 = -0.12;
+/// With outlet ratings disabled, a registry source of the publishing outlet's own domain (Reuters
+/// crediting itself on reuters.com) counts with its kind's default prior only.
+fn own_domain_default(
+    registry: &Registry,
+    id: &str,
+    article_domain: Option<&str>,
+    opts: &ScoreOptions,
+) -> Option<f64> {
+    if opts.outlet_priors.is_some() {
+        return None;
+    }
+    let s = registry.get(id)?;
+    let d = article_domain?;
+    s.domains
+        .iter()
+        .any(|sd| d == sd || d.ends_with(&format!(".{sd}")))
+        .then(|| s.kind.default_prior().0)
+}
+
+pub(super) struct ArticleBase {
+    /// Sum of the contributions.
+    pub(super) delta: f64,
+    /// Contributions (empty unless explained).
+    pub(super) contributions: Vec<Contribution>,
+    /// Strength of the article's Beta before claims.
+    pub(super) strength: f64,
+}
+
+/// Per-article facts that do not change across iterations.
+pub(super) struct Fixed {
+    style: style::Style,
+    laundered: Option<String>,
+}
+
+pub(super) fn fixed_facts(articles: &[Analyzed], copies: &Copies) -> Vec<Fixed> {
+    let mut laundered: Vec<Option<String>> = vec![None; articles.len()];
+    for c in copies.pairs.iter().filter(|c| c.laundered) {
+        let orig = c.original.unwrap_or(c.a);
+        let copy = if orig == c.a { c.b } else { c.a };
+        if laundered[copy].is_none() {
+            laundered[copy] = Some(format!(
+                "uncredited wholesale copy of a {} dispatch ({} ← {})",
+                c.common_sources.join("/"),
+                articles[copy].article.id,
+                articles[orig].article.id
+            ));
+        }
+    }
+    articles
+        .iter()
+        .zip(laundered)
+        .map(|(a, laundered)| Fixed {
+            style: a.style,
+            laundered,
+        })
+        .collect()
+}
+
+/// Contributions summed in order; kept only when explaining.
+struct Contributions {
+    explain: bool,
+    delta: f64,
+    list: Vec<Contribution>,
+}
+
+impl Contributions {
+    fn push(&mut self, c: Contribution) {
+        self.delta += c.delta;
+        if self.explain {
+            self.list.push(c);
+        }
+    }
+}
+
+/// Contributions that do not depend on claims. Texts are written only when `explain` is set:
+/// the fixed-point loop needs the deltas alone.
+pub(super) fn article_base(
+    a: &Analyzed,
+    fixed: &Fixed,
+    registry: &Registry,
+    trust: &BTreeMap<String, f64>,
+    opts: &ScoreOptions,
+    explain: bool,
+) -> ArticleBase {
+    let say = |f: &dyn Fn() -> String| if explain { f() } else { String::new() };
+    let mut contributions = Contributions {
+        explain,
+        delta: 0.0,
+        list: Vec::new(),
+    };
+    let mut best: BTreeMap<&str, f64> = BTreeMap::new();
+    for c in a
+        .citations
+        .iter()
+        .filter(|c| c.kind != CitationKind::Mention)
+    {
+        let w = KIND_WEIGHT
+            .iter()
+            .find(|(k, _)| *k == c.kind)
+            .map_or(0.5, |(_, w)| *w);
+        let e = best.entry(c.source.as_str()).or_insert(0.0);
+        *e = e.max(w);
+    }
+    let domain = a.article.domain.as_deref();
+    let (mut wsum, mut rsum) = (0.0, 0.0);
+    let mut named: Vec<String> = Vec::new();
+    for (&id, &w) in &best {
+        let r = own_domain_default(registry, id, domain, opts)
+            .or_else(|| trust.get(id).copied())
+            .or_else(|| registry.get(id).map(|s| s.prior_mean))
+            .unwrap_or(0.5);
+        wsum += w;
+        rsum += w * r;
+        if explain {
+            named.push(format!("{id} {r:.2}"));
+        }
+    }
+    if wsum > 0.0 {
+        let rbar = rsum / wsum;
+        let coverage = wsum.min(1.0);
+        let d = SOURCE_GAIN * (rbar - 0.5) * coverage;
+        contributions.push(Contribution {
+            key: "sources",
+            delta: d,
+            text: say(&|| format!("cites {}", named.join(", "))),
+        });
+    } else {
+        contributions.push(Contribution {
+            key: "no_source",
+            delta: NO_SOURCE,
+            text: say(&|| "names no source for its content".into()),
+        });
+    }
+    let st = fixed.style;
+    if st.words >= 30 {
+        let t = (st.attribution / TRANSPARENT_DENSITY).min(1.0);
+        let d = TRANSPARENCY_GAIN * (t - 0.4);
+        let what = if t >= 0.4 {
+            "says where its facts come from"
+        } else {
+            "rarely says where its facts come from"
+        };
+        contributions.push(Contribution {
+            key: "transparency",
+            delta: d,
+            text: say(&|| {
+                format!(
+                    "{what} ({:.1} attributions or quotations per 100 words)",
+                    st.attribution
+                )
+            }),
+        });
+        if st.exclamations > 0.1 {
+            let d = -EXCLAMATION_GAIN * (st.exclamations / 0.5).min(1.0);
+            contributions.push(Contribution {
+                key: "sensational",
+                delta: d,
+                text: say(&|| {
+                    format!(
+                        "sensational tone ({:.2} exclamation marks per 100 words)",
+                        st.exclamations
+                    )
+                }),
+            });
+        }
+    }
+    if a.citations.iter().any(|c| {
+        c.kind == CitationKind::Credit
+            && registry
+                .get(&c.source)
+                .is_some_and(|s| s.kind != SourceKind::Government)
+    }) {
+        let ids = || {
+            let ids: BTreeSet<&str> = a
+                .citations
+                .iter()
+                .filter(|c| c.kind == CitationKind::Credit)
+                .map(|c| c.source.as_str())
+                .collect();
+            ids.into_iter().collect::<Vec<_>>().join(", ")
+        };
+        contributions.push(Contribution {
+            key: "credit_line",
+            delta: CREDIT_LINE,
+            text: say(&|| format!("carries a credit line ({})", ids())),
+        });
+    }
+    if a.garble > 0.0 {
+        let kinds = || {
+            let mut kinds: Vec<String> = Vec::new();
+            for f in a.flags.iter().filter(|f| f.counted) {
+                let s = format!(
+                    "{} «{}»",
+                    f.kind.as_str(),
+                    crate::report::table::one_line(&f.evidence, 30)
+                );
+                if kinds.len() < 3 && !kinds.iter().any(|k| k.starts_with(f.kind.as_str())) {
+                    kinds.push(s);
+                }
+            }
+            kinds.join(", ")
+        };
+        contributions.push(Contribution {
+            key: "garble",
+            delta: -GARBLE_GAIN * a.garble,
+            text: say(&|| format!("garbled copy (garble {:.2}: {})", a.garble, kinds())),
+        });
+    }
+    if let Some(text) = &fixed.laundered {
+        contributions.push(Contribution {
+            key: "laundered",
+            delta: LAUNDERED,
+            text: say(&|| text.clone()),
+        });
+    }
+    let sourced = best.len() as f64;
+    ArticleBase {
+        delta: contributions.delta,
+        contributions: contributions.list,
+        strength: 4.0 + sourced.min(6.0),
+    }
+}
