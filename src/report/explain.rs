@@ -187,7 +187,7 @@ fn outlet(analysis: &Analysis, name: &str) -> String {
     {
         let s = &analysis.scores.articles[i];
         let top = s.contributions.first().map_or(String::new(), |c| {
-            format!("{:+.2} {}", c.delta, one_line(&c.text, 70))
+            format!("{:+.2} {}", c.delta, one_line(&c.text.to_string(), 70))
         });
         let _ = writeln!(
             out,

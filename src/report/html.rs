@@ -272,7 +272,12 @@ fn articles(h: &mut String, analysis: &Analysis, top: usize) {
         if let Some(s) = s {
             h.push_str("<ul class=\"why\">");
             for c in s.contributions.iter().filter(|c| c.delta.abs() >= 0.005) {
-                let _ = write!(h, "<li>{:+.2}: {}</li>", c.delta, escape(&c.text));
+                let _ = write!(
+                    h,
+                    "<li>{:+.2}: {}</li>",
+                    c.delta,
+                    escape(&c.text.to_string())
+                );
             }
             h.push_str("</ul>");
         }

@@ -196,7 +196,12 @@ pub fn render_with(analysis: &Analysis, registry: &Registry, top: usize, color: 
                 .filter(|c| c.delta.abs() >= 0.02)
                 .take(3)
             {
-                let _ = writeln!(out, "      {:+.2}  {}", c.delta, one_line(&c.text, 100));
+                let _ = writeln!(
+                    out,
+                    "      {:+.2}  {}",
+                    c.delta,
+                    one_line(&c.text.to_string(), 100)
+                );
             }
         }
         if a.citations.is_empty() {

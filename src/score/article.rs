@@ -4,7 +4,7 @@
 use std::collections::{BTreeMap, BTreeSet};
 
 use super::style;
-use super::{Contribution, ScoreOptions};
+use super::{Contribution, Reason, ScoreOptions};
 use crate::analyze::Analyzed;
 use crate::citations::CitationKind;
 use crate::copies::Copies;
@@ -108,7 +108,6 @@ pub(super) fn article_base(
     opts: &ScoreOptions,
     explain: bool,
 ) -> ArticleBase {
-    let say = |f: &dyn Fn() -> String| if explain { f() } else { String::new() };
     let mut contributions = Contributions {
         explain,
         delta: 0.0,
@@ -129,7 +128,7 @@ pub(super) fn article_base(
     }
     let domain = a.article.domain.as_deref();
     let (mut wsum, mut rsum) = (0.0, 0.0);
-    let mut named: Vec<String> = Vec::new();
+    let mut named: Vec<(String, f64)> = Vec::new();
     for (&id, &w) in &best {
         let r = own_domain_default(registry, id, domain, opts)
             .or_else(|| trust.get(id).copied())
@@ -138,7 +137,7 @@ pub(super) fn article_base(
         wsum += w;
         rsum += w * r;
         if explain {
-            named.push(format!("{id} {r:.2}"));
+            named.push((id.to_string(), r));
         }
     }
     if wsum > 0.0 {
@@ -148,45 +147,33 @@ pub(super) fn article_base(
         contributions.push(Contribution {
             key: "sources",
             delta: d,
-            text: say(&|| format!("cites {}", named.join(", "))),
+            text: Reason::Sources(named),
         });
     } else {
         contributions.push(Contribution {
             key: "no_source",
             delta: NO_SOURCE,
-            text: say(&|| "names no source for its content".into()),
+            text: Reason::NoSource,
         });
     }
     let st = fixed.style;
     if st.words >= 30 {
         let t = (st.attribution / TRANSPARENT_DENSITY).min(1.0);
         let d = TRANSPARENCY_GAIN * (t - 0.4);
-        let what = if t >= 0.4 {
-            "says where its facts come from"
-        } else {
-            "rarely says where its facts come from"
-        };
         contributions.push(Contribution {
             key: "transparency",
             delta: d,
-            text: say(&|| {
-                format!(
-                    "{what} ({:.1} attributions or quotations per 100 words)",
-                    st.attribution
-                )
-            }),
+            text: Reason::Transparency {
+                attribution: st.attribution,
+                transparent: t >= 0.4,
+            },
         });
         if st.exclamations > 0.1 {
             let d = -EXCLAMATION_GAIN * (st.exclamations / 0.5).min(1.0);
             contributions.push(Contribution {
                 key: "sensational",
                 delta: d,
-                text: say(&|| {
-                    format!(
-                        "sensational tone ({:.2} exclamation marks per 100 words)",
-                        st.exclamations
-                    )
-                }),
+                text: Reason::Sensational(st.exclamations),
             });
         }
     }
@@ -208,7 +195,7 @@ pub(super) fn article_base(
         contributions.push(Contribution {
             key: "credit_line",
             delta: CREDIT_LINE,
-            text: say(&|| format!("carries a credit line ({})", ids())),
+            text: Reason::CreditLine(if explain { ids() } else { String::new() }),
         });
     }
     if a.garble > 0.0 {
@@ -229,14 +216,14 @@ pub(super) fn article_base(
         contributions.push(Contribution {
             key: "garble",
             delta: -GARBLE_GAIN * a.garble,
-            text: say(&|| format!("garbled copy (garble {:.2}: {})", a.garble, kinds())),
+            text: Reason::Garbled(a.garble, if explain { kinds() } else { String::new() }),
         });
     }
     if let Some(text) = &fixed.laundered {
         contributions.push(Contribution {
             key: "laundered",
             delta: LAUNDERED,
-            text: say(&|| text.clone()),
+            text: Reason::Laundered(if explain { text.clone() } else { String::new() }),
         });
     }
     let sourced = best.len() as f64;

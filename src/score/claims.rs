@@ -8,10 +8,11 @@ use crate::normalize::fold;
 use crate::segment::Segments;
 
 /// How a claimed quantity is bounded.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, serde::Serialize)]
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, PartialOrd, Ord, serde::Serialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Bound {
     /// "12 000 soldats".
+    #[default]
     Exact,
     /// "plus de 600.000", "more than", "über".
     AtLeast,

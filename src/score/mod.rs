@@ -13,9 +13,10 @@ pub mod claims;
 mod outlets;
 pub mod priors;
 pub mod propagate;
+mod reason;
 pub mod style;
 
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::BTreeMap;
 
 use rayon::prelude::*;
 
@@ -26,6 +27,7 @@ use article::{article_base, fixed_facts, ArticleBase};
 use claims::{Bound, Claim};
 pub use priors::OutletPriors;
 use propagate::{Problem, Vote};
+pub use reason::Reason;
 
 /// A mean with its 90% credible interval.
 #[derive(Debug, Clone, Copy, PartialEq, serde::Serialize)]
@@ -88,8 +90,8 @@ pub struct Contribution {
     pub key: &'static str,
     /// Shift of the article mean.
     pub delta: f64,
-    /// The reason, with its evidence.
-    pub text: String,
+    /// The reason, with its evidence (`Display` writes it as a sentence).
+    pub text: Reason,
 }
 
 /// An article's score.
@@ -115,7 +117,7 @@ pub struct OutletScore {
 }
 
 /// A group of claims about one quantity across articles.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, Default, PartialEq)]
 pub struct ClaimGroup {
     /// Lower value.
     pub low: f64,
@@ -194,6 +196,19 @@ fn story_of(copies: &Copies, n: usize) -> Vec<usize> {
         }
     }
     s
+}
+
+/// True when two sorted lists share no element.
+fn disjoint(a: &[String], b: &[String]) -> bool {
+    let (mut i, mut j) = (0, 0);
+    while i < a.len() && j < b.len() {
+        match a[i].cmp(&b[j]) {
+            std::cmp::Ordering::Less => i += 1,
+            std::cmp::Ordering::Greater => j += 1,
+            std::cmp::Ordering::Equal => return false,
+        }
+    }
+    true
 }
 
 fn compatible(a: &ClaimGroup, b: &ClaimGroup) -> bool {
@@ -387,27 +402,37 @@ pub fn score(
         .map(|(a, f)| article_base(a, f, registry, &used_trust, opts, true))
         .collect();
     // Articles, sources and independent origins of each group, in one pass over the mentions.
-    let mut group_sources: Vec<BTreeSet<&str>> = vec![BTreeSet::new(); groups.len()];
-    let mut group_origins: Vec<BTreeSet<Result<&str, usize>>> = vec![BTreeSet::new(); groups.len()];
+    // Flat sorted (group, …) lists rather than a set per group: a million small sets cost more
+    // than the groups themselves.
+    let mut origins: Vec<(usize, Result<&str, usize>)> = Vec::with_capacity(mentions.len());
+    let mut group_sources: Vec<(usize, &str)> = Vec::new();
     let mut group_articles: Vec<Vec<usize>> = vec![Vec::new(); groups.len()];
     for &(g, ai, src) in &mentions {
         group_articles[g].push(ai);
         match src {
             Some(s) => {
-                group_sources[g].insert(s);
-                group_origins[g].insert(Ok(s));
+                group_sources.push((g, s));
+                origins.push((g, Ok(s)));
             }
-            None => {
-                group_origins[g].insert(Err(story[ai]));
-            }
+            None => origins.push((g, Err(story[ai]))),
         }
     }
+    origins.sort_unstable();
+    origins.dedup();
+    for &(g, _) in &origins {
+        groups[g].support += 1;
+    }
+    drop(origins);
+    group_sources.sort_unstable();
+    group_sources.dedup();
+    for &(g, s) in &group_sources {
+        groups[g].sources.push(s.to_string());
+    }
+    drop(group_sources);
     for (g, mut arts) in group_articles.into_iter().enumerate() {
         arts.sort_by(|&x, &y| articles[x].article.id.cmp(&articles[y].article.id));
         arts.dedup();
         groups[g].articles = arts;
-        groups[g].sources = group_sources[g].iter().map(|s| s.to_string()).collect();
-        groups[g].support = group_origins[g].len();
     }
     // Contradictions: same unit and a common origin, values within a factor two but incompatible.
     // Groups are compared inside their unit only, against values at most twice as large.
@@ -427,7 +452,7 @@ pub fn score(
                 let close = groups[h].high.max(groups[g].high)
                     <= 2.0 * groups[h].low.min(groups[g].low).max(1e-9);
                 if close
-                    && !group_sources[g].is_disjoint(&group_sources[h])
+                    && !disjoint(&groups[g].sources, &groups[h].sources)
                     && !compatible(&groups[g], &groups[h])
                 {
                     contradicted[g].push(h);
@@ -450,7 +475,7 @@ pub fn score(
         .windows(2)
         .map(|w| mentions[w[0]..w[1]].iter().map(|m| m.0).collect())
         .collect();
-    drop((mentions, group_sources));
+    drop(mentions);
     let out_articles: Vec<ArticleScore> = bases
         .into_par_iter()
         .zip(per_article.into_par_iter())
@@ -458,20 +483,40 @@ pub fn score(
         .map(|((b, (cl, unreadable)), gs)| {
             let mut contributions = b.contributions;
             if !gs.is_empty() {
-                let mean_conf = gs.iter().map(|&g| groups[g].confidence).sum::<f64>() / gs.len() as f64;
-                let best = gs.iter().copied().max_by(|&x, &y| groups[x].support.cmp(&groups[y].support).then(y.cmp(&x))).unwrap_or(gs[0]);
+                let mean_conf =
+                    gs.iter().map(|&g| groups[g].confidence).sum::<f64>() / gs.len() as f64;
+                let best = gs
+                    .iter()
+                    .copied()
+                    .max_by(|&x, &y| groups[x].support.cmp(&groups[y].support).then(y.cmp(&x)))
+                    .unwrap_or(gs[0]);
                 let g = &groups[best];
                 contributions.push(Contribution {
                     key: "claims",
                     delta: CLAIM_GAIN * (mean_conf - CLAIM_NEUTRAL),
-                    text: format!("{} figure(s), mean confidence {:.2} (e.g. {} {}: {} independent origin(s))", gs.len(), mean_conf, fmt_value(g), g.unit, g.support),
+                    text: Reason::Claims {
+                        figures: gs.len(),
+                        confidence: mean_conf,
+                        example: format!("{} {}", fmt_value(g), g.unit),
+                        support: g.support,
+                    },
                 });
             }
             let delta: f64 = contributions.iter().map(|c| c.delta).sum();
             let mu = (0.5 + delta).clamp(0.03, 0.97);
-            contributions.sort_by(|x, y| y.delta.abs().total_cmp(&x.delta.abs()).then(x.key.cmp(y.key)));
+            contributions.sort_by(|x, y| {
+                y.delta
+                    .abs()
+                    .total_cmp(&x.delta.abs())
+                    .then(x.key.cmp(y.key))
+            });
             let strength = b.strength + (gs.len() as f64).min(4.0);
-            ArticleScore { reliability: Reliability::from_mean(mu, strength), contributions, claims: cl, unreadable }
+            ArticleScore {
+                reliability: Reliability::from_mean(mu, strength),
+                contributions,
+                claims: cl,
+                unreadable,
+            }
         })
         .collect();
     lap("articles scored");
@@ -505,16 +550,15 @@ pub fn score(
             .then(groups[x].high.total_cmp(&groups[y].high))
             .then(groups[x].bound.cmp(&groups[y].bound))
     });
-    let remap: BTreeMap<usize, usize> = order
-        .iter()
-        .enumerate()
-        .map(|(new, &old)| (old, new))
-        .collect();
+    let mut remap: Vec<usize> = vec![0; order.len()];
+    for (new, &old) in order.iter().enumerate() {
+        remap[old] = new;
+    }
     let claims: Vec<ClaimGroup> = order
         .iter()
         .map(|&g| {
-            let mut c = groups[g].clone();
-            c.contradicted_by = c.contradicted_by.iter().map(|h| remap[h]).collect();
+            let mut c = std::mem::take(&mut groups[g]);
+            c.contradicted_by = c.contradicted_by.iter().map(|&h| remap[h]).collect();
             c.contradicted_by.sort_unstable();
             c
         })

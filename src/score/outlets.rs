@@ -91,7 +91,7 @@ fn outlet_reasons(articles: &[Analyzed], scores: &[ArticleScore], idx: &[usize])
             e.0 += c.delta;
             e.1 += 1;
             if e.2.len() < 2 {
-                e.2.push(c.text.clone());
+                e.2.push(c.text.to_string());
             }
             if e.3.len() < 3 {
                 e.3.push(articles[i].article.id.as_str());

@@ -1,0 +1,115 @@
+//! Why an article's score moved: each contribution keeps the facts behind it and writes them as a
+//! sentence only when a report shows it, so a million scored articles do not hold a million
+//! explanation strings.
+
+use std::fmt;
+
+/// The facts behind one contribution; `Display` writes the sentence.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Reason {
+    /// Sources cited or attributed, each with the reliability used.
+    Sources(Vec<(String, f64)>),
+    /// No source named.
+    NoSource,
+    /// Attribution density (phrases and quotations per 100 words) and whether it counts as
+    /// transparent.
+    Transparency {
+        /// Per 100 words.
+        attribution: f64,
+        /// At or above the transparency threshold.
+        transparent: bool,
+    },
+    /// Exclamation marks per 100 words.
+    Sensational(f64),
+    /// Agencies named in credit lines, joined.
+    CreditLine(String),
+    /// Garble score and the first kinds with evidence, joined.
+    Garbled(f64, String),
+    /// An uncredited wholesale copy, described.
+    Laundered(String),
+    /// Figures weighed against other articles.
+    Claims {
+        /// Figures in the article.
+        figures: usize,
+        /// Their mean confidence.
+        confidence: f64,
+        /// An example: value and unit.
+        example: String,
+        /// Independent origins of the example.
+        support: usize,
+    },
+}
+
+impl fmt::Display for Reason {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Reason::Sources(named) => {
+                f.write_str("cites ")?;
+                for (k, (id, r)) in named.iter().enumerate() {
+                    let sep = if k == 0 { "" } else { ", " };
+                    write!(f, "{sep}{id} {r:.2}")?;
+                }
+                Ok(())
+            }
+            Reason::NoSource => f.write_str("names no source for its content"),
+            Reason::Transparency {
+                attribution,
+                transparent,
+            } => {
+                let what = if *transparent {
+                    "says where its facts come from"
+                } else {
+                    "rarely says where its facts come from"
+                };
+                write!(
+                    f,
+                    "{what} ({attribution:.1} attributions or quotations per 100 words)"
+                )
+            }
+            Reason::Sensational(x) => {
+                write!(f, "sensational tone ({x:.2} exclamation marks per 100 words)")
+            }
+            Reason::CreditLine(ids) => write!(f, "carries a credit line ({ids})"),
+            Reason::Garbled(g, kinds) => write!(f, "garbled copy (garble {g:.2}: {kinds})"),
+            Reason::Laundered(text) => f.write_str(text),
+            Reason::Claims {
+                figures,
+                confidence,
+                example,
+                support,
+            } => write!(
+                f,
+                "{figures} figure(s), mean confidence {confidence:.2} (e.g. {example}: {support} independent origin(s))"
+            ),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn reasons_read_as_sentences() {
+        let s = Reason::Sources(vec![("afp".into(), 0.8), ("nis".into(), 0.555)]);
+        assert_eq!(s.to_string(), "cites afp 0.80, nis 0.56");
+        let t = Reason::Transparency {
+            attribution: 0.25,
+            transparent: false,
+        };
+        assert_eq!(
+            t.to_string(),
+            "rarely says where its facts come from (0.2 attributions or quotations per 100 words)"
+        );
+        let c = Reason::Claims {
+            figures: 2,
+            confidence: 0.5,
+            example: "12 000 soldats".into(),
+            support: 1,
+        };
+        assert_eq!(
+            c.to_string(),
+            "2 figure(s), mean confidence 0.50 (e.g. 12 000 soldats: 1 independent origin(s))"
+        );
+    }
+}
