@@ -208,9 +208,12 @@ fn finish(
 ) -> Analysis {
     let passes::First {
         articles: mut analyzed,
-        claims,
+        mut claims,
         learner,
     } = first;
+    // Chunks were appended as they came: drop the growth slack.
+    analyzed.shrink_to_fit();
+    claims.shrink_to_fit();
     let bp = learner.finish();
     progress.stage("garble", analyzed.len());
     let sketches = passes::second(&mut analyzed, &texts, chunk, &bp, tools, progress);

@@ -71,7 +71,12 @@ impl First {
                     ));
                 }
                 citations.extend(tools.extractor.extract(Field::Text, text, &segs));
-                let claims = claims::extract(text, &segs, &citations);
+                // Per-article lists live until the end of the run: no growth slack.
+                citations.shrink_to_fit();
+                let (mut found, mut unreadable) = claims::extract(text, &segs, &citations);
+                found.shrink_to_fit();
+                unreadable.shrink_to_fit();
+                let claims = (found, unreadable);
                 let keys = if article.outlet_known {
                     line_keys(text, &segs)
                 } else {
@@ -149,6 +154,7 @@ fn second_chunk(
             };
             let (flags, lang) = tools.garbler.flags(&doc);
             a.flags = flags;
+            a.flags.shrink_to_fit();
             a.lang = lang;
             progress.inc(1);
             copies::sketch(text, &segs, &boilerplate)

@@ -152,9 +152,31 @@ pub fn render(g: &CitationGraph) -> String {
         Some(svg.finalize())
     });
     match rendered {
-        Ok(Some(svg)) => with_legend(&svg, shown, total),
+        Ok(Some(svg)) => with_legend(&sorted_style(&svg), shown, total),
         _ => placeholder("graph layout failed: use the DOT output with Graphviz"),
     }
+}
+
+/// layout-rs writes its font classes in hash-map order; sort the lines of the `<style>` block so
+/// that the same graph always gives the same bytes.
+fn sorted_style(svg: &str) -> String {
+    let (Some(open), Some(close)) = (svg.find("<style>\n"), svg.find("</style>")) else {
+        return svg.to_string();
+    };
+    let body = open + "<style>\n".len();
+    if close < body {
+        return svg.to_string();
+    }
+    let mut lines: Vec<&str> = svg[body..close].lines().collect();
+    lines.sort_unstable();
+    let mut out = String::with_capacity(svg.len());
+    out.push_str(&svg[..body]);
+    for l in lines {
+        out.push_str(l);
+        out.push('\n');
+    }
+    out.push_str(&svg[close..]);
+    out
 }
 
 fn attr(tag: &str, name: &str) -> Option<f64> {
@@ -219,4 +241,18 @@ fn with_legend(svg: &str, shown: usize, total: usize) -> String {
     }
     out.push_str("</g></svg>\n");
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn style_lines_are_sorted() {
+        let svg = "<svg><style>\n.a15 { x }\n.a14 { y }\n</style><g/></svg>";
+        assert_eq!(
+            sorted_style(svg),
+            "<svg><style>\n.a14 { y }\n.a15 { x }\n</style><g/></svg>"
+        );
+    }
 }

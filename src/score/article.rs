@@ -145,13 +145,11 @@ pub(super) fn article_base(
         let coverage = wsum.min(1.0);
         let d = SOURCE_GAIN * (rbar - 0.5) * coverage;
         contributions.push(Contribution {
-            key: "sources",
             delta: d,
             text: Reason::Sources(named),
         });
     } else {
         contributions.push(Contribution {
-            key: "no_source",
             delta: NO_SOURCE,
             text: Reason::NoSource,
         });
@@ -161,7 +159,6 @@ pub(super) fn article_base(
         let t = (st.attribution / TRANSPARENT_DENSITY).min(1.0);
         let d = TRANSPARENCY_GAIN * (t - 0.4);
         contributions.push(Contribution {
-            key: "transparency",
             delta: d,
             text: Reason::Transparency {
                 attribution: st.attribution,
@@ -171,7 +168,6 @@ pub(super) fn article_base(
         if st.exclamations > 0.1 {
             let d = -EXCLAMATION_GAIN * (st.exclamations / 0.5).min(1.0);
             contributions.push(Contribution {
-                key: "sensational",
                 delta: d,
                 text: Reason::Sensational(st.exclamations),
             });
@@ -193,7 +189,6 @@ pub(super) fn article_base(
             ids.into_iter().collect::<Vec<_>>().join(", ")
         };
         contributions.push(Contribution {
-            key: "credit_line",
             delta: CREDIT_LINE,
             text: Reason::CreditLine(if explain { ids() } else { String::new() }),
         });
@@ -214,14 +209,16 @@ pub(super) fn article_base(
             kinds.join(", ")
         };
         contributions.push(Contribution {
-            key: "garble",
             delta: -GARBLE_GAIN * a.garble,
-            text: Reason::Garbled(a.garble, if explain { kinds() } else { String::new() }),
+            text: Reason::Garbled(if explain {
+                format!("{:.2}: {}", a.garble, kinds())
+            } else {
+                String::new()
+            }),
         });
     }
     if let Some(text) = &fixed.laundered {
         contributions.push(Contribution {
-            key: "laundered",
             delta: LAUNDERED,
             text: Reason::Laundered(if explain { text.clone() } else { String::new() }),
         });

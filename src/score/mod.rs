@@ -27,7 +27,7 @@ use article::{article_base, fixed_facts, ArticleBase};
 use claims::{Bound, Claim};
 pub use priors::OutletPriors;
 use propagate::{Problem, Vote};
-pub use reason::Reason;
+pub use reason::{ClaimsReason, Reason};
 
 /// A mean with its 90% credible interval.
 #[derive(Debug, Clone, Copy, PartialEq, serde::Serialize)]
@@ -86,12 +86,17 @@ impl Reliability {
 /// One reason behind an article's score.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Contribution {
-    /// Stable key, used to aggregate reasons over an outlet's articles.
-    pub key: &'static str,
     /// Shift of the article mean.
     pub delta: f64,
     /// The reason, with its evidence (`Display` writes it as a sentence).
     pub text: Reason,
+}
+
+impl Contribution {
+    /// Stable key, used to aggregate reasons over an outlet's articles.
+    pub fn key(&self) -> &'static str {
+        self.text.key()
+    }
 }
 
 /// An article's score.
@@ -432,6 +437,7 @@ pub fn score(
     for (g, mut arts) in group_articles.into_iter().enumerate() {
         arts.sort_by(|&x, &y| articles[x].article.id.cmp(&articles[y].article.id));
         arts.dedup();
+        arts.shrink_to_fit();
         groups[g].articles = arts;
     }
     // Contradictions: same unit and a common origin, values within a factor two but incompatible.
@@ -492,14 +498,13 @@ pub fn score(
                     .unwrap_or(gs[0]);
                 let g = &groups[best];
                 contributions.push(Contribution {
-                    key: "claims",
                     delta: CLAIM_GAIN * (mean_conf - CLAIM_NEUTRAL),
-                    text: Reason::Claims {
+                    text: Reason::Claims(Box::new(ClaimsReason {
                         figures: gs.len(),
                         confidence: mean_conf,
                         example: format!("{} {}", fmt_value(g), g.unit),
                         support: g.support,
-                    },
+                    })),
                 });
             }
             let delta: f64 = contributions.iter().map(|c| c.delta).sum();
@@ -508,9 +513,10 @@ pub fn score(
                 y.delta
                     .abs()
                     .total_cmp(&x.delta.abs())
-                    .then(x.key.cmp(y.key))
+                    .then(x.key().cmp(y.key()))
             });
             let strength = b.strength + (gs.len() as f64).min(4.0);
+            contributions.shrink_to_fit();
             ArticleScore {
                 reliability: Reliability::from_mean(mu, strength),
                 contributions,

@@ -86,7 +86,7 @@ fn outlet_reasons(articles: &[Analyzed], scores: &[ArticleScore], idx: &[usize])
     for &i in idx {
         for c in &scores[i].contributions {
             let e = by_key
-                .entry(c.key)
+                .entry(c.key())
                 .or_insert((0.0, 0, Vec::new(), Vec::new()));
             e.0 += c.delta;
             e.1 += 1;

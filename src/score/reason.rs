@@ -23,21 +23,41 @@ pub enum Reason {
     Sensational(f64),
     /// Agencies named in credit lines, joined.
     CreditLine(String),
-    /// Garble score and the first kinds with evidence, joined.
-    Garbled(f64, String),
+    /// Garble score and the first kinds with evidence ("0.33: kind «evidence», …").
+    Garbled(String),
     /// An uncredited wholesale copy, described.
     Laundered(String),
     /// Figures weighed against other articles.
-    Claims {
-        /// Figures in the article.
-        figures: usize,
-        /// Their mean confidence.
-        confidence: f64,
-        /// An example: value and unit.
-        example: String,
-        /// Independent origins of the example.
-        support: usize,
-    },
+    Claims(Box<ClaimsReason>),
+}
+
+/// Figures weighed against other articles.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ClaimsReason {
+    /// Figures in the article.
+    pub figures: usize,
+    /// Their mean confidence.
+    pub confidence: f64,
+    /// An example: value and unit.
+    pub example: String,
+    /// Independent origins of the example.
+    pub support: usize,
+}
+
+impl Reason {
+    /// Stable key of the kind of reason, used to aggregate reasons over an outlet's articles.
+    pub fn key(&self) -> &'static str {
+        match self {
+            Reason::Sources(_) => "sources",
+            Reason::NoSource => "no_source",
+            Reason::Transparency { .. } => "transparency",
+            Reason::Sensational(_) => "sensational",
+            Reason::CreditLine(_) => "credit_line",
+            Reason::Garbled(_) => "garble",
+            Reason::Laundered(_) => "laundered",
+            Reason::Claims(_) => "claims",
+        }
+    }
 }
 
 impl fmt::Display for Reason {
@@ -67,19 +87,18 @@ impl fmt::Display for Reason {
                 )
             }
             Reason::Sensational(x) => {
-                write!(f, "sensational tone ({x:.2} exclamation marks per 100 words)")
+                write!(
+                    f,
+                    "sensational tone ({x:.2} exclamation marks per 100 words)"
+                )
             }
             Reason::CreditLine(ids) => write!(f, "carries a credit line ({ids})"),
-            Reason::Garbled(g, kinds) => write!(f, "garbled copy (garble {g:.2}: {kinds})"),
+            Reason::Garbled(what) => write!(f, "garbled copy (garble {what})"),
             Reason::Laundered(text) => f.write_str(text),
-            Reason::Claims {
-                figures,
-                confidence,
-                example,
-                support,
-            } => write!(
+            Reason::Claims(c) => write!(
                 f,
-                "{figures} figure(s), mean confidence {confidence:.2} (e.g. {example}: {support} independent origin(s))"
+                "{} figure(s), mean confidence {:.2} (e.g. {}: {} independent origin(s))",
+                c.figures, c.confidence, c.example, c.support
             ),
         }
     }
@@ -101,12 +120,12 @@ mod tests {
             t.to_string(),
             "rarely says where its facts come from (0.2 attributions or quotations per 100 words)"
         );
-        let c = Reason::Claims {
+        let c = Reason::Claims(Box::new(ClaimsReason {
             figures: 2,
             confidence: 0.5,
             example: "12 000 soldats".into(),
             support: 1,
-        };
+        }));
         assert_eq!(
             c.to_string(),
             "2 figure(s), mean confidence 0.50 (e.g. 12 000 soldats: 1 independent origin(s))"
