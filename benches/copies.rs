@@ -118,9 +118,11 @@ fn copy_stage(analysis: &Analysis, inputs: &[copies::CopyInput]) -> copies::Copi
             Vec::new()
         }
     };
-    let sketches: Vec<Vec<u64>> = (0..segs.len())
+    let sketches: copies::Sketches = (0..segs.len())
         .into_par_iter()
         .map(|i| copies::sketch(&texts[i], &segs[i], &lines(i)))
+        .collect::<Vec<_>>()
+        .into_iter()
         .collect();
     let words = |i: usize| copies::Words::new(&texts[i], &segs[i], &lines(i));
     copies::detect(inputs, &sketches, &words)

@@ -9,7 +9,7 @@ use rayon::prelude::*;
 use super::{Analyzed, Progress};
 use crate::boilerplate::{line_keys, Boilerplate, Learner};
 use crate::citations::{cues::Cues, Extractor, Field};
-use crate::copies::{self, Words};
+use crate::copies::{self, Sketches, Words};
 use crate::garble::{Doc, Garbler};
 use crate::ingest::{Article, Texts};
 use crate::registry::Registry;
@@ -112,9 +112,9 @@ pub(super) fn second(
     bp: &Boilerplate,
     tools: &Tools,
     progress: &dyn Progress,
-) -> Vec<Vec<u64>> {
+) -> Sketches {
     let n = articles.len();
-    let mut sketches = Vec::with_capacity(n);
+    let mut sketches = Sketches::default();
     let mut next = texts.range(0..size.min(n));
     for (k, chunk) in articles.chunks_mut(size).enumerate() {
         let current = std::mem::take(&mut next);
@@ -125,7 +125,9 @@ pub(super) fn second(
             || second_chunk(chunk, &current, bp, tools, progress),
         );
         next = read;
-        sketches.extend(out);
+        for s in &out {
+            sketches.push(s);
+        }
     }
     sketches
 }

@@ -16,6 +16,9 @@ const FEED_SHARE: f64 = 0.8;
 
 /// Artefacts that one outlet prints in (nearly) every article — a feed's format or scraping residue
 /// such as KCNA's ", ," — are that outlet's boilerplate: kept as flags, not counted in `garble`.
+/// A flag's kind and its evidence folded without digits: what one outlet's feed repeats.
+type FeedKey = (garble::FlagKind, String);
+
 pub(super) fn discount_feed_artefacts(articles: &mut [Analyzed]) {
     let key = |f: &Flag| {
         (
@@ -27,8 +30,7 @@ pub(super) fn discount_feed_artefacts(articles: &mut [Analyzed]) {
                 .collect::<String>(),
         )
     };
-    let mut per_outlet: BTreeMap<&str, (usize, BTreeMap<(garble::FlagKind, String), usize>)> =
-        BTreeMap::new();
+    let mut per_outlet: BTreeMap<&str, (usize, BTreeMap<FeedKey, usize>)> = BTreeMap::new();
     for a in articles.iter().filter(|a| a.article.outlet_known) {
         let e = per_outlet.entry(a.article.outlet.as_str()).or_default();
         e.0 += 1;
@@ -37,7 +39,7 @@ pub(super) fn discount_feed_artefacts(articles: &mut [Analyzed]) {
             *e.1.entry(k).or_default() += 1;
         }
     }
-    let feed: std::collections::BTreeSet<(String, (garble::FlagKind, String))> = per_outlet
+    let feed: std::collections::BTreeSet<(String, FeedKey)> = per_outlet
         .into_iter()
         .filter(|(_, (n, _))| *n >= FEED_MIN_ARTICLES)
         .flat_map(|(o, (n, counts))| {

@@ -54,12 +54,59 @@ pub fn sketch(shingles: &[u64]) -> Vec<u64> {
     s
 }
 
+/// The sketches of every article in one flat buffer: a million small vectors would scatter among
+/// the long-lived per-article state and leave it fragmented once freed.
+#[derive(Debug, Clone, Default)]
+pub struct Sketches {
+    hashes: Vec<u64>,
+    ends: Vec<usize>,
+}
+
+impl Sketches {
+    /// Appends the next article's sketch.
+    pub fn push(&mut self, sketch: &[u64]) {
+        self.hashes.extend_from_slice(sketch);
+        self.ends.push(self.hashes.len());
+    }
+
+    /// Number of articles.
+    pub fn len(&self) -> usize {
+        self.ends.len()
+    }
+
+    /// True when no article was pushed.
+    pub fn is_empty(&self) -> bool {
+        self.ends.is_empty()
+    }
+
+    /// Sketch of article `i`.
+    pub fn get(&self, i: usize) -> &[u64] {
+        let start = if i == 0 { 0 } else { self.ends[i - 1] };
+        &self.hashes[start..self.ends[i]]
+    }
+
+    /// Every sketch, in article order.
+    pub fn iter(&self) -> impl Iterator<Item = &[u64]> {
+        (0..self.len()).map(|i| self.get(i))
+    }
+}
+
+impl<S: AsRef<[u64]>> FromIterator<S> for Sketches {
+    fn from_iter<I: IntoIterator<Item = S>>(iter: I) -> Sketches {
+        let mut out = Sketches::default();
+        for s in iter {
+            out.push(s.as_ref());
+        }
+        out
+    }
+}
+
 /// Postings are sorted one slice of the hash space at a time, to bound memory: `2^BUCKET_BITS`
 /// slices.
 const BUCKET_BITS: u32 = 4;
 
 /// Candidate pairs `(i, j)` with `i < j` (article indices), sorted.
-pub fn candidates(sketches: &[Vec<u64>]) -> Vec<(u32, u32)> {
+pub fn candidates(sketches: &Sketches) -> Vec<(u32, u32)> {
     let mut pairs: Vec<(u32, u32)> = Vec::new();
     let mut postings: Vec<(u64, u32)> = Vec::new();
     for bucket in 0..1u64 << BUCKET_BITS {
@@ -118,13 +165,16 @@ mod tests {
 
     #[test]
     fn pairs_need_two_shared_samples_and_come_sorted() {
-        let s = vec![vec![4, 8, 12], vec![8, 12, 16], vec![12, 20], vec![40]];
+        let s: Sketches = [vec![4, 8, 12], vec![8, 12, 16], vec![12, 20], vec![40]]
+            .into_iter()
+            .collect();
+        assert_eq!(s.get(2), [12, 20]);
         assert_eq!(candidates(&s), vec![(0, 1)]);
     }
 
     #[test]
     fn large_groups_become_stars() {
-        let s: Vec<Vec<u64>> = (0..(MAX_GROUP + 10)).map(|_| vec![4, 8]).collect();
+        let s: Sketches = (0..(MAX_GROUP + 10)).map(|_| vec![4, 8]).collect();
         let c = candidates(&s);
         assert_eq!(c.len(), MAX_GROUP + 9);
         assert!(c.iter().all(|&(a, _)| a == 0));

@@ -19,6 +19,7 @@ use rayon::prelude::*;
 
 use crate::segment::{Segments, Span};
 use direction::Side;
+pub use candidates::Sketches;
 pub use verify::{Passage, Relation};
 
 /// Stories larger than this are reported as a star around their representative.
@@ -148,7 +149,7 @@ fn names_outlet(text: &str, sourced: &[String], other: &CopyInput) -> bool {
 
 /// Finds every copy pair among `inputs`, given their [`sketch`]es and a way to get their
 /// [`Words`] back.
-pub fn detect(inputs: &[CopyInput], sketches: &[Vec<u64>], words: &WordsOf) -> Copies {
+pub fn detect(inputs: &[CopyInput], sketches: &Sketches, words: &WordsOf) -> Copies {
     let laps = crate::timing::Laps::new("copies");
     let cands = candidates::candidates(sketches);
     laps.lap(&format!("{} candidates", cands.len()));

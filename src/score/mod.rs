@@ -327,7 +327,7 @@ pub fn score(
         votes.push(((v, g), w));
     }
     // One vote per (voter, claim): the strongest.
-    votes.sort_by(|x, y| x.0.cmp(&y.0));
+    votes.sort_by_key(|v| v.0);
     votes.dedup_by(|later, kept| {
         let same = later.0 == kept.0;
         if same {

@@ -82,7 +82,9 @@ pub(super) fn score_outlets(
 
 fn outlet_reasons(articles: &[Analyzed], scores: &[ArticleScore], idx: &[usize]) -> Vec<String> {
     let n = idx.len() as f64;
-    let mut by_key: BTreeMap<&'static str, (f64, usize, Vec<String>, Vec<&str>)> = BTreeMap::new();
+    // Per reason key: summed delta, count, first texts, first article ids.
+    type Stats<'a> = (f64, usize, Vec<String>, Vec<&'a str>);
+    let mut by_key: BTreeMap<&'static str, Stats> = BTreeMap::new();
     for &i in idx {
         for c in &scores[i].contributions {
             let e = by_key
