@@ -23,10 +23,28 @@ impl Laps {
     pub fn lap(&self, what: &str) {
         if self.on {
             eprintln!(
-                "timing:   {} {:>8.3}s  {what}",
+                "timing:   {} {:>8.3}s {}  {what}",
                 self.stage,
-                self.clock.elapsed().as_secs_f64()
+                self.clock.elapsed().as_secs_f64(),
+                memory()
             );
         }
     }
+}
+
+/// Resident and peak memory from `/proc/self/status` (Linux; `?` elsewhere).
+pub fn memory() -> String {
+    let status = std::fs::read_to_string("/proc/self/status").unwrap_or_default();
+    let field = |name: &str| {
+        status
+            .lines()
+            .find_map(|l| l.strip_prefix(name))
+            .and_then(|v| v.split_whitespace().next()?.parse::<u64>().ok())
+            .map_or_else(|| "?".to_string(), |kb| format!("{}", kb / 1024))
+    };
+    format!(
+        "rss {:>6} MB peak {:>6} MB",
+        field("VmRSS:"),
+        field("VmHWM:")
+    )
 }

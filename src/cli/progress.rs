@@ -39,7 +39,7 @@ impl Bar {
             eprintln!(
                 "timing: {:>8.3}s {}  analysis done",
                 t.elapsed().as_secs_f64(),
-                rss()
+                credence::timing::memory()
             );
         }
         if let Some(b) = &self.bar {
@@ -54,7 +54,7 @@ impl credence::Progress for Bar {
             eprintln!(
                 "timing: {:>8.3}s {}  {name} starts",
                 t.elapsed().as_secs_f64(),
-                rss()
+                credence::timing::memory()
             );
         }
         if let Some(b) = &self.bar {
@@ -72,21 +72,4 @@ impl credence::Progress for Bar {
             b.inc(n as u64);
         }
     }
-}
-
-/// Resident and peak memory from `/proc/self/status` (Linux), for the timing lines.
-fn rss() -> String {
-    let status = std::fs::read_to_string("/proc/self/status").unwrap_or_default();
-    let field = |name: &str| {
-        status
-            .lines()
-            .find_map(|l| l.strip_prefix(name))
-            .and_then(|v| v.split_whitespace().next()?.parse::<u64>().ok())
-            .map_or_else(|| "?".to_string(), |kb| format!("{}", kb / 1024))
-    };
-    format!(
-        "rss {:>6} MB peak {:>6} MB",
-        field("VmRSS:"),
-        field("VmHWM:")
-    )
 }

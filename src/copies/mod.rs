@@ -18,8 +18,8 @@ use std::collections::BTreeMap;
 use rayon::prelude::*;
 
 use crate::segment::{Segments, Span};
-use direction::Side;
 pub use candidates::Sketches;
+use direction::Side;
 pub use verify::{Passage, Relation};
 
 /// Stories larger than this are reported as a star around their representative.

@@ -254,10 +254,12 @@ pub fn score(
     // Claims per article, grouped by (unit, bound, rounded values).
     let mut key_to_group: rustc_hash::FxHashMap<(&str, i64, i64), usize> =
         rustc_hash::FxHashMap::default();
-    let mut groups: Vec<ClaimGroup> = Vec::new();
+    let total: usize = per_article.iter().map(|(cl, _)| cl.len()).sum();
+    // At most one group per claim: reserved once, so the vector is never copied while growing.
+    let mut groups: Vec<ClaimGroup> = Vec::with_capacity(total);
     // (group, article, origin source) for every claim mention, in article then claim order;
     // article `i`'s mentions are `mentions[first_mention[i]..first_mention[i + 1]]`.
-    let mut mentions: Vec<(usize, usize, Option<&str>)> = Vec::new();
+    let mut mentions: Vec<(usize, usize, Option<&str>)> = Vec::with_capacity(total);
     let mut first_mention: Vec<usize> = Vec::with_capacity(n + 1);
     for (ai, (cl, _)) in per_article.iter().enumerate() {
         first_mention.push(mentions.len());
