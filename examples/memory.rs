@@ -70,12 +70,6 @@ fn main() {
         sc.capacity() * size_of::<ArticleScore>(),
     ));
     parts.push((
-        "contributions",
-        sc.iter()
-            .map(|x| x.contributions.capacity() * size_of::<Contribution>())
-            .sum(),
-    ));
-    parts.push((
         "article claims",
         sc.iter()
             .map(|x| {

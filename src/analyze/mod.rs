@@ -89,6 +89,14 @@ impl Analysis {
     pub fn text(&self, i: usize) -> Cow<'_, str> {
         self.texts.get(i)
     }
+
+    /// Contributions behind article `i`'s score, largest first, each with its reason.
+    pub fn contributions(&self, i: usize, registry: &Registry) -> Vec<score::Contribution> {
+        match self.articles.get(i) {
+            Some(a) => self.scores.contributions(i, a, registry),
+            None => Vec::new(),
+        }
+    }
 }
 
 /// Receives progress from the pipeline (the CLI draws a progress bar with it).

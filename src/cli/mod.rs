@@ -205,7 +205,7 @@ pub fn run() -> Result<()> {
         Command::Explain { file, key, common } => {
             let registry = load_registry(common.registry.as_ref())?;
             let analysis = load(&file, &registry, &score_options(&common)?, common.quiet)?;
-            let text = report::explain::render(&analysis, &key).ok_or_else(|| {
+            let text = report::explain::render(&analysis, &registry, &key).ok_or_else(|| {
                 anyhow::anyhow!("{file}: no article with id {key:?} and no outlet named {key:?}")
             })?;
             texts_read(&analysis, &file)?;

@@ -78,12 +78,11 @@ pub fn render(analysis: &Analysis, registry: &Registry, table: Table) -> String 
                     .filter(|f| f.counted)
                     .map(|f| f.kind.as_str())
                     .collect();
-                let expl: Vec<String> = sc.articles.get(i).map_or(Vec::new(), |s| {
-                    s.contributions
-                        .iter()
-                        .map(|c| format!("{:+.2}: {}", c.delta, c.text))
-                        .collect()
-                });
+                let expl: Vec<String> = analysis
+                    .contributions(i, registry)
+                    .iter()
+                    .map(|c| format!("{:+.2}: {}", c.delta, c.text))
+                    .collect();
                 let _ = w.write_record([
                     safe(&a.article.id),
                     safe(&a.article.outlet),

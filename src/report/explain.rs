@@ -3,22 +3,23 @@
 use std::fmt::Write as _;
 
 use crate::analyze::Analysis;
+use crate::registry::Registry;
 use crate::report::table::one_line;
 use crate::score::fmt_value;
 
 /// The account of article `key` (by id) or outlet `key`; `None` when neither exists.
-pub fn render(analysis: &Analysis, key: &str) -> Option<String> {
+pub fn render(analysis: &Analysis, registry: &Registry, key: &str) -> Option<String> {
     if let Some(i) = analysis.articles.iter().position(|a| a.article.id == key) {
-        return Some(article(analysis, i));
+        return Some(article(analysis, registry, i));
     }
     analysis
         .scores
         .outlets
         .contains_key(key)
-        .then(|| outlet(analysis, key))
+        .then(|| outlet(analysis, registry, key))
 }
 
-fn article(analysis: &Analysis, i: usize) -> String {
+fn article(analysis: &Analysis, registry: &Registry, i: usize) -> String {
     let a = &analysis.articles[i];
     let s = &analysis.scores.articles[i];
     let art = &a.article;
@@ -43,7 +44,7 @@ fn article(analysis: &Analysis, i: usize) -> String {
         a.lang.as_deref().unwrap_or("?")
     );
     out.push_str("Why (contributions to the mean, from a neutral 0.50):\n");
-    for c in &s.contributions {
+    for c in &analysis.contributions(i, registry) {
         let _ = writeln!(out, "  {:+.3}  {}", c.delta, c.text);
     }
     out.push_str("\nCitations (field, byte span, kind, evidence):\n");
@@ -165,7 +166,7 @@ fn article(analysis: &Analysis, i: usize) -> String {
     out
 }
 
-fn outlet(analysis: &Analysis, name: &str) -> String {
+fn outlet(analysis: &Analysis, registry: &Registry, name: &str) -> String {
     let o = &analysis.scores.outlets[name];
     let r = o.reliability;
     let mut out = String::new();
@@ -186,7 +187,8 @@ fn outlet(analysis: &Analysis, name: &str) -> String {
         .filter(|(_, a)| a.article.outlet == name)
     {
         let s = &analysis.scores.articles[i];
-        let top = s.contributions.first().map_or(String::new(), |c| {
+        let top = analysis.contributions(i, registry);
+        let top = top.first().map_or(String::new(), |c| {
             format!("{:+.2} {}", c.delta, one_line(&c.text.to_string(), 70))
         });
         let _ = writeln!(

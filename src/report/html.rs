@@ -158,7 +158,7 @@ pub fn render(analysis: &Analysis, registry: &Registry, svg: &str, top: usize) -
     }
     h.push_str("</tbody></table>\n");
     copies(&mut h, analysis, top);
-    articles(&mut h, analysis, top);
+    articles(&mut h, analysis, registry, top);
     claims(&mut h, analysis);
     let _ = writeln!(h, "<script>{SCRIPT}</script></body></html>");
     h
@@ -235,7 +235,7 @@ fn copies(h: &mut String, analysis: &Analysis, top: usize) {
     }
 }
 
-fn articles(h: &mut String, analysis: &Analysis, top: usize) {
+fn articles(h: &mut String, analysis: &Analysis, registry: &Registry, top: usize) {
     let sc = &analysis.scores;
     h.push_str("<h2>Articles</h2>\n");
     let mut order: Vec<usize> = (0..analysis.articles.len()).collect();
@@ -269,9 +269,10 @@ fn articles(h: &mut String, analysis: &Analysis, top: usize) {
         if let Some(t) = &art.title {
             let _ = write!(h, "<div><i>{}</i></div>", escape(t));
         }
-        if let Some(s) = s {
+        if s.is_some() {
             h.push_str("<ul class=\"why\">");
-            for c in s.contributions.iter().filter(|c| c.delta.abs() >= 0.005) {
+            let contributions = analysis.contributions(i, registry);
+            for c in contributions.iter().filter(|c| c.delta.abs() >= 0.005) {
                 let _ = write!(
                     h,
                     "<li>{:+.2}: {}</li>",

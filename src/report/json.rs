@@ -201,13 +201,12 @@ pub fn build<'a>(
             flags: &a.flags,
             garble: a.garble,
             reliability: sc.articles.get(i).map(|s| s.reliability),
-            explanation: sc.articles.get(i).map_or(Vec::new(), |s| {
-                s.contributions
-                    .iter()
-                    .filter(|c| c.delta.abs() >= 0.005)
-                    .map(|c| format!("{:+.2}: {}", c.delta, c.text))
-                    .collect()
-            }),
+            explanation: analysis
+                .contributions(i, registry)
+                .iter()
+                .filter(|c| c.delta.abs() >= 0.005)
+                .map(|c| format!("{:+.2}: {}", c.delta, c.text))
+                .collect(),
         })
         .collect();
     let outlets = analysis

@@ -131,8 +131,9 @@ pub fn render(analysis: &Analysis, registry: &Registry, top: usize) -> String {
             .collect();
         srcs.sort_unstable();
         srcs.dedup();
-        let why = s
-            .and_then(|s| s.contributions.first())
+        let why = analysis
+            .contributions(i, registry)
+            .first()
             .map_or(String::new(), |c| {
                 cell(&format!("{:+.2}: {}", c.delta, c.text))
             });

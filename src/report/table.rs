@@ -189,9 +189,9 @@ pub fn render_with(analysis: &Analysis, registry: &Registry, top: usize, color: 
             format!("  {}", paint(&text, s.reliability.mean, color))
         });
         let _ = writeln!(out, "  {}  [{}]{}{}", art.id, art.outlet, rel, title);
-        if let Some(s) = analysis.scores.articles.get(i) {
-            for c in s
-                .contributions
+        if analysis.scores.articles.get(i).is_some() {
+            for c in analysis
+                .contributions(i, registry)
                 .iter()
                 .filter(|c| c.delta.abs() >= 0.02)
                 .take(3)

@@ -3,8 +3,7 @@
 
 use std::collections::{BTreeMap, BTreeSet};
 
-use super::style;
-use super::{Contribution, Reason, ScoreOptions};
+use super::{ArticleScore, ClaimGroup, Contribution, Reason};
 use crate::analyze::Analyzed;
 use crate::citations::CitationKind;
 use crate::copies::Copies;
@@ -30,9 +29,9 @@ fn own_domain_default(
     registry: &Registry,
     id: &str,
     article_domain: Option<&str>,
-    opts: &ScoreOptions,
+    ratings: bool,
 ) -> Option<f64> {
-    if opts.outlet_priors.is_some() {
+    if ratings {
         return None;
     }
     let s = registry.get(id)?;
@@ -52,34 +51,63 @@ pub(super) struct ArticleBase {
     pub(super) strength: f64,
 }
 
-/// Per-article facts that do not change across iterations.
-pub(super) struct Fixed {
-    style: style::Style,
-    laundered: Option<String>,
+/// What explaining an article needs besides the article and its score, kept in [`Scores`] so that
+/// explanations are written when a report asks for them instead of being held for every article.
+///
+/// [`Scores`]: super::Scores
+#[derive(Debug, Clone, Default)]
+pub struct Explainer {
+    /// Source trust the final article means were computed with.
+    pub(super) trust: BTreeMap<String, f64>,
+    /// Uncredited wholesale copies of a wire dispatch, by article index.
+    pub(super) laundered: BTreeMap<usize, String>,
+    /// Whether outlet ratings were used.
+    pub(super) ratings: bool,
 }
 
-pub(super) fn fixed_facts(articles: &[Analyzed], copies: &Copies) -> Vec<Fixed> {
-    let mut laundered: Vec<Option<String>> = vec![None; articles.len()];
+impl Explainer {
+    /// Contributions behind article `i`'s score (`a`, `s`), largest first; `groups` are the claim
+    /// groups `s.claims_term` points into.
+    pub(super) fn explain(
+        &self,
+        i: usize,
+        a: &Analyzed,
+        s: &ArticleScore,
+        groups: &[ClaimGroup],
+        registry: &Registry,
+    ) -> Vec<Contribution> {
+        let laundered = self.laundered.get(&i).map(String::as_str);
+        let base = article_base(a, laundered, registry, &self.trust, self.ratings, true);
+        let mut contributions = base.contributions;
+        if let Some(t) = &s.claims_term {
+            contributions.push(t.contribution(groups));
+        }
+        contributions.sort_by(|x, y| {
+            y.delta
+                .abs()
+                .total_cmp(&x.delta.abs())
+                .then(x.key().cmp(y.key()))
+        });
+        contributions
+    }
+}
+
+/// Wholesale copies of a credited wire dispatch that dropped the credit, described, by copy index.
+pub(super) fn laundered(articles: &[Analyzed], copies: &Copies) -> BTreeMap<usize, String> {
+    let mut out = BTreeMap::new();
     for c in copies.pairs.iter().filter(|c| c.laundered) {
         let orig = c.original.unwrap_or(c.a);
         let copy = if orig == c.a { c.b } else { c.a };
-        if laundered[copy].is_none() {
-            laundered[copy] = Some(format!(
+        out.entry(copy).or_insert_with(|| {
+            format!(
                 "uncredited wholesale copy of a {} dispatch ({} ← {})",
                 c.common_sources.join("/"),
                 articles[copy].article.id,
                 articles[orig].article.id
-            ));
-        }
+            )
+        });
     }
-    articles
-        .iter()
-        .zip(laundered)
-        .map(|(a, laundered)| Fixed {
-            style: a.style,
-            laundered,
-        })
-        .collect()
+    out
 }
 
 /// Contributions summed in order; kept only when explaining.
@@ -102,10 +130,10 @@ impl Contributions {
 /// the fixed-point loop needs the deltas alone.
 pub(super) fn article_base(
     a: &Analyzed,
-    fixed: &Fixed,
+    laundered: Option<&str>,
     registry: &Registry,
     trust: &BTreeMap<String, f64>,
-    opts: &ScoreOptions,
+    ratings: bool,
     explain: bool,
 ) -> ArticleBase {
     let mut contributions = Contributions {
@@ -130,7 +158,7 @@ pub(super) fn article_base(
     let (mut wsum, mut rsum) = (0.0, 0.0);
     let mut named: Vec<(String, f64)> = Vec::new();
     for (&id, &w) in &best {
-        let r = own_domain_default(registry, id, domain, opts)
+        let r = own_domain_default(registry, id, domain, ratings)
             .or_else(|| trust.get(id).copied())
             .or_else(|| registry.get(id).map(|s| s.prior_mean))
             .unwrap_or(0.5);
@@ -154,7 +182,7 @@ pub(super) fn article_base(
             text: Reason::NoSource,
         });
     }
-    let st = fixed.style;
+    let st = a.style;
     if st.words >= 30 {
         let t = (st.attribution / TRANSPARENT_DENSITY).min(1.0);
         let d = TRANSPARENCY_GAIN * (t - 0.4);
@@ -217,10 +245,14 @@ pub(super) fn article_base(
             }),
         });
     }
-    if let Some(text) = &fixed.laundered {
+    if let Some(text) = laundered {
         contributions.push(Contribution {
             delta: LAUNDERED,
-            text: Reason::Laundered(if explain { text.clone() } else { String::new() }),
+            text: Reason::Laundered(if explain {
+                text.to_string()
+            } else {
+                String::new()
+            }),
         });
     }
     let sourced = best.len() as f64;

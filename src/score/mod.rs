@@ -23,7 +23,8 @@ use rayon::prelude::*;
 use crate::analyze::Analyzed;
 use crate::copies::{Copies, Relation};
 use crate::registry::Registry;
-use article::{article_base, fixed_facts, ArticleBase};
+pub use article::Explainer;
+use article::{article_base, ArticleBase};
 use claims::{Bound, Claim};
 pub use priors::OutletPriors;
 use propagate::{Problem, Vote};
@@ -99,17 +100,49 @@ impl Contribution {
     }
 }
 
-/// An article's score.
+/// An article's score. Its contributions are written on demand ([`Scores::contributions`]).
 #[derive(Debug, Clone, PartialEq)]
 pub struct ArticleScore {
     /// Reliability with interval.
     pub reliability: Reliability,
-    /// Contributions, largest first.
-    pub contributions: Vec<Contribution>,
+    /// How its figures weighed, when it has any.
+    pub claims_term: Option<ClaimsTerm>,
     /// Its numeric claims.
     pub claims: Vec<Claim>,
     /// Numbers it prints that translation made unreadable.
     pub unreadable: Vec<claims::Unreadable>,
+}
+
+/// How an article's figures weighed against the other articles'.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct ClaimsTerm {
+    /// Figures in the article.
+    pub figures: usize,
+    /// Their mean confidence.
+    pub confidence: f64,
+    /// The claim group shown as an example (index into [`Scores::claims`]).
+    pub example: usize,
+}
+
+impl ClaimsTerm {
+    fn delta(&self) -> f64 {
+        CLAIM_GAIN * (self.confidence - CLAIM_NEUTRAL)
+    }
+
+    fn contribution(&self, groups: &[ClaimGroup]) -> Contribution {
+        let example = groups.get(self.example).map_or((String::new(), 0), |g| {
+            (format!("{} {}", fmt_value(g), g.unit), g.support)
+        });
+        Contribution {
+            delta: self.delta(),
+            text: Reason::Claims(Box::new(ClaimsReason {
+                figures: self.figures,
+                confidence: self.confidence,
+                example: example.0,
+                support: example.1,
+            })),
+        }
+    }
 }
 
 /// An outlet's score.
@@ -159,6 +192,19 @@ pub struct Scores {
     pub iterations: usize,
     /// Inner propagation iterations of the last round.
     pub propagation_iterations: usize,
+    /// What writing an article's contributions needs.
+    pub explainer: Explainer,
+}
+
+impl Scores {
+    /// Contributions behind article `i`'s score (`a` is the analyzed article), largest first, each
+    /// with its reason.
+    pub fn contributions(&self, i: usize, a: &Analyzed, registry: &Registry) -> Vec<Contribution> {
+        match self.articles.get(i) {
+            Some(s) => self.explainer.explain(i, a, s, &self.claims, registry),
+            None => Vec::new(),
+        }
+    }
 }
 
 /// Scoring options.
@@ -248,7 +294,12 @@ pub fn score(
     let laps = crate::timing::Laps::new("score");
     let lap = |what: &str| laps.lap(what);
     let copy_p = copy_probability(copies, n);
-    let fixed = fixed_facts(articles, copies);
+    let laundered = article::laundered(articles, copies);
+    let ratings = opts.outlet_priors.is_some();
+    let base_of = |(i, a): (usize, &Analyzed), trust: &BTreeMap<String, f64>| {
+        let l = laundered.get(&i).map(String::as_str);
+        article_base(a, l, registry, trust, ratings, false)
+    };
     let story = story_of(copies, n);
     lap("style and laundering facts");
     // Claims per article, grouped by (unit, bound, rounded values).
@@ -346,13 +397,13 @@ pub fn score(
             weight,
         })
         .collect();
-    // The trust the last round's article deltas were computed with.
-    let used_trust: BTreeMap<String, f64> = loop {
+    // The last round's article deltas, and the trust they were computed with.
+    let (used_trust, bases): (BTreeMap<String, f64>, Vec<ArticleBase>) = loop {
         iterations += 1;
         let bases: Vec<ArticleBase> = articles
             .par_iter()
-            .zip(fixed.par_iter())
-            .map(|(a, f)| article_base(a, f, registry, &trust, opts, false))
+            .enumerate()
+            .map(|x| base_of(x, &trust))
             .collect();
         let priors: Vec<(f64, f64)> = base_priors
             .iter()
@@ -399,15 +450,10 @@ pub fn score(
             .any(|(k, v)| trust.get(k).is_none_or(|t| (t - v).abs() > 1e-9));
         let used = std::mem::replace(&mut trust, new_trust);
         if (moved < 1e-9 && !trust_moved) || iterations >= 50 {
-            break used;
+            break (used, bases);
         }
     };
     lap("loop done");
-    let bases: Vec<ArticleBase> = articles
-        .par_iter()
-        .zip(fixed.par_iter())
-        .map(|(a, f)| article_base(a, f, registry, &used_trust, opts, true))
-        .collect();
     // Articles, sources and independent origins of each group, in one pass over the mentions.
     // Flat sorted (group, …) lists rather than a set per group: a million small sets cost more
     // than the groups themselves.
@@ -489,46 +535,43 @@ pub fn score(
         .zip(per_article.into_par_iter())
         .zip(article_groups.into_par_iter())
         .map(|((b, (cl, unreadable)), gs)| {
-            let mut contributions = b.contributions;
-            if !gs.is_empty() {
-                let mean_conf =
-                    gs.iter().map(|&g| groups[g].confidence).sum::<f64>() / gs.len() as f64;
-                let best = gs
+            let claims_term = (!gs.is_empty()).then(|| ClaimsTerm {
+                figures: gs.len(),
+                confidence: gs.iter().map(|&g| groups[g].confidence).sum::<f64>() / gs.len() as f64,
+                example: gs
                     .iter()
                     .copied()
                     .max_by(|&x, &y| groups[x].support.cmp(&groups[y].support).then(y.cmp(&x)))
-                    .unwrap_or(gs[0]);
-                let g = &groups[best];
-                contributions.push(Contribution {
-                    delta: CLAIM_GAIN * (mean_conf - CLAIM_NEUTRAL),
-                    text: Reason::Claims(Box::new(ClaimsReason {
-                        figures: gs.len(),
-                        confidence: mean_conf,
-                        example: format!("{} {}", fmt_value(g), g.unit),
-                        support: g.support,
-                    })),
-                });
-            }
-            let delta: f64 = contributions.iter().map(|c| c.delta).sum();
-            let mu = (0.5 + delta).clamp(0.03, 0.97);
-            contributions.sort_by(|x, y| {
-                y.delta
-                    .abs()
-                    .total_cmp(&x.delta.abs())
-                    .then(x.key().cmp(y.key()))
+                    .unwrap_or(gs[0]),
             });
+            let delta = b.delta + claims_term.as_ref().map_or(0.0, ClaimsTerm::delta);
+            let mu = (0.5 + delta).clamp(0.03, 0.97);
             let strength = b.strength + (gs.len() as f64).min(4.0);
-            contributions.shrink_to_fit();
             ArticleScore {
                 reliability: Reliability::from_mean(mu, strength),
-                contributions,
+                claims_term,
                 claims: cl,
                 unreadable,
             }
         })
         .collect();
     lap("articles scored");
-    let outlets = outlets::score_outlets(articles, &out_articles, copies, opts);
+    let explainer = Explainer {
+        trust: used_trust,
+        laundered,
+        ratings,
+    };
+    let outlets = outlets::score_outlets(
+        articles,
+        &out_articles,
+        &outlets::Context {
+            groups: &groups,
+            explainer: &explainer,
+            registry,
+            copies,
+            opts,
+        },
+    );
     lap("outlets scored");
     let mut sources: BTreeMap<usize, Reliability> = BTreeMap::new();
     for a in articles {
@@ -571,6 +614,13 @@ pub fn score(
             c
         })
         .collect();
+    let mut out_articles = out_articles;
+    for t in out_articles
+        .iter_mut()
+        .filter_map(|a| a.claims_term.as_mut())
+    {
+        t.example = remap[t.example];
+    }
     Scores {
         articles: out_articles,
         outlets,
@@ -578,6 +628,7 @@ pub fn score(
         claims,
         iterations,
         propagation_iterations: inner,
+        explainer,
     }
 }
 

@@ -3,9 +3,24 @@
 
 use std::collections::BTreeMap;
 
-use super::{ArticleScore, OutletScore, Reliability, ScoreOptions};
+use super::{ArticleScore, ClaimGroup, Explainer, OutletScore, Reliability, ScoreOptions};
 use crate::analyze::Analyzed;
 use crate::copies::Copies;
+use crate::registry::Registry;
+
+/// What outlet scoring reads besides the articles and their scores.
+pub(super) struct Context<'a> {
+    /// Claim groups, in the order the article scores point into.
+    pub(super) groups: &'a [ClaimGroup],
+    /// Writes article contributions.
+    pub(super) explainer: &'a Explainer,
+    /// The source registry.
+    pub(super) registry: &'a Registry,
+    /// Verified copies.
+    pub(super) copies: &'a Copies,
+    /// Scoring options.
+    pub(super) opts: &'a ScoreOptions,
+}
 
 /// Strength of a rating-based outlet prior.
 const OUTLET_PRIOR_STRENGTH: f64 = 10.0;
@@ -14,9 +29,9 @@ const OUTLET_PRIOR_STRENGTH: f64 = 10.0;
 pub(super) fn score_outlets(
     articles: &[Analyzed],
     scores: &[ArticleScore],
-    copies: &Copies,
-    opts: &ScoreOptions,
+    cx: &Context,
 ) -> BTreeMap<String, OutletScore> {
+    let (copies, opts) = (cx.copies, cx.opts);
     // Identical articles inside one outlet are one piece of evidence.
     let mut dup_weight = vec![1.0f64; articles.len()];
     for c in copies
@@ -67,7 +82,7 @@ pub(super) fn score_outlets(
             b += dup_weight[i] * (1.0 - m);
         }
         let reliability = Reliability::from_alpha_beta(a, b);
-        let mut explanation = outlet_reasons(articles, scores, &idx);
+        let mut explanation = outlet_reasons(articles, scores, &idx, cx);
         explanation.push(format!("{}; {} article(s)", prior_text, idx.len()));
         out.insert(
             outlet.to_string(),
@@ -80,13 +95,21 @@ pub(super) fn score_outlets(
     out
 }
 
-fn outlet_reasons(articles: &[Analyzed], scores: &[ArticleScore], idx: &[usize]) -> Vec<String> {
+fn outlet_reasons(
+    articles: &[Analyzed],
+    scores: &[ArticleScore],
+    idx: &[usize],
+    cx: &Context,
+) -> Vec<String> {
     let n = idx.len() as f64;
     // Per reason key: summed delta, count, first texts, first article ids.
     type Stats<'a> = (f64, usize, Vec<String>, Vec<&'a str>);
     let mut by_key: BTreeMap<&'static str, Stats> = BTreeMap::new();
     for &i in idx {
-        for c in &scores[i].contributions {
+        let contributions =
+            cx.explainer
+                .explain(i, &articles[i], &scores[i], cx.groups, cx.registry);
+        for c in &contributions {
             let e = by_key
                 .entry(c.key())
                 .or_insert((0.0, 0, Vec::new(), Vec::new()));
