@@ -147,11 +147,12 @@ fn names_outlet(text: &str, sourced: &[String], other: &CopyInput) -> bool {
         .any(|(i, m)| crate::normalize::at_word_boundary(&f, i, i + m.len()))
 }
 
-/// Finds every copy pair among `inputs`, given their [`sketch`]es and a way to get their
-/// [`Words`] back.
-pub fn detect(inputs: &[CopyInput], sketches: &Sketches, words: &WordsOf) -> Copies {
+/// Finds every copy pair among `inputs`, given their [`sketch`]es (dropped once candidates are
+/// found) and a way to get their [`Words`] back.
+pub fn detect(inputs: &[CopyInput], sketches: Sketches, words: &WordsOf) -> Copies {
     let laps = crate::timing::Laps::new("copies");
-    let cands = candidates::candidates(sketches);
+    let cands = candidates::candidates(&sketches);
+    drop(sketches);
     laps.lap(&format!("{} candidates", cands.len()));
     let cx = Cx { inputs, words };
     let mut pairs = check_all(&cx, &cands);
@@ -176,7 +177,7 @@ struct Cx<'a, 'w> {
 }
 
 /// Candidate pairs verified per block: each article's words are computed once per block.
-const BLOCK: usize = 1 << 15;
+const BLOCK: usize = 1 << 13;
 
 /// Verifies `pairs` (sorted), a block at a time.
 fn check_all(cx: &Cx, pairs: &[(u32, u32)]) -> Vec<CopyPair> {
