@@ -7,7 +7,9 @@
 //! stage does not flag them as the article's own artefacts; the scoring stage does not hold them
 //! against the outlet.
 
-use std::collections::{BTreeMap, HashMap, HashSet};
+use std::collections::BTreeMap;
+
+use rustc_hash::{FxHashMap, FxHashSet};
 
 use xxhash_rust::xxh3::xxh3_64_with_seed;
 
@@ -33,7 +35,7 @@ pub fn line_key(line: &str) -> u64 {
 /// Boilerplate line keys per outlet.
 #[derive(Debug, Clone, Default)]
 pub struct Boilerplate {
-    by_outlet: BTreeMap<String, HashSet<u64>>,
+    by_outlet: BTreeMap<String, FxHashSet<u64>>,
 }
 
 /// The keys of an article's lines short enough to be furniture, sorted and deduplicated: what
@@ -53,7 +55,7 @@ pub fn line_keys(text: &str, segs: &Segments) -> Vec<u64> {
 /// Counts line keys per outlet, one article at a time, so that texts need not stay in memory.
 #[derive(Debug, Default)]
 pub struct Learner {
-    outlets: HashMap<String, (u32, usize)>,
+    outlets: FxHashMap<String, (u32, usize)>,
     counts: rustc_hash::FxHashMap<(u32, u64), u32>,
 }
 
@@ -82,7 +84,7 @@ impl Learner {
         for (name, &(id, n)) in &self.outlets {
             names[id as usize] = (name, n);
         }
-        let mut by_outlet: BTreeMap<String, HashSet<u64>> = BTreeMap::new();
+        let mut by_outlet: BTreeMap<String, FxHashSet<u64>> = BTreeMap::new();
         for ((id, key), n) in self.counts {
             let (outlet, total) = names[id as usize];
             let n = n as usize;
@@ -120,7 +122,7 @@ impl Boilerplate {
 
     /// Number of boilerplate lines learned for `outlet`.
     pub fn count(&self, outlet: &str) -> usize {
-        self.by_outlet.get(outlet).map_or(0, HashSet::len)
+        self.by_outlet.get(outlet).map_or(0, |k| k.len())
     }
 }
 

@@ -1,7 +1,7 @@
 //! Structural garble rules over segments: glued words, repeated lines, foreign fragments,
 //! self-promotional filler and translation credits.
 
-use std::collections::HashMap;
+use rustc_hash::{FxHashMap, FxHashSet};
 
 use super::lang::Words;
 use super::{is_credit, Doc, Flag, FlagKind, LangId};
@@ -101,7 +101,7 @@ pub fn repeated_lines(doc: &Doc, words: &Words, out: &mut Vec<Flag>) {
             .collect::<Vec<_>>()
             .join(" ")
     };
-    let mut seen: HashMap<String, usize> = HashMap::new();
+    let mut seen: FxHashMap<String, usize> = FxHashMap::default();
     let title_key = doc
         .title
         .map(|t| crate::citations::cues::words(t).join(" "))
@@ -250,7 +250,7 @@ pub fn seo(
     if cues.is_empty() {
         return;
     }
-    let firsts: std::collections::HashSet<&str> = cues.iter().map(|c| c[0].as_str()).collect();
+    let firsts: FxHashSet<&str> = cues.iter().map(|c| c[0].as_str()).collect();
     for p in &doc.segs.paragraphs {
         let para = p.of(text);
         let ws = words.within(p.start, p.end);

@@ -2,7 +2,6 @@
 //! one chunk of texts and drop it before the next; only the byte range of each accepted record is
 //! kept, for [`Texts`](super::Texts) to read a text again later.
 
-use std::collections::HashMap;
 use std::io::{self, BufRead};
 
 use super::{row_to_article, Article, Columns, IngestError, Rejection, Warning};
@@ -38,7 +37,7 @@ pub struct Stream<R: io::Read> {
     /// Bytes before the reader's offset 0 (a skipped byte-order mark).
     base: u64,
     path: String,
-    seen: HashMap<String, u64>,
+    seen: rustc_hash::FxHashMap<String, u64>,
     record: csv::ByteRecord,
     end: End,
     done: bool,
@@ -85,7 +84,7 @@ impl<R: BufRead> Stream<R> {
             cols,
             base: if bom { 3 } else { 0 },
             path: path.into(),
-            seen: HashMap::new(),
+            seen: rustc_hash::FxHashMap::default(),
             record: csv::ByteRecord::new(),
             end,
             done: false,

@@ -113,6 +113,19 @@ const SPELLED: &[(&str, f64)] = &[
     ("tausend", 1000.0),
 ];
 
+/// [`SPELLED`] as a map (the first value of a word wins): every token of every text is looked up.
+fn spelled() -> &'static rustc_hash::FxHashMap<&'static str, f64> {
+    static MAP: std::sync::OnceLock<rustc_hash::FxHashMap<&'static str, f64>> =
+        std::sync::OnceLock::new();
+    MAP.get_or_init(|| {
+        let mut m = rustc_hash::FxHashMap::default();
+        for &(w, v) in SPELLED {
+            m.entry(w).or_insert(v);
+        }
+        m
+    })
+}
+
 const MULTIPLIERS: &[(&str, f64)] = &[
     ("mille", 1e3),
     ("thousand", 1e3),
@@ -327,8 +340,14 @@ fn tokens(text: &str) -> Vec<Tok<'_>> {
             start.get_or_insert(i);
         } else if let Some(s) = start.take() {
             let raw = &text[s..i];
+            // An ASCII word folds to its lowercase: skip the general fold's allocations.
+            let word = if raw.is_ascii() {
+                raw.to_ascii_lowercase()
+            } else {
+                fold(raw).text
+            };
             out.push(Tok {
-                word: fold(raw).text,
+                word,
                 raw,
                 start: s,
                 end: i,
@@ -377,10 +396,7 @@ fn number_at(text: &str, toks: &[Tok], i: usize) -> Option<(f64, usize)> {
         }
         v
     } else {
-        SPELLED
-            .iter()
-            .find(|(w, _)| *w == t.word)
-            .map(|(_, v)| *v)?
+        *spelled().get(t.word.as_str())?
     };
     if j < toks.len() {
         if let Some((_, m)) = MULTIPLIERS.iter().find(|(w, _)| *w == toks[j].word) {

@@ -5,7 +5,10 @@
 //! per hundred words, whether or not the source is in the registry. Sensationalism: exclamation
 //! marks per hundred words.
 
-use crate::citations::cues::{words, Cues};
+use rustc_hash::FxHashMap;
+
+use crate::citations::cues::Cues;
+use crate::normalize::fold;
 
 /// Text-level signals of one article.
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -20,14 +23,13 @@ pub struct Style {
 
 /// Attribution phrases indexed by their first word, built once.
 pub struct Reader<'c> {
-    by_first: std::collections::HashMap<&'c str, Vec<&'c [String]>>,
+    by_first: FxHashMap<&'c str, Vec<&'c [String]>>,
 }
 
 impl<'c> Reader<'c> {
     /// Indexes the attribution phrases (`before` and `after` roles) of `cues`.
     pub fn new(cues: &'c Cues) -> Reader<'c> {
-        let mut by_first: std::collections::HashMap<&str, Vec<&[String]>> =
-            std::collections::HashMap::new();
+        let mut by_first: FxHashMap<&str, Vec<&[String]>> = FxHashMap::default();
         for p in cues.before.iter().chain(cues.after.iter()) {
             by_first
                 .entry(p[0].as_str())
@@ -42,14 +44,19 @@ impl<'c> Reader<'c> {
 
     /// Reads the style signals of `text`.
     pub fn read(&self, text: &str) -> Style {
-        let w = words(text);
+        let folded = fold(text).text;
+        let w: Vec<&str> = folded
+            .split(|c: char| !c.is_alphanumeric())
+            .filter(|w| !w.is_empty())
+            .collect();
         let n = w.len().max(1);
         let mut attr = 0usize;
         let mut i = 0;
         while i < w.len() {
-            let hit = self.by_first.get(w[i].as_str()).and_then(|ps| {
-                ps.iter()
-                    .find(|p| i + p.len() <= w.len() && w[i..i + p.len()] == ***p)
+            let hit = self.by_first.get(w[i]).and_then(|ps| {
+                ps.iter().find(|p| {
+                    i + p.len() <= w.len() && w[i..i + p.len()].iter().zip(p.iter()).all(|(a, b)| a == b)
+                })
             });
             match hit {
                 Some(p) => {
