@@ -50,20 +50,24 @@ pub fn tokenize(text: &str, segs: &Segments, skip: &[Span]) -> Vec<Token> {
     let mut w = 0;
     while w < words.len() {
         let (s, mut e) = words[w];
-        let mut key: String = folded.text[s..e].to_string();
-        // Join digit groups: "1 500", "1.500", "600.000", "1,5" stays two tokens unless a 3-digit group.
+        // Join digit groups: "1 500", "1.500", "600.000", "1,5" stays two tokens unless a 3-digit
+        // group. Only a joined number needs its own key string.
+        let mut joined: Option<String> = None;
         while is_digits(&folded.text[s..e]) && w + 1 < words.len() {
             let (ns, ne) = words[w + 1];
             let gap = &folded.text[e..ns];
             let next = &folded.text[ns..ne];
             if matches!(gap, " " | "." | "," | "'") && next.len() == 3 && is_digits(next) {
-                key.push_str(next);
+                joined
+                    .get_or_insert_with(|| folded.text[s..e].to_string())
+                    .push_str(next);
                 e = ne;
                 w += 1;
             } else {
                 break;
             }
         }
+        let key = joined.as_deref().unwrap_or(&folded.text[s..e]);
         w += 1;
         let (os, oe) = folded.original_range(s, e);
         if skip.iter().any(|sp| sp.contains(os, oe)) {

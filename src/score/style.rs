@@ -55,7 +55,8 @@ impl<'c> Reader<'c> {
         while i < w.len() {
             let hit = self.by_first.get(w[i]).and_then(|ps| {
                 ps.iter().find(|p| {
-                    i + p.len() <= w.len() && w[i..i + p.len()].iter().zip(p.iter()).all(|(a, b)| a == b)
+                    i + p.len() <= w.len()
+                        && w[i..i + p.len()].iter().zip(p.iter()).all(|(a, b)| a == b)
                 })
             });
             match hit {
