@@ -794,3 +794,45 @@ fn output_is_identical_whatever_the_thread_count() {
     };
     assert_eq!(run("1"), run("3"));
 }
+
+#[test]
+fn texts_read_back_from_stdin_and_bom_crlf_files_match() {
+    // Reports that print texts read them back from the input by record range: from the spooled
+    // stdin, and from a file whose offsets are shifted by a byte-order mark and CRLF line ends.
+    let plain = std::fs::read("tests/fixtures/copies.csv").unwrap();
+    let mut shifted = b"\xEF\xBB\xBF".to_vec();
+    shifted.extend(
+        String::from_utf8(plain.clone())
+            .unwrap()
+            .replace('\n', "\r\n")
+            .bytes(),
+    );
+    let f = write_temp(&shifted);
+    let html_of = |args: &[&str], stdin: Option<&[u8]>| {
+        let mut cmd = assert_cmd::Command::cargo_bin("credence").unwrap();
+        cmd.args(args);
+        if let Some(s) = stdin {
+            cmd.write_stdin(s.to_vec());
+        }
+        let out = cmd.output().unwrap();
+        assert!(
+            out.status.success(),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        String::from_utf8(out.stdout).unwrap()
+    };
+    let from_file = html_of(
+        &["score", "tests/fixtures/copies.csv", "--format", "html"],
+        None,
+    );
+    let from_stdin = html_of(&["score", "-", "--format", "html"], Some(&plain));
+    assert_eq!(from_file, from_stdin);
+    assert!(from_file.contains("Wholly"), "copy passages shown");
+    let explain = |path: &str, stdin: Option<&[u8]>| html_of(&["explain", path, "c1"], stdin);
+    let e = explain("tests/fixtures/copies.csv", None);
+    assert!(e.contains('«'), "passages quoted from the text: {e}");
+    assert_eq!(e, explain("-", Some(&plain)));
+    let crlf = explain(f.path().to_str().unwrap(), None);
+    assert_eq!(crlf.replace('\r', ""), e);
+}

@@ -192,4 +192,16 @@ mod tests {
         assert_eq!(texts.get(7), "");
         assert_eq!(texts.failures(), 0);
     }
+
+    #[test]
+    fn a_file_changed_under_the_run_is_counted_not_panicked_on() {
+        let mut f = tempfile::NamedTempFile::new().unwrap();
+        f.write_all(b"id,text\n1,abc\n2,defg\n").unwrap();
+        let texts = super::Texts::file(f.reopen().unwrap(), vec![(8, 6), (14, 7)], 1);
+        assert_eq!(texts.get(1), "defg");
+        f.as_file().set_len(10).unwrap();
+        assert_eq!(texts.get(1), "");
+        assert_eq!(texts.range(0..2).len(), 2);
+        assert!(texts.failures() >= 2);
+    }
 }
