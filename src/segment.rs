@@ -127,30 +127,41 @@ const ABBREVIATIONS: &[&str] = &[
 
 fn split_sentences(text: &str, line: Span) -> Vec<Span> {
     let s = line.of(text);
+    let bytes = s.as_bytes();
     let mut out = Vec::new();
     let mut start = 0;
-    let mut iter = s.char_indices().peekable();
-    while let Some((i, c)) = iter.next() {
-        if !matches!(c, '.' | '!' | '?' | '…') {
-            continue;
-        }
+    // Terminators are found by byte: '.', '!', '?' and the lead byte of '…' never occur inside
+    // another character's encoding.
+    let mut i = 0;
+    while i < bytes.len() {
+        let c = match bytes[i] {
+            b'.' => '.',
+            b'!' => '!',
+            b'?' => '?',
+            0xE2 if s[i..].starts_with('…') => '…',
+            _ => {
+                i += 1;
+                continue;
+            }
+        };
         let mut j = i + c.len_utf8();
         // Swallow closing quotes, brackets and repeated terminators.
-        while let Some(&(k, d)) = iter.peek() {
+        while let Some(d) = s[j..].chars().next() {
             if matches!(
                 d,
                 '.' | '!' | '?' | '…' | '"' | '\'' | '»' | '”' | '’' | ')' | ']'
             ) {
-                j = k + d.len_utf8();
-                iter.next();
+                j += d.len_utf8();
             } else {
                 break;
             }
         }
+        let dot = i;
+        i = j;
         if !s[j..].starts_with(char::is_whitespace) {
             continue;
         }
-        if c == '.' && !ends_sentence(s, start, i, j) {
+        if c == '.' && !ends_sentence(s, start, dot, j) {
             continue;
         }
         out.extend(trim_span(text, line.start + start, line.start + j));
