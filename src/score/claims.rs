@@ -322,7 +322,8 @@ const NOT_UNITS: &[&str] = &[
 ];
 
 struct Tok<'a> {
-    word: String,
+    /// The folded word (borrowed when the raw word is already lowercase ASCII).
+    word: std::borrow::Cow<'a, str>,
     raw: &'a str,
     start: usize,
     end: usize,
@@ -341,10 +342,12 @@ fn tokens(text: &str) -> Vec<Tok<'_>> {
         } else if let Some(s) = start.take() {
             let raw = &text[s..i];
             // An ASCII word folds to its lowercase: skip the general fold's allocations.
-            let word = if raw.is_ascii() {
-                raw.to_ascii_lowercase()
+            let word = if !raw.is_ascii() {
+                std::borrow::Cow::Owned(fold(raw).text)
+            } else if raw.bytes().any(|b| b.is_ascii_uppercase()) {
+                std::borrow::Cow::Owned(raw.to_ascii_lowercase())
             } else {
-                fold(raw).text
+                std::borrow::Cow::Borrowed(raw)
             };
             out.push(Tok {
                 word,
@@ -396,10 +399,10 @@ fn number_at(text: &str, toks: &[Tok], i: usize) -> Option<(f64, usize)> {
         }
         v
     } else {
-        *spelled().get(t.word.as_str())?
+        *spelled().get(&*t.word)?
     };
     if j < toks.len() {
-        if let Some((_, m)) = MULTIPLIERS.iter().find(|(w, _)| *w == toks[j].word) {
+        if let Some((_, m)) = MULTIPLIERS.iter().find(|(w, _)| *w == toks[j].word.as_ref()) {
             value *= m;
             j += 1;
         }
@@ -409,12 +412,12 @@ fn number_at(text: &str, toks: &[Tok], i: usize) -> Option<(f64, usize)> {
 
 fn phrase_before(toks: &[Tok], i: usize, phrases: &[&str]) -> bool {
     phrases.iter().any(|p| {
-        let words: Vec<&str> = p.split(' ').collect();
-        i >= words.len()
-            && toks[i - words.len()..i]
+        let n = p.split(' ').count();
+        i >= n
+            && toks[i - n..i]
                 .iter()
-                .zip(&words)
-                .all(|(t, w)| t.word == *w)
+                .zip(p.split(' '))
+                .all(|(t, w)| t.word.as_ref() == w)
     })
 }
 
@@ -445,7 +448,7 @@ pub fn extract(
             let mut bound = Bound::Exact;
             if phrase_before(&toks, i, RANGE_OPEN)
                 && j < toks.len()
-                && RANGE_JOIN.contains(&toks[j].word.as_str())
+                && RANGE_JOIN.contains(&toks[j].word.as_ref())
                 && j + 1 < toks.len()
             {
                 if let Some((v2, j2)) = number_at(sentence, &toks, j + 1) {
@@ -473,11 +476,11 @@ pub fn extract(
             // The unit: the next content word, skipping "de"/"of" ("1 500 soldats", "12,000 of the troops").
             let mut k = j;
             while k < toks.len()
-                && matches!(toks[k].word.as_str(), "de" | "d" | "of" | "des" | "the")
+                && matches!(toks[k].word.as_ref(), "de" | "d" | "of" | "des" | "the")
             {
                 k += 1;
             }
-            let unit = toks.get(k).map(|t| t.word.clone()).unwrap_or_default();
+            let unit = toks.get(k).map(|t| t.word.to_string()).unwrap_or_default();
             let gap_ok = toks.get(k).is_some_and(|t| {
                 !sentence[toks[j - 1].end..t.start].contains(['.', ',', ';', ':', '(', ')'])
                     || sentence[toks[j - 1].end..t.start].trim() == "%"
