@@ -402,7 +402,10 @@ fn number_at(text: &str, toks: &[Tok], i: usize) -> Option<(f64, usize)> {
         *spelled().get(&*t.word)?
     };
     if j < toks.len() {
-        if let Some((_, m)) = MULTIPLIERS.iter().find(|(w, _)| *w == toks[j].word.as_ref()) {
+        if let Some((_, m)) = MULTIPLIERS
+            .iter()
+            .find(|(w, _)| *w == toks[j].word.as_ref())
+        {
             value *= m;
             j += 1;
         }

@@ -3,6 +3,8 @@
 
 use std::collections::BTreeMap;
 
+use rayon::prelude::*;
+
 use super::{ArticleScore, ClaimGroup, Explainer, OutletScore, Reliability, ScoreOptions};
 use crate::analyze::Analyzed;
 use crate::copies::Copies;
@@ -52,47 +54,51 @@ pub(super) fn score_outlets(
             .or_default()
             .push(i);
     }
-    let mut out = BTreeMap::new();
-    for (outlet, idx) in by_outlet {
-        let domain = idx
-            .iter()
-            .find_map(|&i| articles[i].article.domain.as_deref());
-        let prior = opts
-            .outlet_priors
-            .as_ref()
-            .and_then(|p| domain.and_then(|d| p.get(d)));
-        let (mut a, mut b, prior_text) = match prior {
-            Some(p) => (
-                p.mean * OUTLET_PRIOR_STRENGTH,
-                (1.0 - p.mean) * OUTLET_PRIOR_STRENGTH,
-                format!(
-                    "prior {:.2} from {} (strength {OUTLET_PRIOR_STRENGTH})",
-                    p.mean, p.source
+    // Outlets are independent: scored in parallel, collected in name order.
+    let by_outlet: Vec<(&str, Vec<usize>)> = by_outlet.into_iter().collect();
+    let scored: Vec<(String, OutletScore)> = by_outlet
+        .into_par_iter()
+        .map(|(outlet, idx)| {
+            let domain = idx
+                .iter()
+                .find_map(|&i| articles[i].article.domain.as_deref());
+            let prior = opts
+                .outlet_priors
+                .as_ref()
+                .and_then(|p| domain.and_then(|d| p.get(d)));
+            let (mut a, mut b, prior_text) = match prior {
+                Some(p) => (
+                    p.mean * OUTLET_PRIOR_STRENGTH,
+                    (1.0 - p.mean) * OUTLET_PRIOR_STRENGTH,
+                    format!(
+                        "prior {:.2} from {} (strength {OUTLET_PRIOR_STRENGTH})",
+                        p.mean, p.source
+                    ),
                 ),
-            ),
-            None => (
-                1.0,
-                1.0,
-                "uniform prior (no rating of the outlet's own domain used)".to_string(),
-            ),
-        };
-        for &i in &idx {
-            let m = scores[i].reliability.mean;
-            a += dup_weight[i] * m;
-            b += dup_weight[i] * (1.0 - m);
-        }
-        let reliability = Reliability::from_alpha_beta(a, b);
-        let mut explanation = outlet_reasons(articles, scores, &idx, cx);
-        explanation.push(format!("{}; {} article(s)", prior_text, idx.len()));
-        out.insert(
-            outlet.to_string(),
-            OutletScore {
-                reliability,
-                explanation,
-            },
-        );
-    }
-    out
+                None => (
+                    1.0,
+                    1.0,
+                    "uniform prior (no rating of the outlet's own domain used)".to_string(),
+                ),
+            };
+            for &i in &idx {
+                let m = scores[i].reliability.mean;
+                a += dup_weight[i] * m;
+                b += dup_weight[i] * (1.0 - m);
+            }
+            let reliability = Reliability::from_alpha_beta(a, b);
+            let mut explanation = outlet_reasons(articles, scores, &idx, cx);
+            explanation.push(format!("{}; {} article(s)", prior_text, idx.len()));
+            (
+                outlet.to_string(),
+                OutletScore {
+                    reliability,
+                    explanation,
+                },
+            )
+        })
+        .collect();
+    scored.into_iter().collect()
 }
 
 fn outlet_reasons(
