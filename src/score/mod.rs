@@ -397,6 +397,13 @@ pub fn score(
             weight,
         })
         .collect();
+    // Votes and objects are fixed; only the priors of story voters move between rounds.
+    let mut problem = Problem {
+        priors: Vec::new(),
+        object: (0..groups.len()).collect(),
+        votes: fixed_votes,
+        implications: Vec::new(),
+    };
     // The last round's article deltas, and the trust they were computed with.
     let (used_trust, bases): (BTreeMap<String, f64>, Vec<ArticleBase>) = loop {
         iterations += 1;
@@ -416,12 +423,7 @@ pub fn score(
                 None => p,
             })
             .collect();
-        let problem = Problem {
-            priors,
-            object: (0..groups.len()).collect(),
-            votes: fixed_votes.clone(),
-            implications: Vec::new(),
-        };
+        problem.priors = priors;
         lap("articles and priors of one iteration");
         let sol = propagate::solve(&problem);
         lap("propagation");

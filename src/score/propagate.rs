@@ -77,10 +77,23 @@ pub fn solve(p: &Problem) -> Solution {
     let mut confidence = vec![0.5; n_claims];
     let mut posts = p.priors.clone();
     let n_objects = p.object.iter().max().map_or(0, |m| m + 1);
-    let mut by_object: Vec<Vec<usize>> = vec![Vec::new(); n_objects];
-    for (c, &o) in p.object.iter().enumerate() {
-        by_object[o].push(c);
+    // Claims of each object, in claim order, as one flat list (a vector per object costs more than
+    // the claims when most objects have one).
+    let mut starts = vec![0usize; n_objects + 1];
+    for &o in &p.object {
+        starts[o + 1] += 1;
     }
+    for k in 0..n_objects {
+        starts[k + 1] += starts[k];
+    }
+    let mut members = vec![0usize; n_claims];
+    let mut fill = starts.clone();
+    for (c, &o) in p.object.iter().enumerate() {
+        members[fill[o]] = c;
+        fill[o] += 1;
+    }
+    drop(fill);
+    let by_object = |o: usize| &members[starts[o]..starts[o + 1]];
     // A claim only one voter makes, with no competing claim, says nothing about that voter's
     // reliability: only corroborated or contested claims update trust.
     let mut voters = vec![0usize; n_claims];
@@ -88,7 +101,7 @@ pub fn solve(p: &Problem) -> Solution {
         voters[v.claim] += 1;
     }
     let informative: Vec<bool> = (0..n_claims)
-        .map(|c| voters[c] >= 2 || by_object[p.object[c]].len() >= 2)
+        .map(|c| voters[c] >= 2 || by_object(p.object[c]).len() >= 2)
         .collect();
     let mut iterations = 0;
     let mut converged = false;
@@ -110,7 +123,7 @@ pub fn solve(p: &Problem) -> Solution {
         }
         let raw: Vec<f64> = adj.iter().map(|s| 1.0 - (-GAMMA * s).exp()).collect();
         let mut next = vec![0.0; n_claims];
-        for claims in by_object.iter().filter(|c| !c.is_empty()) {
+        for claims in (0..n_objects).map(by_object).filter(|c| !c.is_empty()) {
             let total: f64 = claims.iter().map(|&c| raw[c]).sum();
             for &c in claims {
                 // Competing claims share belief: a claim alone keeps its raw support.
@@ -127,7 +140,7 @@ pub fn solve(p: &Problem) -> Solution {
         // uncontested, corroborated claim wins outright).
         for v in p.votes.iter().filter(|v| informative[v.claim]) {
             let w = v.weight.clamp(0.0, 1.0);
-            let rivals = &by_object[p.object[v.claim]];
+            let rivals = by_object(p.object[v.claim]);
             let won = if rivals.len() == 1 {
                 1.0
             } else {
