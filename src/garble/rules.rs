@@ -7,7 +7,9 @@ use super::lang::Words;
 use super::{is_credit, Doc, Flag, FlagKind, LangId};
 use crate::citations::Field;
 
-fn flag(kind: FlagKind, start: usize, end: usize, text: &str, detail: String) -> Flag {
+fn flag(kind: FlagKind, start: usize, end: usize, text: &str, mut detail: String) -> Flag {
+    // Flags live until the end of the run: `format!` leaves slack.
+    detail.shrink_to_fit();
     Flag {
         kind,
         field: Field::Text,
