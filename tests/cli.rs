@@ -828,6 +828,14 @@ fn texts_read_back_from_stdin_and_bom_crlf_files_match() {
     );
     let from_stdin = html_of(&["score", "-", "--format", "html"], Some(&plain));
     assert_eq!(from_file, from_stdin);
+    if cfg!(target_os = "linux") {
+        // A path that is a pipe is spooled like `-`: it cannot be read twice.
+        let from_pipe = html_of(&["score", "/dev/stdin", "--format", "html"], Some(&plain));
+        assert_eq!(
+            from_file,
+            from_pipe.replace("/dev/stdin", "tests/fixtures/copies.csv")
+        );
+    }
     assert!(from_file.contains("Wholly"), "copy passages shown");
     let explain = |path: &str, stdin: Option<&[u8]>| html_of(&["explain", path, "c1"], stdin);
     let e = explain("tests/fixtures/copies.csv", None);

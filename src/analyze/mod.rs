@@ -189,9 +189,14 @@ fn analyze_chunked(
         rejected: end.rejected,
         warnings: end.warnings,
     };
-    Ok(finish(
-        head, first, texts, chunk, &tools, registry, opts, progress,
-    ))
+    let analysis = finish(head, first, texts, chunk, &tools, registry, opts, progress);
+    match analysis.texts.failures() {
+        0 => Ok(analysis),
+        reads => Err(IngestError::Changed {
+            path: input.display().to_string(),
+            reads,
+        }),
+    }
 }
 
 /// What ingest reports besides the articles.

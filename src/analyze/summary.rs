@@ -14,11 +14,11 @@ const FEED_MIN_ARTICLES: usize = 5;
 /// Share of an outlet's articles carrying one artefact for it to be the feed's format.
 const FEED_SHARE: f64 = 0.8;
 
-/// Artefacts that one outlet prints in (nearly) every article — a feed's format or scraping residue
-/// such as KCNA's ", ," — are that outlet's boilerplate: kept as flags, not counted in `garble`.
 /// A flag's kind and its evidence folded without digits: what one outlet's feed repeats.
 type FeedKey = (garble::FlagKind, String);
 
+/// Artefacts that one outlet prints in (nearly) every article — a feed's format or scraping residue
+/// such as KCNA's ", ," — are that outlet's boilerplate: kept as flags, not counted in `garble`.
 pub(super) fn discount_feed_artefacts(articles: &mut [Analyzed]) {
     let key = |f: &Flag| {
         (
@@ -59,6 +59,7 @@ pub(super) fn discount_feed_artefacts(articles: &mut [Analyzed]) {
                 f.detail.push_str(
                     " (printed in nearly every article of this outlet: feed format, not counted)",
                 );
+                f.detail.shrink_to_fit();
             }
         }
     }

@@ -308,12 +308,12 @@ fn load(file: &str, registry: &Registry, opts: &ScoreOptions, quiet: bool) -> Re
     Ok(analysis)
 }
 
-/// Fails when texts could not be read back from the input (it changed during the run).
+/// Fails when texts could not be read back from the input for a report (it changed during the run).
 fn texts_read(analysis: &Analysis, file: &str) -> Result<()> {
     match analysis.texts.failures() {
         0 => Ok(()),
         n => anyhow::bail!(
-            "{file}: {n} article texts could not be read again: the file changed during the run"
+            "{file}: {n} reads of article texts failed: the file changed during the run"
         ),
     }
 }

@@ -12,11 +12,10 @@ mod texts;
 pub use date::parse_date;
 pub use outlet::{host_of_url, normalize_outlet};
 pub use stream::{Chunk, End, Stream};
-pub use texts::Texts;
+pub use texts::{FileTexts, Texts};
 
 use std::fs::File;
 use std::io;
-use std::path::{Path, PathBuf};
 
 use serde::Serialize;
 
@@ -106,12 +105,22 @@ pub enum IngestError {
         /// What is wrong.
         message: String,
     },
+    /// Texts could not be read back: the file was truncated or rewritten during the run.
+    #[error("{path}: {reads} reads of article texts failed: the file changed during the run")]
+    Changed {
+        /// The input path.
+        path: String,
+        /// Failed reads.
+        reads: usize,
+    },
 }
 
-/// An input file on disk; stdin (`-`) is spooled to a temporary file so that every stage can read
-/// the input more than once.
+/// An input file, open once: every pass and every text read back use the same file, so renaming
+/// or replacing the path during a run changes nothing. Stdin (`-`) and anything that is not a
+/// regular file (a pipe, `<(zcat …)`) are first spooled to a temporary file, since the input is read
+/// more than once.
 pub struct Input {
-    path: PathBuf,
+    file: File,
     display: String,
     _spool: Option<tempfile::NamedTempFile>,
 }
@@ -119,28 +128,36 @@ pub struct Input {
 impl Input {
     /// Opens `path`, or spools stdin when `path` is `-`.
     pub fn open(path: &str) -> Result<Input, IngestError> {
-        if path == "-" {
-            let io_err = |source| IngestError::Io {
-                path: "<stdin>".into(),
-                source,
-            };
-            let mut spool = tempfile::NamedTempFile::new().map_err(io_err)?;
-            io::copy(&mut io::stdin().lock(), spool.as_file_mut()).map_err(io_err)?;
-            return Ok(Input {
-                path: spool.path().to_path_buf(),
-                display: "<stdin>".into(),
-                _spool: Some(spool),
-            });
-        }
-        let p = Path::new(path);
-        File::open(p).map_err(|source| IngestError::Io {
+        let io_err = |source| IngestError::Io {
             path: path.into(),
             source,
-        })?;
+        };
+        if path == "-" {
+            return Input::spool(&mut io::stdin().lock(), "<stdin>");
+        }
+        let mut file = File::open(path).map_err(io_err)?;
+        if !file.metadata().map_err(io_err)?.is_file() {
+            return Input::spool(&mut file, path);
+        }
         Ok(Input {
-            path: p.to_path_buf(),
+            file,
             display: path.into(),
             _spool: None,
+        })
+    }
+
+    fn spool(from: &mut dyn io::Read, display: &str) -> Result<Input, IngestError> {
+        let io_err = |source| IngestError::Io {
+            path: display.into(),
+            source,
+        };
+        let mut spool = tempfile::NamedTempFile::new().map_err(io_err)?;
+        io::copy(from, spool.as_file_mut()).map_err(io_err)?;
+        let file = spool.reopen().map_err(io_err)?;
+        Ok(Input {
+            file,
+            display: display.into(),
+            _spool: Some(spool),
         })
     }
 
@@ -149,9 +166,11 @@ impl Input {
         &self.display
     }
 
-    /// Path of the (possibly spooled) file.
-    pub fn path(&self) -> &Path {
-        &self.path
+    fn handle(&self) -> Result<File, IngestError> {
+        self.file.try_clone().map_err(|source| IngestError::Io {
+            path: self.display.clone(),
+            source,
+        })
     }
 
     /// Reads and validates every row into memory.
@@ -159,9 +178,10 @@ impl Input {
         stream::read_all(self.stream()?)
     }
 
-    /// Starts reading the rows in chunks.
+    /// Starts reading the rows in chunks, from the start of the file.
     pub fn stream(&self) -> Result<Stream<io::BufReader<File>>, IngestError> {
-        let file = File::open(&self.path).map_err(|source| IngestError::Io {
+        let mut file = self.handle()?;
+        io::Seek::seek(&mut file, io::SeekFrom::Start(0)).map_err(|source| IngestError::Io {
             path: self.display.clone(),
             source,
         })?;
@@ -171,11 +191,7 @@ impl Input {
     /// Random access to the texts of the articles a finished [`Stream`] of this input accepted
     /// (`spans` and `column` come from its [`End`]).
     pub fn texts(&self, spans: Vec<(u64, u64)>, column: usize) -> Result<Texts, IngestError> {
-        let file = File::open(&self.path).map_err(|source| IngestError::Io {
-            path: self.display.clone(),
-            source,
-        })?;
-        Ok(Texts::file(file, spans, column))
+        Ok(Texts::file(self.handle()?, spans, column))
     }
 }
 

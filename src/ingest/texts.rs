@@ -62,7 +62,7 @@ impl Texts {
     /// Texts of articles `r`, read in one sequential pass for a file.
     pub fn range(&self, r: Range<usize>) -> Vec<Cow<'_, str>> {
         match self {
-            Texts::Memory(v) => v[r.start.min(v.len())..r.end.min(v.len())]
+            Texts::Memory(v) => v[r.start.min(r.end).min(v.len())..r.end.min(v.len())]
                 .iter()
                 .map(|s| Cow::Borrowed(s.as_str()))
                 .collect(),
@@ -70,7 +70,8 @@ impl Texts {
         }
     }
 
-    /// Texts that could not be read again (0 unless the input changed during the run).
+    /// Reads of texts that failed (0 unless the input changed during the run; one text read
+    /// several times counts several times).
     pub fn failures(&self) -> usize {
         match self {
             Texts::Memory(_) => 0,
@@ -81,7 +82,8 @@ impl Texts {
 
 impl FileTexts {
     fn range(&self, r: Range<usize>) -> Vec<String> {
-        let r = r.start.min(self.spans.len())..r.end.min(self.spans.len());
+        let end = r.end.min(self.spans.len());
+        let r = r.start.min(end)..end;
         let wanted = &self.spans[r];
         let (Some(first), Some(last)) = (wanted.first(), wanted.last()) else {
             return Vec::new();
@@ -119,7 +121,12 @@ fn parse(buf: Vec<u8>, base: u64, wanted: &[(u64, u64)], column: usize) -> Vec<O
     READER.with(|cell| {
         let mut rdr = cell.borrow_mut();
         *rdr.get_mut() = std::io::Cursor::new(buf);
-        if rdr.seek(csv::Position::new()).is_err() {
+        // `seek_raw` always seeks (and so drops the previous buffer's bytes); `seek` skips a seek to
+        // the position it believes it is at.
+        if rdr
+            .seek_raw(std::io::SeekFrom::Start(0), csv::Position::new())
+            .is_err()
+        {
             return vec![None; wanted.len()];
         }
         let mut out = vec![None; wanted.len()];

@@ -23,6 +23,7 @@ const EXCLAMATION_GAIN: f64 = 0.08;
 const CREDIT_LINE: f64 = 0.04;
 const GARBLE_GAIN: f64 = 0.3;
 const LAUNDERED: f64 = -0.12;
+
 /// With outlet ratings disabled, a registry source of the publishing outlet's own domain (Reuters
 /// crediting itself on reuters.com) counts with its kind's default prior only.
 fn own_domain_default(
@@ -42,6 +43,7 @@ fn own_domain_default(
         .then(|| s.kind.default_prior().0)
 }
 
+/// An article's contributions that do not depend on claims, and the Beta strength they give.
 pub(super) struct ArticleBase {
     /// Sum of the contributions.
     pub(super) delta: f64,
@@ -92,7 +94,8 @@ impl Explainer {
     }
 }
 
-/// Wholesale copies of a credited wire dispatch that dropped the credit, described, by copy index.
+/// Wholesale copies of a credited wire dispatch that dropped the credit, described, keyed by the
+/// copy's article index.
 pub(super) fn laundered(articles: &[Analyzed], copies: &Copies) -> BTreeMap<usize, String> {
     let mut out = BTreeMap::new();
     for c in copies.pairs.iter().filter(|c| c.laundered) {
