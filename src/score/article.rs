@@ -78,11 +78,24 @@ impl Explainer {
         groups: &[ClaimGroup],
         registry: &Registry,
     ) -> Vec<Contribution> {
+        self.contributions(i, a, s, groups, registry, Detail::Full)
+    }
+
+    /// Contributions of article `i` at the given detail, largest first.
+    pub(super) fn contributions(
+        &self,
+        i: usize,
+        a: &Analyzed,
+        s: &ArticleScore,
+        groups: &[ClaimGroup],
+        registry: &Registry,
+        detail: Detail,
+    ) -> Vec<Contribution> {
         let laundered = self.laundered.get(&i).map(String::as_str);
-        let base = article_base(a, laundered, registry, &self.trust, self.ratings, true);
+        let base = article_base(a, laundered, registry, &self.trust, self.ratings, detail);
         let mut contributions = base.contributions;
         if let Some(t) = &s.claims_term {
-            contributions.push(t.contribution(groups));
+            contributions.push(t.contribution(groups, detail == Detail::Full));
         }
         contributions.sort_by(|x, y| {
             y.delta
@@ -113,9 +126,20 @@ pub(super) fn laundered(articles: &[Analyzed], copies: &Copies) -> BTreeMap<usiz
     out
 }
 
-/// Contributions summed in order; kept only when explaining.
+/// How much of an article's contributions to produce.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) enum Detail {
+    /// Their sum only (the fixed-point loop).
+    Sum,
+    /// Each contribution, with its reason's facts but no evidence text (aggregating outlets).
+    Keys,
+    /// Each contribution with its full reason.
+    Full,
+}
+
+/// Contributions summed in order; kept unless only the sum is asked for.
 struct Contributions {
-    explain: bool,
+    keep: bool,
     delta: f64,
     list: Vec<Contribution>,
 }
@@ -123,24 +147,25 @@ struct Contributions {
 impl Contributions {
     fn push(&mut self, c: Contribution) {
         self.delta += c.delta;
-        if self.explain {
+        if self.keep {
             self.list.push(c);
         }
     }
 }
 
-/// Contributions that do not depend on claims. Texts are written only when `explain` is set:
-/// the fixed-point loop needs the deltas alone.
+/// Contributions that do not depend on claims, as much as `detail` asks: the fixed-point loop
+/// needs their sum alone.
 pub(super) fn article_base(
     a: &Analyzed,
     laundered: Option<&str>,
     registry: &Registry,
     trust: &BTreeMap<String, f64>,
     ratings: bool,
-    explain: bool,
+    detail: Detail,
 ) -> ArticleBase {
+    let explain = detail == Detail::Full;
     let mut contributions = Contributions {
-        explain,
+        keep: detail != Detail::Sum,
         delta: 0.0,
         list: Vec::new(),
     };

@@ -24,7 +24,7 @@ use crate::analyze::Analyzed;
 use crate::copies::{Copies, Relation};
 use crate::registry::Registry;
 pub use article::Explainer;
-use article::{article_base, ArticleBase};
+use article::{article_base, ArticleBase, Detail};
 use claims::{Bound, Claim};
 pub use priors::OutletPriors;
 use propagate::{Problem, Vote};
@@ -129,10 +129,13 @@ impl ClaimsTerm {
         CLAIM_GAIN * (self.confidence - CLAIM_NEUTRAL)
     }
 
-    fn contribution(&self, groups: &[ClaimGroup]) -> Contribution {
-        let example = groups.get(self.example).map_or((String::new(), 0), |g| {
-            (format!("{} {}", fmt_value(g), g.unit), g.support)
-        });
+    /// The contribution, its example written out when `explain` is set.
+    fn contribution(&self, groups: &[ClaimGroup], explain: bool) -> Contribution {
+        let example = match groups.get(self.example) {
+            Some(g) if explain => (format!("{} {}", fmt_value(g), g.unit), g.support),
+            Some(g) => (String::new(), g.support),
+            None => (String::new(), 0),
+        };
         Contribution {
             delta: self.delta(),
             text: Reason::Claims(Box::new(ClaimsReason {
@@ -298,7 +301,7 @@ pub fn score(
     let ratings = opts.outlet_priors.is_some();
     let base_of = |(i, a): (usize, &Analyzed), trust: &BTreeMap<String, f64>| {
         let l = laundered.get(&i).map(String::as_str);
-        article_base(a, l, registry, trust, ratings, false)
+        article_base(a, l, registry, trust, ratings, Detail::Sum)
     };
     let story = story_of(copies, n);
     lap("style and laundering facts");

@@ -5,6 +5,7 @@ use std::collections::BTreeMap;
 
 use rayon::prelude::*;
 
+use super::article::Detail;
 use super::{ArticleScore, ClaimGroup, Explainer, OutletScore, Reliability, ScoreOptions};
 use crate::analyze::Analyzed;
 use crate::copies::Copies;
@@ -112,9 +113,12 @@ fn outlet_reasons(
     type Stats<'a> = (f64, usize, Vec<String>, Vec<&'a str>);
     let mut by_key: BTreeMap<&'static str, Stats> = BTreeMap::new();
     for &i in idx {
-        let contributions =
-            cx.explainer
-                .explain(i, &articles[i], &scores[i], cx.groups, cx.registry);
+        // Keys and deltas for every article; the full text only for the first two examples of a
+        // reason, written when needed.
+        let ex = cx.explainer;
+        let (a, s) = (&articles[i], &scores[i]);
+        let contributions = ex.contributions(i, a, s, cx.groups, cx.registry, Detail::Keys);
+        let mut full: Option<Vec<super::Contribution>> = None;
         for c in &contributions {
             let e = by_key
                 .entry(c.key())
@@ -122,7 +126,12 @@ fn outlet_reasons(
             e.0 += c.delta;
             e.1 += 1;
             if e.2.len() < 2 {
-                e.2.push(c.text.to_string());
+                let full = full.get_or_insert_with(|| ex.explain(i, a, s, cx.groups, cx.registry));
+                let text = full
+                    .iter()
+                    .find(|f| f.key() == c.key())
+                    .map(|f| f.text.to_string());
+                e.2.push(text.unwrap_or_default());
             }
             if e.3.len() < 3 {
                 e.3.push(articles[i].article.id.as_str());
