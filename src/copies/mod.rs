@@ -196,10 +196,6 @@ fn check_all(cx: &Cx, pairs: &[(u32, u32)]) -> Vec<CopyPair> {
     out
 }
 
-fn check(cx: &Cx, i: usize, j: usize) -> Option<CopyPair> {
-    check_words(cx, i, &(cx.words)(i), j, &(cx.words)(j))
-}
-
 fn check_words(cx: &Cx, i: usize, wi: &Words, j: usize, wj: &Words) -> Option<CopyPair> {
     let inputs = cx.inputs;
     let (a, b, pa, pb) = if inputs[i].id.as_bytes() <= inputs[j].id.as_bytes() {
@@ -261,6 +257,7 @@ fn complete_stories(cx: &Cx, stories: &[Story], cands: &[(u32, u32)], pairs: &mu
         .iter()
         .map(|&(i, j)| (i as usize, j as usize))
         .collect();
+    let mut missing: Vec<(u32, u32)> = Vec::new();
     for s in stories
         .iter()
         .filter(|s| s.members.len() > 2 && s.members.len() <= MAX_STORY)
@@ -270,11 +267,13 @@ fn complete_stories(cx: &Cx, stories: &[Story], cands: &[(u32, u32)], pairs: &mu
         for x in 0..idx.len() {
             for y in x + 1..idx.len() {
                 if !done.contains(&(idx[x], idx[y])) {
-                    pairs.extend(check(cx, idx[x], idx[y]));
+                    missing.push((idx[x] as u32, idx[y] as u32));
                 }
             }
         }
     }
+    missing.sort_unstable();
+    pairs.extend(check_all(cx, &missing));
 }
 
 fn find(parent: &mut [usize], x: usize) -> usize {
@@ -379,17 +378,17 @@ fn limit_large_stories(cx: &Cx, pairs: Vec<CopyPair>, stories: &[Story]) -> Vec<
             None => kept.push(p),
         }
     }
-    for s in large {
-        for &m in s
-            .members
-            .iter()
-            .filter(|&&m| m != s.representative && !linked.contains(&m))
-        {
-            if let Some(p) = check(cx, m, s.representative) {
-                kept.push(p);
-            }
-        }
-    }
+    let mut missing: Vec<(u32, u32)> = large
+        .iter()
+        .flat_map(|s| {
+            s.members
+                .iter()
+                .filter(|&&m| m != s.representative && !linked.contains(&m))
+                .map(|&m| (m as u32, s.representative as u32))
+        })
+        .collect();
+    missing.sort_unstable();
+    kept.extend(check_all(cx, &missing));
     kept.sort_by(|p, q| (inputs[p.a].id, inputs[p.b].id).cmp(&(inputs[q.a].id, inputs[q.b].id)));
     kept
 }
