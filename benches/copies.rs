@@ -124,7 +124,7 @@ fn copy_stage(analysis: &Analysis, inputs: &[copies::CopyInput]) -> copies::Copi
         .collect::<Vec<_>>()
         .into_iter()
         .collect();
-    let words = |i: usize| copies::Words::new(&texts[i], &segs[i], &lines(i));
+    let words = |i: usize| copies::Words::new(texts[i].clone(), &segs[i], &lines(i));
     copies::detect(inputs, sketches, &words)
 }
 

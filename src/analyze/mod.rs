@@ -235,7 +235,7 @@ fn finish(
         a.garble = garble::score(&a.flags);
     }
     progress.stage("copies", 0);
-    let words = |i: usize| passes::words(&analyzed[i], &texts.get(i), &bp);
+    let words = |i: usize| passes::words(&analyzed[i], texts.get(i), &bp);
     let copies = copies::detect(&copy_inputs(&analyzed, registry), sketches, &words);
     progress.stage("scores", 0);
     let scores = score::score(&analyzed, claims, &copies, registry, opts);

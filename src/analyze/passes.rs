@@ -173,7 +173,8 @@ fn boilerplate_of(a: &Analyzed, text: &str, segs: &Segments, bp: &Boilerplate) -
 }
 
 /// The words of an article, for verifying a copy pair.
-pub(super) fn words(a: &Analyzed, text: &str, bp: &Boilerplate) -> Words {
-    let segs = Segments::new(text);
-    Words::new(text, &segs, &boilerplate_of(a, text, &segs, bp))
+pub(super) fn words(a: &Analyzed, text: Cow<str>, bp: &Boilerplate) -> Words {
+    let segs = Segments::new(&text);
+    let boilerplate = boilerplate_of(a, &text, &segs, bp);
+    Words::new(text.into_owned(), &segs, &boilerplate)
 }

@@ -106,12 +106,12 @@ pub struct Words {
 }
 
 impl Words {
-    /// The words of `text` outside its `boilerplate` lines.
-    pub fn new(text: &str, segs: &Segments, boilerplate: &[Span]) -> Words {
-        let tokens = tokens::tokenize(text, segs, boilerplate);
+    /// The words of `text` (kept, not copied) outside its `boilerplate` lines.
+    pub fn new(text: String, segs: &Segments, boilerplate: &[Span]) -> Words {
+        let tokens = tokens::tokenize(&text, segs, boilerplate);
         let shingles = candidates::shingles(&tokens);
         Words {
-            text: text.to_string(),
+            text,
             tokens,
             shingles,
         }
