@@ -68,20 +68,8 @@ pub struct Explainer {
 }
 
 impl Explainer {
-    /// Contributions behind article `i`'s score (`a`, `s`), largest first; `groups` are the claim
-    /// groups `s.claims_term` points into.
-    pub(super) fn explain(
-        &self,
-        i: usize,
-        a: &Analyzed,
-        s: &ArticleScore,
-        groups: &[ClaimGroup],
-        registry: &Registry,
-    ) -> Vec<Contribution> {
-        self.contributions(i, a, s, groups, registry, Detail::Full)
-    }
-
-    /// Contributions of article `i` at the given detail, largest first.
+    /// Contributions behind article `i`'s score (`a`, `s`) at the given detail, largest first;
+    /// `groups` are the claim groups `s.claims_term` points into.
     pub(super) fn contributions(
         &self,
         i: usize,

@@ -204,7 +204,9 @@ impl Scores {
     /// with its reason.
     pub fn contributions(&self, i: usize, a: &Analyzed, registry: &Registry) -> Vec<Contribution> {
         match self.articles.get(i) {
-            Some(s) => self.explainer.explain(i, a, s, &self.claims, registry),
+            Some(s) => self
+                .explainer
+                .contributions(i, a, s, &self.claims, registry, Detail::Full),
             None => Vec::new(),
         }
     }

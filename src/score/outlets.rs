@@ -126,7 +126,9 @@ fn outlet_reasons(
             e.0 += c.delta;
             e.1 += 1;
             if e.2.len() < 2 {
-                let full = full.get_or_insert_with(|| ex.explain(i, a, s, cx.groups, cx.registry));
+                let full = full.get_or_insert_with(|| {
+                    ex.contributions(i, a, s, cx.groups, cx.registry, Detail::Full)
+                });
                 let text = full
                     .iter()
                     .find(|f| f.key() == c.key())
