@@ -85,11 +85,42 @@ fn raw_tokens(s: &str, base: usize) -> Vec<(usize, &str)> {
     out
 }
 
+/// How far, in bytes, a context rule looks around an occurrence. Sentences and lines longer than
+/// this are not read whole for every occurrence, which keeps extraction linear in the text even
+/// when one line holds thousands of alias occurrences.
+const REACH: usize = 2048;
+
+/// The largest char boundary of `s` at or before `i`.
+fn floor_boundary(s: &str, mut i: usize) -> usize {
+    i = i.min(s.len());
+    while !s.is_char_boundary(i) {
+        i -= 1;
+    }
+    i
+}
+
+/// The smallest char boundary of `s` at or after `i`.
+fn ceil_boundary(s: &str, mut i: usize) -> usize {
+    i = i.min(s.len());
+    while !s.is_char_boundary(i) {
+        i += 1;
+    }
+    i
+}
+
 fn is_dash(c: char) -> bool {
     matches!(c, '-' | '–' | '—' | '‒' | '―' | '−')
 }
 
 impl<'a> FieldContext<'a> {
+    /// `span` cut to at most `reach` bytes before `start` and after `end`, on char boundaries.
+    fn near(&self, span: Span, start: usize, end: usize, reach: usize) -> Span {
+        Span {
+            start: ceil_boundary(self.text, span.start.max(start.saturating_sub(reach))),
+            end: floor_boundary(self.text, span.end.min(end.saturating_add(reach))),
+        }
+    }
+
     /// Decides the kind of occurrence `i` and the byte range of its evidence.
     pub fn decide(&self, i: usize) -> (Decided, Span) {
         let m = &self.matches[i];
@@ -130,19 +161,23 @@ impl<'a> FieldContext<'a> {
     pub fn relayed_by(&self, i: usize) -> Option<usize> {
         let y = &self.matches[i];
         let sentence = self.segs.sentence_at(y.start, y.end)?;
+        let sentence = self.near(sentence, y.start, y.end, REACH);
         let in_sentence = |j: usize| {
             let m = &self.matches[j];
             j != i && m.source != y.source && sentence.contains(m.start, m.end)
         };
+        // Matches are sorted by start: only those starting inside the (bounded) sentence count.
+        let first = self.matches[..i].partition_point(|m| m.start < sentence.start);
+        let last = i + 1 + self.matches[i + 1..].partition_point(|m| m.start < sentence.end);
         // Forward: X … citing … Y (X before Y).
-        if let Some(x) = (0..i).rev().find(|&j| in_sentence(j)) {
+        if let Some(x) = (first..i).rev().find(|&j| in_sentence(j)) {
             let between = words(&self.text[self.matches[x].end..y.start]);
             if between.len() <= 10 && any_phrase(&between, &self.cues.relay_forward) {
                 return Some(x);
             }
         }
         // Backward: Y … cited by … X (X after Y).
-        if let Some(x) = (i + 1..self.matches.len()).find(|&j| in_sentence(j)) {
+        if let Some(x) = (i + 1..last).find(|&j| in_sentence(j)) {
             let between = words(&self.text[y.end..self.matches[x].start]);
             if between.len() <= 8 && any_phrase(&between, &self.cues.relay_backward) {
                 return Some(x);
@@ -260,14 +295,20 @@ impl<'a> FieldContext<'a> {
         let Some(prev) = self.previous_sentence(sentence) else {
             return false;
         };
+        let prev = self.near(prev, prev.end, prev.end, 400);
         let w = words(prev.of(self.text));
         let tail = &w[w.len().saturating_sub(8)..];
         any_phrase(tail, &self.cues.before)
     }
 
     fn previous_sentence(&self, sentence: Span) -> Option<Span> {
-        let i = self.segs.sentences.iter().position(|s| *s == sentence)?;
-        i.checked_sub(1).map(|j| self.segs.sentences[j])
+        let i = self
+            .segs
+            .sentences
+            .partition_point(|s| s.start < sentence.start);
+        (self.segs.sentences.get(i) == Some(&sentence))
+            .then(|| i.checked_sub(1).map(|j| self.segs.sentences[j]))
+            .flatten()
     }
 
     /// Line span without leading bullets/dashes and trailing periods.
@@ -285,17 +326,18 @@ impl<'a> FieldContext<'a> {
 
     /// Innermost `( … )` or `[ … ]` around `m` on its line.
     fn enclosing_paren(&self, m: &RawMatch, line: Span) -> Option<(usize, usize)> {
-        let before = &self.text[line.start..m.start];
+        let near = self.near(line, m.start, m.end, 240);
+        let before = &self.text[near.start..m.start];
         let open = before.rfind(['(', '['])?;
         if before[open..].contains([')', ']']) {
             return None;
         }
-        let after = &self.text[m.end..line.end];
+        let after = &self.text[m.end..near.end];
         let close = after.find([')', ']'])?;
         if after[..close].contains(['(', '[']) || close > 120 {
             return None;
         }
-        Some((line.start + open, m.end + close))
+        Some((near.start + open, m.end + close))
     }
 
     /// A credit parenthesis closes its line or sentence, precedes a dash ("(Reuters) -"), or
@@ -333,7 +375,8 @@ impl<'a> FieldContext<'a> {
         if letters.len() < 2 || letters.len() > 6 || !letters.iter().all(|c| c.is_uppercase()) {
             return false;
         }
-        let before = raw_tokens(&self.text[..open], 0);
+        let from = ceil_boundary(self.text, open.saturating_sub(400));
+        let before = raw_tokens(&self.text[from..open], from);
         let capitalized: Vec<char> = before
             .iter()
             .rev()
@@ -386,9 +429,12 @@ impl<'a> FieldContext<'a> {
         })
     }
 
+    /// Occurrences inside `span`. # Complexity: O(log n + k), matches being sorted by start.
     fn matches_in(&self, span: Span) -> impl Iterator<Item = &RawMatch> {
-        self.matches
+        let first = self.matches.partition_point(|x| x.start < span.start);
+        self.matches[first..]
             .iter()
+            .take_while(move |x| x.start < span.end)
             .filter(move |x| span.contains(x.start, x.end))
     }
 
@@ -440,6 +486,10 @@ impl<'a> FieldContext<'a> {
     }
 
     fn dateline_words_only(&self, span: Span) -> bool {
+        // A dateline is a few words; a longer head is a sentence, whatever its case.
+        if span.end - span.start > 200 {
+            return false;
+        }
         let s = span.of(self.text);
         let toks = raw_tokens(s, span.start);
         !toks.is_empty()
@@ -450,14 +500,16 @@ impl<'a> FieldContext<'a> {
 
     fn has_photo_word(&self, seg: Span, line: Span) -> bool {
         let w = words(seg.of(self.text));
+        let head = self.near(line, seg.start, seg.end, 160);
         w.iter().any(|x| self.cues.photo.contains(x))
-            || self.text[line.start..seg.end].contains('©')
+            || self.text[head.start..seg.end].contains('©')
     }
 
     /// "Photo AFP", "AFP PHOTO", "© Reuters", "X/AFP/Getty": media credits near the name.
     fn near_photo_word(&self, m: &RawMatch, line: Span) -> bool {
-        let before = &self.text[line.start..m.start];
-        let after = &self.text[m.end..line.end];
+        let near = self.near(line, m.start, m.end, 160);
+        let before = &self.text[near.start..m.start];
+        let after = &self.text[m.end..near.end];
         let wb = words(before);
         let wa = words(after);
         let near_before = wb.iter().rev().take(2).any(|x| self.cues.photo.contains(x));
@@ -476,6 +528,7 @@ impl<'a> FieldContext<'a> {
     /// An attribution verb or preposition around `m` in its sentence: before it within the same
     /// clause ("selon l'AFP", "a déclaré jeudi à Reuters"), or right after it ("l'AFP a constaté").
     fn attribution_cue(&self, m: &RawMatch, sentence: Span) -> bool {
+        let sentence = self.near(sentence, m.start, m.end, 400);
         let start = sentence.start.min(m.start);
         let before_text = &self.text[start..m.start];
         let clause_start = before_text
