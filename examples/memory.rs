@@ -7,7 +7,7 @@
 
 use std::mem::size_of;
 
-use credence::analyze::{analyze_input, Analyzed, NoProgress};
+use credence::analyze::{analyze_input, ArticleFacts, NoProgress};
 use credence::ingest::Input;
 use credence::score::{ArticleScore, ClaimGroup, Contribution, ScoreOptions};
 use credence::Registry;
@@ -29,7 +29,7 @@ fn main() {
     let n = a.articles.len().max(1) as f64;
     let mut parts: Vec<(&str, usize)> = Vec::new();
     let arts = &a.articles;
-    parts.push(("Analyzed structs", arts.capacity() * size_of::<Analyzed>()));
+    parts.push(("ArticleFacts structs", arts.capacity() * size_of::<ArticleFacts>()));
     parts.push((
         "article strings",
         arts.iter()
@@ -114,8 +114,8 @@ fn main() {
     }
     println!("  {:<22} {:>7.0}", "total", total as f64 / n);
     println!(
-        "sizes: Analyzed {} B, Citation {} B, Flag {} B, Contribution {} B, Claim {} B, ClaimGroup {} B",
-        size_of::<Analyzed>(),
+        "sizes: ArticleFacts {} B, Citation {} B, Flag {} B, Contribution {} B, Claim {} B, ClaimGroup {} B",
+        size_of::<ArticleFacts>(),
         size_of::<credence::citations::Citation>(),
         size_of::<credence::garble::Flag>(),
         size_of::<Contribution>(),

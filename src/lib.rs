@@ -10,6 +10,7 @@
 //! 4. [`citations`]: every source occurrence as credit, attribution, relay or mention;
 //! 5. [`boilerplate`] and [`copies`]: per-outlet furniture; republished copy, its direction and credit;
 //!    [`garble`]: machine-translation artefacts, spun filler, navigation residue, language;
+//!    [`model`]: the per-article record ([`model::ArticleFacts`]) those stages fill and the scorer reads;
 //! 6. [`score`]: copy-aware propagation source ↔ claim ↔ article ↔ outlet with Beta intervals;
 //! 7. [`analyze`]: runs the stages and aggregates outlets and sources;
 //! 8. [`graph`]: the petgraph citation graph and its Graphviz DOT;
@@ -23,6 +24,7 @@ pub mod copies;
 pub mod garble;
 pub mod graph;
 pub mod ingest;
+pub mod model;
 pub mod normalize;
 pub mod registry;
 pub mod report;

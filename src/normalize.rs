@@ -185,6 +185,18 @@ fn fold_with(s: &str, lower: bool) -> Folded {
     Folded { text, map, ends }
 }
 
+/// `s` on one line, whitespace collapsed, cut to `max` characters with an ellipsis (for evidence
+/// quoted in explanations and reports).
+pub fn one_line(s: &str, max: usize) -> String {
+    let flat: String = s.split_whitespace().collect::<Vec<_>>().join(" ");
+    if flat.chars().count() <= max {
+        flat
+    } else {
+        let cut: String = flat.chars().take(max.saturating_sub(1)).collect();
+        format!("{cut}…")
+    }
+}
+
 /// True when `c` can be part of a word (letters and digits of any script).
 pub fn is_word_char(c: char) -> bool {
     c.is_alphanumeric()

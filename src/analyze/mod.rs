@@ -9,33 +9,17 @@ mod summary;
 use std::borrow::Cow;
 use std::collections::BTreeMap;
 
-use crate::citations::{Citation, CitationKind};
+use crate::citations::CitationKind;
+pub use crate::model::ArticleFacts;
 use crate::copies::{self, Copies};
-use crate::garble::{self, Flag};
-use crate::ingest::{Article, Chunk, IngestError, Ingested, Input, Rejection, Texts, Warning};
+use crate::garble;
+use crate::ingest::{Chunk, IngestError, Ingested, Input, Rejection, Texts, Warning};
 use crate::registry::Registry;
-use crate::score::{self, style, ScoreOptions, Scores};
+use crate::score::{self, ScoreOptions, Scores};
 pub use summary::copy_inputs;
 
 /// Articles analyzed together: one chunk's texts are in memory at a time.
 pub const CHUNK: usize = 1 << 14;
-
-/// An article with everything the stages found about it (its text is in [`Analysis::text`]).
-#[derive(Debug, Clone)]
-pub struct Analyzed {
-    /// The cleaned input row.
-    pub article: Article,
-    /// Citations in the title, then the text, each in order of position.
-    pub citations: Vec<Citation>,
-    /// Garble flags, sorted by position.
-    pub flags: Vec<Flag>,
-    /// Garble score in [0, 1].
-    pub garble: f64,
-    /// Language: the input's `lang`, else detected.
-    pub lang: Option<String>,
-    /// Attribution density and tone, read by the scoring pass.
-    pub style: style::Style,
-}
 
 /// Per-outlet aggregates (outlets with a known name only).
 #[derive(Debug, Clone, PartialEq)]
@@ -71,7 +55,7 @@ pub struct Analysis {
     /// Warnings about kept rows.
     pub warnings: Vec<Warning>,
     /// Scored articles, in input order.
-    pub articles: Vec<Analyzed>,
+    pub articles: Vec<ArticleFacts>,
     /// Outlets sorted by name.
     pub outlets: Vec<OutletSummary>,
     /// Cited sources sorted by registry id.

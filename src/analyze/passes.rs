@@ -6,7 +6,7 @@ use std::borrow::Cow;
 
 use rayon::prelude::*;
 
-use super::{Analyzed, Progress};
+use super::{ArticleFacts, Progress};
 use crate::boilerplate::{line_keys, Boilerplate, Learner};
 use crate::citations::{cues::Cues, Extractor, Field};
 use crate::copies::{self, Sketches, Words};
@@ -42,7 +42,7 @@ pub(super) type ArticleClaims = (Vec<claims::Claim>, Vec<claims::Unreadable>);
 /// boilerplate line counts.
 #[derive(Default)]
 pub(super) struct First {
-    pub(super) articles: Vec<Analyzed>,
+    pub(super) articles: Vec<ArticleFacts>,
     pub(super) claims: Vec<ArticleClaims>,
     pub(super) learner: Learner,
 }
@@ -57,7 +57,7 @@ impl First {
         progress: &dyn Progress,
     ) {
         let reader = style::Reader::new(&tools.cues);
-        let out: Vec<(Analyzed, ArticleClaims, Vec<u64>)> = articles
+        let out: Vec<(ArticleFacts, ArticleClaims, Vec<u64>)> = articles
             .into_par_iter()
             .zip(texts.par_iter())
             .map(|(article, text)| {
@@ -83,7 +83,7 @@ impl First {
                     Vec::new()
                 };
                 progress.inc(1);
-                let analyzed = Analyzed {
+                let analyzed = ArticleFacts {
                     article,
                     citations,
                     flags: Vec::new(),
@@ -106,7 +106,7 @@ impl First {
 
 /// The second pass: garble flags and language of every article; returns the copy sketches.
 pub(super) fn second(
-    articles: &mut [Analyzed],
+    articles: &mut [ArticleFacts],
     texts: &Texts,
     size: usize,
     bp: &Boilerplate,
@@ -133,7 +133,7 @@ pub(super) fn second(
 }
 
 fn second_chunk(
-    chunk: &mut [Analyzed],
+    chunk: &mut [ArticleFacts],
     texts: &[Cow<str>],
     bp: &Boilerplate,
     tools: &Tools,
@@ -164,7 +164,7 @@ fn second_chunk(
         .collect()
 }
 
-fn boilerplate_of(a: &Analyzed, text: &str, segs: &Segments, bp: &Boilerplate) -> Vec<Span> {
+fn boilerplate_of(a: &ArticleFacts, text: &str, segs: &Segments, bp: &Boilerplate) -> Vec<Span> {
     if a.article.outlet_known {
         bp.lines_of(&a.article.outlet, text, segs)
     } else {
@@ -173,7 +173,7 @@ fn boilerplate_of(a: &Analyzed, text: &str, segs: &Segments, bp: &Boilerplate) -
 }
 
 /// The words of an article, for verifying a copy pair.
-pub(super) fn words(a: &Analyzed, text: Cow<str>, bp: &Boilerplate) -> Words {
+pub(super) fn words(a: &ArticleFacts, text: Cow<str>, bp: &Boilerplate) -> Words {
     let segs = Segments::new(&text);
     let boilerplate = boilerplate_of(a, &text, &segs, bp);
     Words::new(text.into_owned(), &segs, &boilerplate)

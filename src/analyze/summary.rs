@@ -3,7 +3,7 @@
 
 use std::collections::BTreeMap;
 
-use super::{Analyzed, OutletSummary, SourceSummary};
+use super::{ArticleFacts, OutletSummary, SourceSummary};
 use crate::citations::CitationKind;
 use crate::copies::CopyInput;
 use crate::garble::{self, Flag};
@@ -19,7 +19,7 @@ type FeedKey = (garble::FlagKind, String);
 
 /// Artefacts that one outlet prints in (nearly) every article — a feed's format or scraping residue
 /// such as KCNA's ", ," — are that outlet's boilerplate: kept as flags, not counted in `garble`.
-pub(super) fn discount_feed_artefacts(articles: &mut [Analyzed]) {
+pub(super) fn discount_feed_artefacts(articles: &mut [ArticleFacts]) {
     let key = |f: &Flag| {
         (
             f.kind,
@@ -72,7 +72,7 @@ fn is_wire(registry: &Registry, id: &str) -> bool {
 }
 
 /// What the copy stage reads about each analyzed article.
-pub fn copy_inputs<'a>(articles: &'a [Analyzed], registry: &Registry) -> Vec<CopyInput<'a>> {
+pub fn copy_inputs<'a>(articles: &'a [ArticleFacts], registry: &Registry) -> Vec<CopyInput<'a>> {
     articles
         .iter()
         .map(|a| {
@@ -112,7 +112,7 @@ pub fn copy_inputs<'a>(articles: &'a [Analyzed], registry: &Registry) -> Vec<Cop
         .collect()
 }
 
-pub(super) fn summarize_outlets(articles: &[Analyzed]) -> Vec<OutletSummary> {
+pub(super) fn summarize_outlets(articles: &[ArticleFacts]) -> Vec<OutletSummary> {
     let mut map: BTreeMap<&str, OutletSummary> = BTreeMap::new();
     for a in articles.iter().filter(|a| a.article.outlet_known) {
         let e = map
@@ -134,7 +134,7 @@ pub(super) fn summarize_outlets(articles: &[Analyzed]) -> Vec<OutletSummary> {
     map.into_values().collect()
 }
 
-pub(super) fn summarize_sources(articles: &[Analyzed], registry: &Registry) -> Vec<SourceSummary> {
+pub(super) fn summarize_sources(articles: &[ArticleFacts], registry: &Registry) -> Vec<SourceSummary> {
     let mut map: BTreeMap<usize, SourceSummary> = BTreeMap::new();
     for a in articles {
         let mut seen = std::collections::BTreeSet::new();

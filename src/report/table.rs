@@ -57,16 +57,7 @@ pub fn columns(header: &[&str], rows: &[Vec<String>]) -> String {
     out
 }
 
-/// `s` on one line, whitespace collapsed, cut to `max` characters with an ellipsis.
-pub fn one_line(s: &str, max: usize) -> String {
-    let flat: String = s.split_whitespace().collect::<Vec<_>>().join(" ");
-    if flat.chars().count() <= max {
-        flat
-    } else {
-        let cut: String = flat.chars().take(max.saturating_sub(1)).collect();
-        format!("{cut}…")
-    }
-}
+pub use crate::normalize::one_line;
 
 /// Renders the terminal report with every article, without colour.
 pub fn render(analysis: &Analysis, registry: &Registry) -> String {
@@ -247,7 +238,7 @@ pub fn render_with(analysis: &Analysis, registry: &Registry, top: usize, color: 
 
 /// The most garbled articles, each with its strongest evidence.
 fn render_garbled(out: &mut String, analysis: &Analysis) {
-    let mut garbled: Vec<&crate::analyze::Analyzed> = analysis
+    let mut garbled: Vec<&crate::model::ArticleFacts> = analysis
         .articles
         .iter()
         .filter(|a| a.garble > 0.0)

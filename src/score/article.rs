@@ -4,7 +4,7 @@
 use std::collections::{BTreeMap, BTreeSet};
 
 use super::{ArticleScore, ClaimGroup, Contribution, Reason};
-use crate::analyze::Analyzed;
+use crate::model::ArticleFacts;
 use crate::citations::CitationKind;
 use crate::copies::Copies;
 use crate::registry::{Registry, SourceKind};
@@ -73,7 +73,7 @@ impl Explainer {
     pub(super) fn contributions(
         &self,
         i: usize,
-        a: &Analyzed,
+        a: &ArticleFacts,
         s: &ArticleScore,
         groups: &[ClaimGroup],
         registry: &Registry,
@@ -97,7 +97,7 @@ impl Explainer {
 
 /// Wholesale copies of a credited wire dispatch that dropped the credit, described, keyed by the
 /// copy's article index.
-pub(super) fn laundered(articles: &[Analyzed], copies: &Copies) -> BTreeMap<usize, String> {
+pub(super) fn laundered(articles: &[ArticleFacts], copies: &Copies) -> BTreeMap<usize, String> {
     let mut out = BTreeMap::new();
     for c in copies.pairs.iter().filter(|c| c.laundered) {
         let orig = c.original.unwrap_or(c.a);
@@ -144,7 +144,7 @@ impl Contributions {
 /// Contributions that do not depend on claims, as much as `detail` asks: the fixed-point loop
 /// needs their sum alone.
 pub(super) fn article_base(
-    a: &Analyzed,
+    a: &ArticleFacts,
     laundered: Option<&str>,
     registry: &Registry,
     trust: &BTreeMap<String, f64>,
@@ -244,7 +244,7 @@ pub(super) fn article_base(
                 let s = format!(
                     "{} «{}»",
                     f.kind.as_str(),
-                    crate::report::table::one_line(&f.evidence, 30)
+                    crate::normalize::one_line(&f.evidence, 30)
                 );
                 if kinds.len() < 3 && !kinds.iter().any(|k| k.starts_with(f.kind.as_str())) {
                     kinds.push(s);

@@ -20,7 +20,7 @@ use std::collections::BTreeMap;
 
 use rayon::prelude::*;
 
-use crate::analyze::Analyzed;
+use crate::model::ArticleFacts;
 use crate::copies::{Copies, Relation};
 use crate::registry::Registry;
 pub use article::Explainer;
@@ -202,7 +202,7 @@ pub struct Scores {
 impl Scores {
     /// Contributions behind article `i`'s score (`a` is the analyzed article), largest first, each
     /// with its reason.
-    pub fn contributions(&self, i: usize, a: &Analyzed, registry: &Registry) -> Vec<Contribution> {
+    pub fn contributions(&self, i: usize, a: &ArticleFacts, registry: &Registry) -> Vec<Contribution> {
         match self.articles.get(i) {
             Some(s) => self
                 .explainer
@@ -289,7 +289,7 @@ fn round_sig(x: f64) -> i64 {
 /// Scores analyzed articles, given the claims and unreadable numbers of each
 /// ([`claims::extract`]).
 pub fn score(
-    articles: &[Analyzed],
+    articles: &[ArticleFacts],
     per_article: Vec<(Vec<Claim>, Vec<claims::Unreadable>)>,
     copies: &Copies,
     registry: &Registry,
@@ -301,7 +301,7 @@ pub fn score(
     let copy_p = copy_probability(copies, n);
     let laundered = article::laundered(articles, copies);
     let ratings = opts.outlet_priors.is_some();
-    let base_of = |(i, a): (usize, &Analyzed), trust: &BTreeMap<String, f64>| {
+    let base_of = |(i, a): (usize, &ArticleFacts), trust: &BTreeMap<String, f64>| {
         let l = laundered.get(&i).map(String::as_str);
         article_base(a, l, registry, trust, ratings, Detail::Sum)
     };

@@ -7,7 +7,7 @@ use rayon::prelude::*;
 
 use super::article::Detail;
 use super::{ArticleScore, ClaimGroup, Explainer, OutletScore, Reliability, ScoreOptions};
-use crate::analyze::Analyzed;
+use crate::model::ArticleFacts;
 use crate::copies::Copies;
 use crate::registry::Registry;
 
@@ -30,7 +30,7 @@ const OUTLET_PRIOR_STRENGTH: f64 = 10.0;
 
 /// Scores every known outlet.
 pub(super) fn score_outlets(
-    articles: &[Analyzed],
+    articles: &[ArticleFacts],
     scores: &[ArticleScore],
     cx: &Context,
 ) -> BTreeMap<String, OutletScore> {
@@ -103,7 +103,7 @@ pub(super) fn score_outlets(
 }
 
 fn outlet_reasons(
-    articles: &[Analyzed],
+    articles: &[ArticleFacts],
     scores: &[ArticleScore],
     idx: &[usize],
     cx: &Context,

@@ -10,16 +10,7 @@ use rustc_hash::FxHashMap;
 use crate::citations::cues::Cues;
 use crate::normalize::fold;
 
-/// Text-level signals of one article.
-#[derive(Debug, Clone, Copy, PartialEq)]
-pub struct Style {
-    /// Attribution phrases and quotations per 100 words.
-    pub attribution: f64,
-    /// Exclamation marks per 100 words.
-    pub exclamations: f64,
-    /// Words.
-    pub words: usize,
-}
+pub use crate::model::Style;
 
 /// Attribution phrases indexed by their first word, built once.
 pub struct Reader<'c> {
