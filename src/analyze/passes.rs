@@ -62,15 +62,21 @@ impl First {
             .zip(texts.par_iter())
             .map(|(article, text)| {
                 let segs = Segments::new(text);
+                let year = article
+                    .published
+                    .as_deref()
+                    .and_then(|d| d.get(..4))
+                    .and_then(|y| y.parse::<i32>().ok());
                 let mut citations = Vec::new();
                 if let Some(title) = &article.title {
-                    citations.extend(tools.extractor.extract(
+                    citations.extend(tools.extractor.extract_dated(
                         Field::Title,
                         title,
                         &Segments::new(title),
+                        year,
                     ));
                 }
-                citations.extend(tools.extractor.extract(Field::Text, text, &segs));
+                citations.extend(tools.extractor.extract_dated(Field::Text, text, &segs, year));
                 // Per-article lists live until the end of the run: no growth slack.
                 citations.shrink_to_fit();
                 let (mut found, mut unreadable) = claims::extract(text, &segs, &citations);

@@ -3,7 +3,7 @@
 use aho_corasick::{AhoCorasick, AhoCorasickKind, MatchKind};
 
 use crate::normalize::{at_word_boundary, fold, fold_keep_case, Folded};
-use crate::registry::Registry;
+use crate::registry::{Registry, SourceKind};
 
 /// What a pattern of the automaton stands for.
 #[derive(Debug, Clone)]
@@ -13,6 +13,34 @@ struct Pattern {
     /// The alias folded but with its case kept, for case-sensitive aliases.
     exact: Option<String>,
     credit_only: bool,
+    /// A short agency acronym written in another case still counts, in a credit line only:
+    /// "(Afp-Ap)", "/ ats-afp-ap", "( ap )" (OCR and Swiss sign-offs are written in any case).
+    rescue: bool,
+    /// Spaced initials ("A. F. P."): a credit-parenthesis form only.
+    spaced: bool,
+}
+
+/// True for a single-word alias of 2–5 letters written all in capitals or all in lower case
+/// ("AP", "dpa", "EFE"): an acronym, whose other-case forms are credits in a credit line.
+fn is_acronym(alias: &str) -> bool {
+    let letters = alias.chars().filter(|c| c.is_alphabetic()).count();
+    (2..=5).contains(&letters)
+        && alias.chars().all(char::is_alphabetic)
+        && (alias.chars().all(char::is_uppercase) || alias.chars().all(char::is_lowercase))
+}
+
+/// Spaced-initial spellings of an upper-case acronym, as typewritten and OCR'd papers print it:
+/// "A. F. P.", "A.F.P.", "A . F . P .".
+fn spaced_initials(alias: &str) -> Vec<String> {
+    if alias.len() < 2 || alias.len() > 5 || !alias.chars().all(|c| c.is_ascii_uppercase()) {
+        return Vec::new();
+    }
+    let letters: Vec<String> = alias.chars().map(|c| c.to_string()).collect();
+    vec![
+        letters.iter().map(|l| format!("{l}.")).collect::<Vec<_>>().join(" "),
+        letters.iter().map(|l| format!("{l}.")).collect::<String>(),
+        letters.iter().map(|l| format!("{l} .")).collect::<Vec<_>>().join(" "),
+    ]
 }
 
 /// One alias occurrence in a field.
@@ -30,6 +58,9 @@ pub struct RawMatch {
     pub fend: usize,
     /// The alias only counts in a credit-like context.
     pub credit_only: bool,
+    /// Matched in another case than the registry's, or as spaced initials: counts only inside a
+    /// credit parenthesis or joined to another source by a hyphen or slash ("(Afp-Ap)").
+    pub rescued: bool,
 }
 
 /// The compiled alias automaton.
@@ -46,6 +77,7 @@ impl Matcher {
         let mut keys: Vec<String> = Vec::new();
         let mut patterns = Vec::new();
         for (i, s) in registry.sources().iter().enumerate() {
+            let agency = matches!(s.kind, SourceKind::NewsAgency | SourceKind::StateMedia);
             for a in &s.aliases {
                 let key = fold(&a.text).text.trim().to_string();
                 if key.is_empty() {
@@ -58,7 +90,24 @@ impl Matcher {
                         .case_sensitive
                         .then(|| fold_keep_case(&a.text).trim().to_string()),
                     credit_only: a.credit_only,
+                    rescue: agency && a.case_sensitive && is_acronym(a.text.trim()),
+                    spaced: false,
                 });
+                // Spaced initials of an agency, in capitals, inside a credit parenthesis only
+                // ("(A. F. P.)"): "S.P.A." and "F.S.B." in company names are not agencies.
+                if !agency {
+                    continue;
+                }
+                for spelled in spaced_initials(a.text.trim()) {
+                    keys.push(fold(&spelled).text.trim().to_string());
+                    patterns.push(Pattern {
+                        source: Some(i),
+                        exact: Some(fold_keep_case(&spelled).trim().to_string()),
+                        credit_only: true,
+                        rescue: false,
+                        spaced: true,
+                    });
+                }
             }
         }
         for b in blockers {
@@ -69,6 +118,8 @@ impl Matcher {
                     source: None,
                     exact: None,
                     credit_only: false,
+                    rescue: false,
+                    spaced: false,
                 });
             }
         }
@@ -102,14 +153,15 @@ impl Matcher {
                 None => true,
             };
             match pat.source {
-                Some(source) if ok_boundary && ok_case => {
+                Some(source) if ok_boundary && (ok_case || pat.rescue) => {
                     out.push(RawMatch {
                         source,
                         start,
                         end,
                         fstart: m.start(),
                         fend: m.end(),
-                        credit_only: pat.credit_only,
+                        credit_only: pat.credit_only || !ok_case,
+                        rescued: !ok_case || pat.spaced,
                     });
                     at = m.end();
                 }
@@ -147,8 +199,30 @@ mod tests {
         let f = fold(text);
         m.find(text, &f)
             .into_iter()
+            .filter(|x| !x.rescued)
             .map(|x| (r.sources()[x.source].id.clone(), &text[x.start..x.end]))
             .collect()
+    }
+
+    #[test]
+    fn agency_acronyms_in_another_case_are_kept_as_rescued_credit_only_matches() {
+        let r = registry();
+        let m = Matcher::new(&r, &[]);
+        let text = "(Afp-Ap) ap courses A. F. P.";
+        let found = m.find(text, &fold(text));
+        let got: Vec<(&str, bool, bool)> = found
+            .iter()
+            .map(|x| (&text[x.start..x.end], x.rescued, x.credit_only))
+            .collect();
+        assert_eq!(
+            got,
+            [
+                ("Afp", false, false),
+                ("Ap", true, true),
+                ("ap", true, true),
+                ("A. F. P.", true, true)
+            ]
+        );
     }
 
     #[test]

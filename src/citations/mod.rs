@@ -79,6 +79,8 @@ pub struct Extractor {
     matcher: Matcher,
     cues: Cues,
     ids: Vec<String>,
+    /// The registry's sources, for the years each operated ([`crate::registry::Source::active_in`]).
+    sources: Vec<crate::registry::Source>,
 }
 
 impl Extractor {
@@ -89,7 +91,28 @@ impl Extractor {
             matcher: Matcher::new(registry, &blockers),
             cues: Cues::bundled(),
             ids: registry.sources().iter().map(|s| s.id.clone()).collect(),
+            sources: registry.sources().to_vec(),
         }
+    }
+
+    /// [`Extractor::extract`] for an article published in `year`: a source that did not exist
+    /// then is not cited ("Havas" after 1940 is the advertising group; no AFP before 1944).
+    pub fn extract_dated(
+        &self,
+        field: Field,
+        text: &str,
+        segs: &Segments,
+        year: Option<i32>,
+    ) -> Vec<Citation> {
+        let mut out = self.extract(field, text, segs);
+        if year.is_some() {
+            out.retain(|c| {
+                self.ids
+                    .binary_search(&c.source)
+                    .map_or(true, |i| self.sources[i].active_in(year))
+            });
+        }
+        out
     }
 
     /// Every citation in one field of text, in order of position.
@@ -105,7 +128,10 @@ impl Extractor {
         let mut out = Vec::with_capacity(matches.len());
         for (i, m) in matches.iter().enumerate() {
             let (decided, ev) = ctx.decide(i);
-            if m.credit_only && (decided != Decided::Credit || hyphen_compound(text, m)) {
+            if m.credit_only && (decided != Decided::Credit || hyphen_compound(text, m, &matches)) {
+                continue;
+            }
+            if m.rescued && !(ctx.in_parenthesis(m) || joined_to_source(text, m, &matches)) {
                 continue;
             }
             let mut kind = match decided {
@@ -138,12 +164,35 @@ impl Extractor {
     }
 }
 
-/// A short acronym glued by a hyphen to another word is part of a compound name ("BEA-TT").
-fn hyphen_compound(text: &str, m: &RawMatch) -> bool {
+/// A short acronym glued by a hyphen to another word is part of a compound name ("BEA-TT"),
+/// unless that word is itself a source: "(Afp-Ap)", "ats-afp-ap" are compound credits.
+fn hyphen_compound(text: &str, m: &RawMatch, matches: &[RawMatch]) -> bool {
     let before = text[..m.start].chars().rev().take(2).collect::<Vec<_>>();
     let after = text[m.end..].chars().take(2).collect::<Vec<_>>();
     let glued = |v: &[char]| v.len() == 2 && v[0] == '-' && v[1].is_alphanumeric();
-    glued(&before) || glued(&after)
+    // Matches are sorted by start: the neighbours are found by binary search.
+    let i = matches.partition_point(|x| x.start < m.start);
+    let ends_before = i > 0 && matches[i - 1].end + 1 == m.start;
+    let starts_after = matches[i..].iter().take(2).any(|x| x.start == m.end + 1);
+    (glued(&before) && !ends_before) || (glued(&after) && !starts_after)
+}
+
+/// True when `m` is joined by a hyphen or slash (spaces allowed) to another source occurrence:
+/// a compound credit such as "ats-afp-ap" or "AFP/ap".
+fn joined_to_source(text: &str, m: &RawMatch, matches: &[RawMatch]) -> bool {
+    let i = matches.partition_point(|x| x.start < m.start);
+    let joiner = |s: &str| {
+        let t = s.trim();
+        t == "-" || t == "/"
+    };
+    let before = i > 0 && {
+        let p = &matches[i - 1];
+        p.end <= m.start && m.start - p.end <= 3 && joiner(&text[p.end..m.start])
+    };
+    let after = matches[i..].iter().find(|x| x.start >= m.end).is_some_and(|n| {
+        n.start - m.end <= 3 && joiner(&text[m.end..n.start])
+    });
+    before || after
 }
 
 /// Joins a name and its acronym in parentheses ("Service national de renseignement (NIS)") into

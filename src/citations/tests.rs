@@ -243,3 +243,109 @@ fn never_panics_on_odd_text() {
         }
     }
 }
+
+// Credit forms of other conventions and decades (citations issue). Each rule was found on the
+// impresso tune half and is checked here on forms of other papers and languages.
+
+#[test]
+fn a_credit_parenthesis_after_a_dateline_inside_a_line_is_a_credit() {
+    // OCR pages run many dispatches into one line: the dateline marks each credit.
+    one(
+        "La séance a été levée à midi. Le cabinet démissionne Madrid, 3 oct. (EFE) El gobierno ha dimitido hoy.",
+        "EFE",
+        CitationKind::Credit,
+    );
+    one(
+        "Die Sitzung wurde vertagt Bonn , 12 . Juli . ( dpa ) Der Bundestag hat heute beschlossen.",
+        "DPA",
+        CitationKind::Credit,
+    );
+    one(
+        "the talks broke down. Strike ends CHICAGO, 4 (UPI).-Workers returned on Monday.",
+        "UPI",
+        CitationKind::Credit,
+    );
+    // A year after a clause word is no dateline.
+    not_source_of_content(
+        "Il a été élu En 2015 (AFP) puis réélu deux fois par ses pairs au conseil.",
+        "AFP",
+    );
+}
+
+#[test]
+fn compound_credits_in_any_case_are_credits_of_each_agency() {
+    let got = cite("WASHINGTON (Afp-Ap). — Le Conseil s'est réuni hier.");
+    for id in ["AFP", "AP"] {
+        assert!(
+            got.iter()
+                .any(|(s, k, _)| s == id && *k == CitationKind::Credit),
+            "{id} in {got:?}"
+        );
+    }
+    one(
+        "Le Conseil fédéral a pris acte de la décision. ( ap )",
+        "AP",
+        CitationKind::Credit,
+    );
+    // Another case outside a credit parenthesis or compound is not a credit: "SpA." is a company.
+    none_of("Shares of Compagnie Industriali Riunite\nSpA.\nrose today.", "SPA");
+}
+
+#[test]
+fn spaced_initials_in_a_credit_parenthesis_name_the_agency() {
+    one(
+        "Béziers, 2. — (A. F. P.) Inculpé d'injures, il comparaîtra lundi.",
+        "AFP",
+        CitationKind::Credit,
+    );
+    // Company suffixes spelled with initials are not agencies.
+    none_of("Profits of firms such as Fiat S.P.A. are booming.", "SPA");
+    none_of("Tacoma Savings Bank F.S.B. said it earned more.", "FSB");
+}
+
+#[test]
+fn credit_lists_with_house_signatures_and_dates_are_credits() {
+    for (text, id) in [
+        ("Die Regierung ließ die Proteste niederschlagen. (Reuters, APA, red)", "APA"),
+        ("Er gewann seinen ersten Titel im Doppel. (APA/sid/red – 11.7. 2015)", "APA"),
+        ("Elles seront réhabilitées. (UPI, AFP, Impar.) La France inondée.", "AFP"),
+        ("El Gobierno aprobó el decreto. (EFE, 3 de octubre de 2024)", "EFE"),
+    ] {
+        one(text, id, CitationKind::Credit);
+    }
+    // A parenthesis of ordinary words is no credit list ("selon AFP" stays an attribution).
+    let got = cite("Le texte (voir page trois, selon AFP) est paru hier soir.");
+    assert!(got.iter().all(|(_, k, _)| *k != CitationKind::Credit), "{got:?}");
+}
+
+#[test]
+fn an_agency_heading_a_dateline_is_a_credit() {
+    one(
+        "Dépêches de l'Agence Havas Birmingham, 11 mai. — Chamberlain a prononcé un discours.",
+        "Havas",
+        CitationKind::Credit,
+    );
+    one(
+        "UN APPEL A LA JEUNESSE Paris, 4. — Havas — Les délibérations de la commission.",
+        "Havas",
+        CitationKind::Credit,
+    );
+    // A name that is the first word of the place is not a heading credit.
+    none_of("FT. LAUDERDALE, Fla, March 4 - Sterling Investment Group said.", "FT");
+}
+
+#[test]
+fn a_dated_article_does_not_cite_an_agency_that_did_not_exist_then() {
+    let registry = Registry::bundled();
+    let ex = Extractor::new(&registry);
+    let text = "PARIS, 14. (Havas.) — Le ministre est parti. Selon l'AFP, il reviendra.";
+    let ids = |year| -> Vec<String> {
+        ex.extract_dated(Field::Text, text, &Segments::new(text), year)
+            .into_iter()
+            .map(|c| c.source)
+            .collect()
+    };
+    assert_eq!(ids(Some(1925)), ["Havas"]);
+    assert_eq!(ids(Some(1990)), ["AFP"]);
+    assert_eq!(ids(None), ["Havas", "AFP"]);
+}

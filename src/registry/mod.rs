@@ -132,6 +132,34 @@ pub struct Source {
     pub prior_strength: f64,
     /// Which rating the prior comes from.
     pub prior_source: String,
+    /// Years it operated under this identity (`active` column, `1835-1940`, `1944-`): a dated article
+    /// is not credited to a source that did not exist then. `None` at either end: no bound.
+    pub active: (Option<i32>, Option<i32>),
+}
+
+impl Source {
+    /// True when the source existed in `year` (always true without a bound or a year).
+    pub fn active_in(&self, year: Option<i32>) -> bool {
+        let Some(y) = year else { return true };
+        self.active.0.is_none_or(|from| y >= from) && self.active.1.is_none_or(|until| y <= until)
+    }
+}
+
+/// Parses an `active` cell: `FROM-UNTIL`, `FROM-` or `-UNTIL`, years; empty means no bound.
+fn parse_active(v: &str) -> Option<(Option<i32>, Option<i32>)> {
+    if v.is_empty() {
+        return Some((None, None));
+    }
+    let (a, b) = v.split_once('-')?;
+    let year = |x: &str| -> Option<Option<i32>> {
+        let x = x.trim();
+        if x.is_empty() {
+            Some(None)
+        } else {
+            x.parse::<i32>().ok().map(Some)
+        }
+    };
+    Some((year(a)?, year(b)?))
 }
 
 /// A problem in a registry file, with its line and field.
@@ -219,6 +247,8 @@ impl Registry {
                 .position(|h| h.trim() == *name)
                 .ok_or_else(|| invalid(1, COLUMNS[k], "missing column".into()))?;
         }
+        // Optional columns.
+        let active_at = header.iter().position(|h| h.trim() == "active");
         let mut sources = Vec::new();
         for rec in rdr.records() {
             let rec = rec
@@ -280,6 +310,10 @@ impl Registry {
                 "" => format!("default:{kind}"),
                 s => s.to_string(),
             };
+            let cell = active_at.and_then(|k| rec.get(k)).unwrap_or("").trim();
+            let active = parse_active(cell).ok_or_else(|| {
+                invalid(line, "active", format!("{cell:?} is not YEAR-YEAR, YEAR- or -YEAR"))
+            })?;
             sources.push(Source {
                 id,
                 name: get(1).to_string(),
@@ -294,6 +328,7 @@ impl Registry {
                 prior_mean,
                 prior_strength,
                 prior_source,
+                active,
             });
         }
         sources.sort_by(|a, b| a.id.cmp(&b.id));
