@@ -844,3 +844,42 @@ fn texts_read_back_from_stdin_and_bom_crlf_files_match() {
     let crlf = explain(f.path().to_str().unwrap(), None);
     assert_eq!(crlf.replace('\r', ""), e);
 }
+
+/// Regression (citations issue): Spanish KCNA rows labelled `lang=en` cited "la APS" (Asamblea
+/// Popular Suprema) as Algérie Presse Service; the text's own language decides, and a bare
+/// acronym of an agency that does not publish in it needs a credit line or an agency descriptor.
+#[test]
+fn regression_la_aps_in_a_spanish_text_is_not_algerie_presse_service() {
+    let csv = "id,outlet,lang,text\n\
+        es1,kcna.co.jp,en,\"La APS aprobó la ley de presupuesto el martes en Pyongyang, según el informe del gobierno.\"\n\
+        fr1,x.fr,fr,\"Le gouvernement a démissionné, selon l'APS, qui cite des sources officielles à Alger.\"\n\
+        fr2,x.fr,fr,\"Le deuil a été décrété, signale l'agence de presse néerlandaise ANP dans un communiqué.\"\n";
+    let f = write_temp(csv.as_bytes());
+    let report = json_of(&["score", f.path().to_str().unwrap(), "--format", "json"]);
+    assert!(!has(
+        &report,
+        "es1",
+        "APS",
+        &["credit", "attribution", "relay", "mention"]
+    ));
+    assert!(has(&report, "fr1", "APS", &["attribution", "relay"]));
+    assert!(has(&report, "fr2", "ANP", &["attribution"]));
+}
+
+/// Regression (citations issue): a dated article credits no agency that did not exist then, and
+/// the historical agencies of the labelled sets are in the registry.
+#[test]
+fn regression_historical_credits_follow_the_article_date() {
+    let csv = "id,outlet,published,text\n\
+        h1,GDL,1925-08-15,\"PARIS, 14. (Havas.) — Avant de quitter Paris, le ministre a parlé.\"\n\
+        h2,lesoir.be,2019-03-01,\"PARIS, 14. (Havas.) — Le groupe publicitaire a publié ses comptes.\"\n";
+    let f = write_temp(csv.as_bytes());
+    let report = json_of(&["score", f.path().to_str().unwrap(), "--format", "json"]);
+    assert!(has(&report, "h1", "Havas", &["credit"]));
+    assert!(!has(
+        &report,
+        "h2",
+        "Havas",
+        &["credit", "attribution", "relay", "mention"]
+    ));
+}

@@ -10,10 +10,10 @@ use std::borrow::Cow;
 use std::collections::BTreeMap;
 
 use crate::citations::CitationKind;
-pub use crate::model::ArticleFacts;
 use crate::copies::{self, Copies};
 use crate::garble;
 use crate::ingest::{Chunk, IngestError, Ingested, Input, Rejection, Texts, Warning};
+pub use crate::model::ArticleFacts;
 use crate::registry::Registry;
 use crate::score::{self, ScoreOptions, Scores};
 pub use summary::copy_inputs;

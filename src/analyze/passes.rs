@@ -8,7 +8,7 @@ use rayon::prelude::*;
 
 use super::{ArticleFacts, Progress};
 use crate::boilerplate::{line_keys, Boilerplate, Learner};
-use crate::citations::{cues::Cues, Extractor, Field};
+use crate::citations::{cues::Cues, disambiguate, Extractor, Field};
 use crate::copies::{self, Sketches, Words};
 use crate::garble::{Doc, Garbler};
 use crate::ingest::{Article, Texts};
@@ -76,7 +76,25 @@ impl First {
                         year,
                     ));
                 }
-                citations.extend(tools.extractor.extract_dated(Field::Text, text, &segs, year));
+                citations.extend(
+                    tools
+                        .extractor
+                        .extract_dated(Field::Text, text, &segs, year),
+                );
+                // A bare agency acronym in a language the agency does not publish in: the text's
+                // own language decides (guessed only when such an acronym is there).
+                if disambiguate::has_bare_agency_acronym(&citations, text, tools.registry) {
+                    let guess = tools.garbler.langid().guess(text).map(|g| g.lang);
+                    if let Some(lang) = guess.or_else(|| article.lang.clone()) {
+                        disambiguate::drop_foreign_acronyms(
+                            &mut citations,
+                            text,
+                            article.title.as_deref(),
+                            &lang,
+                            tools.registry,
+                        );
+                    }
+                }
                 // Per-article lists live until the end of the run: no growth slack.
                 citations.shrink_to_fit();
                 let (mut found, mut unreadable) = claims::extract(text, &segs, &citations);

@@ -134,7 +134,10 @@ pub(super) fn summarize_outlets(articles: &[ArticleFacts]) -> Vec<OutletSummary>
     map.into_values().collect()
 }
 
-pub(super) fn summarize_sources(articles: &[ArticleFacts], registry: &Registry) -> Vec<SourceSummary> {
+pub(super) fn summarize_sources(
+    articles: &[ArticleFacts],
+    registry: &Registry,
+) -> Vec<SourceSummary> {
     let mut map: BTreeMap<usize, SourceSummary> = BTreeMap::new();
     for a in articles {
         let mut seen = std::collections::BTreeSet::new();

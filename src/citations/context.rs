@@ -2,82 +2,10 @@
 //! a relay or a plain mention. Every rule states a general phenomenon of news copy.
 
 use super::cues::{any_phrase, find_phrase_gapped, words, Cues};
+use super::datelines::MONTH_WORDS;
+use super::frames;
 use super::matcher::RawMatch;
 use crate::segment::{Segments, Span};
-
-/// Month names that may appear in a dateline ("PARIS, 3 mars (AFP) -").
-const MONTH_WORDS: &[&str] = &[
-    "jan",
-    "feb",
-    "mar",
-    "apr",
-    "may",
-    "jun",
-    "jul",
-    "aug",
-    "sep",
-    "sept",
-    "oct",
-    "nov",
-    "dec",
-    "january",
-    "february",
-    "march",
-    "april",
-    "june",
-    "july",
-    "august",
-    "september",
-    "october",
-    "november",
-    "december",
-    "janvier",
-    "fevrier",
-    "mars",
-    "avril",
-    "mai",
-    "juin",
-    "juillet",
-    "aout",
-    "septembre",
-    "octobre",
-    "novembre",
-    "decembre",
-    // German and Spanish, as datelines write them ("Berlin, 11. Juli", "Madrid, 3 oct").
-    "januar",
-    "jan",
-    "februar",
-    "marz",
-    "maerz",
-    "juni",
-    "juli",
-    "okt",
-    "oktober",
-    "dez",
-    "dezember",
-    "enero",
-    "ene",
-    "febrero",
-    "marzo",
-    "abril",
-    "mayo",
-    "junio",
-    "julio",
-    "agosto",
-    "septiembre",
-    "setiembre",
-    "octubre",
-    "noviembre",
-    "diciembre",
-    "dic",
-];
-
-/// Words that open a clause or a phrase and so are never the place of a dateline ("En 2015 (AFP)").
-const NOT_PLACES: &[&str] = &[
-    "en", "depuis", "le", "la", "les", "au", "du", "de", "des", "et", "dans", "in", "since", "the",
-    "on", "at", "and", "of", "el", "los", "las", "desde", "y", "del", "seit", "im", "am", "vom",
-    "und", "der", "die", "das", "den",
-];
 
 /// The kind decided for an occurrence, before it becomes a `Citation`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -103,7 +31,7 @@ pub struct FieldContext<'a> {
 }
 
 /// Original-text tokens: runs of letters and digits with their byte offsets.
-fn raw_tokens(s: &str, base: usize) -> Vec<(usize, &str)> {
+pub(super) fn raw_tokens(s: &str, base: usize) -> Vec<(usize, &str)> {
     let mut out = Vec::new();
     let mut start = None;
     for (i, c) in s.char_indices() {
@@ -134,7 +62,7 @@ fn floor_boundary(s: &str, mut i: usize) -> usize {
 }
 
 /// The smallest char boundary of `s` at or after `i`.
-fn ceil_boundary(s: &str, mut i: usize) -> usize {
+pub(super) fn ceil_boundary(s: &str, mut i: usize) -> usize {
     i = i.min(s.len());
     while !s.is_char_boundary(i) {
         i += 1;
@@ -142,13 +70,13 @@ fn ceil_boundary(s: &str, mut i: usize) -> usize {
     i
 }
 
-fn is_dash(c: char) -> bool {
+pub(super) fn is_dash(c: char) -> bool {
     matches!(c, '-' | '–' | '—' | '‒' | '―' | '−')
 }
 
 impl<'a> FieldContext<'a> {
     /// `span` cut to at most `reach` bytes before `start` and after `end`, on char boundaries.
-    fn near(&self, span: Span, start: usize, end: usize, reach: usize) -> Span {
+    pub(super) fn near(&self, span: Span, start: usize, end: usize, reach: usize) -> Span {
         Span {
             start: ceil_boundary(self.text, span.start.max(start.saturating_sub(reach))),
             end: floor_boundary(self.text, span.end.min(end.saturating_add(reach))),
@@ -393,7 +321,9 @@ impl<'a> FieldContext<'a> {
         let rest = self.text[close + 1..line.end].trim_start();
         // "(ATS),-Condamné", "(Havas.) ;—": punctuation glued to a dash is the dateline separator.
         let punct_dash = rest.starts_with([',', ';', '.'])
-            && rest[1..].trim_start_matches([' ', '.']).starts_with(is_dash);
+            && rest[1..]
+                .trim_start_matches([' ', '.'])
+                .starts_with(is_dash);
         let ends = rest.is_empty()
             || punct_dash
             || rest.starts_with(is_dash)
@@ -418,46 +348,6 @@ impl<'a> FieldContext<'a> {
             || after_sentence
             || self.dateline_words_only(head)
             || self.ends_with_dateline(head)
-    }
-
-    /// True when `head` ends with a dateline — a capitalised place, then a day number and/or a
-    /// month, with only commas, periods and dashes between ("Wien , 7 . Aug .", "LONDRES, 29",
-    /// "Rennes, 2. —", "Flushing Meadows , 4 . November"): the wire credit that follows it is the
-    /// dispatch's credit even in the middle of a page that OCR ran into one line.
-    fn ends_with_dateline(&self, head: Span) -> bool {
-        let from = ceil_boundary(self.text, head.end.saturating_sub(80).max(head.start));
-        let s = self.text[from..head.end]
-            .trim_end_matches(|c: char| c.is_whitespace() || is_dash(c) || ".,".contains(c));
-        let toks = raw_tokens(s, 0);
-        let mut dated = 0;
-        let mut k = toks.len();
-        while k > 0 && dated < 3 {
-            let (_, t) = toks[k - 1];
-            let w = crate::normalize::fold(t).text;
-            let number = t.len() <= 4 && t.chars().all(|c| c.is_ascii_digit());
-            if !(number || MONTH_WORDS.contains(&w.as_str())) {
-                break;
-            }
-            dated += 1;
-            k -= 1;
-        }
-        if dated == 0 || k == 0 {
-            return false;
-        }
-        // Between the date tokens and before them: only spaces, commas and periods.
-        let (place_at, place) = toks[k - 1];
-        let glue = &s[place_at + place.len()..toks[k].0];
-        let glue_ok = glue.chars().all(|c| c.is_whitespace() || ".,".contains(c));
-        let inner_ok = toks[k..].windows(2).all(|w| {
-            s[w[0].0 + w[0].1.len()..w[1].0]
-                .chars()
-                .all(|c| c.is_whitespace() || ".,".contains(c))
-        });
-        let folded = crate::normalize::fold(place).text;
-        glue_ok
-            && inner_ok
-            && place.chars().next().is_some_and(char::is_uppercase)
-            && !NOT_PLACES.contains(&folded.as_str())
     }
 
     /// True when `m` is an acronym in parentheses spelling the initials of the words just before
@@ -523,7 +413,7 @@ impl<'a> FieldContext<'a> {
     }
 
     /// Occurrences inside `span`. # Complexity: O(log n + k), matches being sorted by start.
-    fn matches_in(&self, span: Span) -> impl Iterator<Item = &RawMatch> {
+    pub(super) fn matches_in(&self, span: Span) -> impl Iterator<Item = &RawMatch> {
         let first = self.matches.partition_point(|x| x.start < span.start);
         self.matches[first..]
             .iter()
@@ -581,117 +471,6 @@ impl<'a> FieldContext<'a> {
             })
     }
 
-    /// An agency named as the heading of a dispatch, right before its dateline ("Agence Havas
-    /// Birmingham, 11 mai. — …", "Agence télégraphique suisse Berne, 23 juin. — …") or between
-    /// the dateline's dashes ("Paris, 4. — Havas — Les délibérations…"): the span from the name to
-    /// the dash.
-    fn dateline_heading(&self, m: &RawMatch, line: Span) -> Option<Span> {
-        let near = self.near(line, m.start, m.end, 80);
-        let after = &self.text[m.end..near.end];
-        let dash = after.find(is_dash)?;
-        let between = Span {
-            start: m.end,
-            end: m.end + dash,
-        };
-        // The name stands apart from the place ("Agence Havas Birmingham, 11 mai. —"), not as
-        // its first word ("FT. LAUDERDALE, Fla, March 4 -") or before a comma ("EXCELSIOR, Minn").
-        let apart = after.starts_with(' ')
-            && after[..dash].trim_start().starts_with(|c: char| c.is_alphabetic());
-        if apart && self.is_dateline(between) {
-            return Some(Span {
-                start: m.start,
-                end: m.end + dash,
-            });
-        }
-        // "— Havas —" after a dateline.
-        let before = self.text[near.start..m.start].trim_end();
-        if after[..dash].trim().is_empty() && before.ends_with(is_dash) {
-            let head = Span {
-                start: near.start,
-                end: near.start + before.len(),
-            };
-            if self.ends_with_dateline(head) {
-                return Some(Span {
-                    start: m.start,
-                    end: m.end,
-                });
-            }
-        }
-        None
-    }
-
-    /// True when `span` is only a dateline: one to three capitalised place words, then one to three
-    /// day numbers or months, with only commas and periods between ("Berne, 23 juin.").
-    fn is_dateline(&self, span: Span) -> bool {
-        let s = span.of(self.text);
-        let toks = raw_tokens(s, 0);
-        let places = toks
-            .iter()
-            .take_while(|(_, t)| {
-                t.chars().next().is_some_and(char::is_uppercase)
-                    && !t.chars().all(|c| c.is_ascii_digit())
-                    && !NOT_PLACES.contains(&crate::normalize::fold(t).text.as_str())
-            })
-            .count();
-        let dates = toks.len() - places;
-        (1..=3).contains(&places)
-            && (1..=3).contains(&dates)
-            && self.ends_with_dateline(span)
-            && s.chars().all(|c| c.is_alphanumeric() || c.is_whitespace() || ".,'’".contains(c))
-    }
-
-    /// A credit parenthesis listing sources with the paper's own short signatures between commas,
-    /// slashes or hyphens ("(UPI, AFP, Impar.)", "(ats, réd.)", "(AFP/jar)"): every item is a
-    /// source name, a credit word, or one short word (initials, a house abbreviation).
-    fn credit_list(&self, span: Span) -> bool {
-        const SEPARATORS: [char; 5] = [',', '/', '-', ';', '–'];
-        let s = span.of(self.text);
-        if !s.contains(SEPARATORS) || s.len() > 80 {
-            return false;
-        }
-        let inside: Vec<&RawMatch> = self.matches_in(span).collect();
-        if inside.is_empty() {
-            return false;
-        }
-        let mut items = 0;
-        let mut at = span.start;
-        for item in s.split(SEPARATORS) {
-            let start = at;
-            // Every separator is one byte but the en dash (three).
-            at += item.len();
-            at += s[at - span.start..].chars().next().map_or(1, char::len_utf8);
-            let toks = raw_tokens(item, start);
-            if toks.is_empty() {
-                continue;
-            }
-            items += 1;
-            let named = toks
-                .iter()
-                .all(|(off, _)| inside.iter().any(|x| *off >= x.start && *off < x.end));
-            let short = toks.len() == 1 && {
-                let t = toks[0].1;
-                t.chars().count() <= 6 && t.chars().all(char::is_alphabetic)
-            };
-            let credit_word = toks.len() == 1
-                && self
-                    .cues
-                    .credit_words
-                    .contains(&crate::normalize::fold(toks[0].1).text);
-            // A date: "25.7.2015", "8.8. 2015", "3 de octubre de 2024", "12. September 2015".
-            let date = toks.iter().any(|(_, t)| t.chars().all(|c| c.is_ascii_digit()))
-                && toks.iter().all(|(_, t)| {
-                    let w = crate::normalize::fold(t).text;
-                    t.chars().all(|c| c.is_ascii_digit())
-                        || MONTH_WORDS.contains(&w.as_str())
-                        || matches!(w.as_str(), "de" | "del" | "du" | "of" | "vom" | "am" | "le")
-                });
-            if !(named || short || credit_word || date) {
-                return false;
-            }
-        }
-        items <= 8
-    }
-
     fn dateline_words_only(&self, span: Span) -> bool {
         // A dateline is a few words; a longer head is a sentence, whatever its case.
         if span.end - span.start > 200 {
@@ -736,7 +515,7 @@ impl<'a> FieldContext<'a> {
     /// clause ("selon l'AFP", "a déclaré jeudi à Reuters"), or right after it ("l'AFP a constaté").
     fn attribution_cue(&self, m: &RawMatch, sentence: Span) -> bool {
         let sentence = self.near(sentence, m.start, m.end, 400);
-        let start = sentence.start.min(m.start);
+        let start = self.governed_from(m, sentence.start.min(m.start));
         let before_text = &self.text[start..m.start];
         let clause_start = before_text
             .char_indices()
@@ -745,20 +524,66 @@ impl<'a> FieldContext<'a> {
             .map_or(0, |(i, c)| i + c.len_utf8());
         let before = words(&before_text[clause_start..]);
         let window = &before[before.len().saturating_sub(9)..];
-        if self
-            .cues
-            .before
-            .iter()
-            .any(|p| find_phrase_gapped(window, p, 4).is_some())
-        {
+        let cued = |w: &[String]| {
+            self.cues
+                .before
+                .iter()
+                .any(|p| find_phrase_gapped(w, p, 4).is_some())
+                || frames::speech_frame(w, self.cues)
+        };
+        let after = words(&self.text[m.end..sentence.end.max(m.end)]);
+        // "trois journalistes de l'agence Efe, retenus": the agency's staff are observers only
+        // when they see or count; otherwise they are the news — unless a cue before the staff
+        // word governs them ("selon un journaliste de l'AFP", "a déclaré à un reporter de Reuters").
+        if let Some(staff) = frames::staff_before(window, self.cues) {
+            return frames::observed(window, &after, self.cues) || cued(&window[..staff]);
+        }
+        let incise = clause_start > 0 && frames::incise(&before, self.cues);
+        if incise || cued(window) || frames::observed(window, &after, self.cues) {
             return true;
         }
-        let after = words(&self.text[m.end..sentence.end.max(m.end)]);
         let window = &after[..after.len().min(5)];
-        self.cues
-            .after
-            .iter()
-            .any(|p| find_phrase_gapped(window, p, 1).is_some_and(|at| at <= 2))
+        self.cues.after.iter().any(|p| {
+            find_phrase_gapped(window, p, 1).is_some_and(|at| {
+                at <= 2 && !frames::passive_after(window, at + p.len(), self.cues)
+            })
+        })
+    }
+
+    /// Where the cue that governs `m` may start: after the previous source of the sentence, so that
+    /// "a raconté à l'AFP le journaliste de BFM-TV" attributes to AFP only — unless the two names
+    /// are coordinated ("selon l'AFP et Reuters", "AFP/Reuters"), which share the cue.
+    fn governed_from(&self, m: &RawMatch, start: usize) -> usize {
+        let i = self.matches.partition_point(|x| x.start < m.start);
+        let Some(prev) = self.matches[..i].iter().rev().find(|x| x.end <= m.start) else {
+            return start;
+        };
+        if prev.end <= start {
+            return start;
+        }
+        let between = words(&self.text[prev.end..m.start]);
+        // Coordinated names share the cue: a conjunction among a few words ("selon l'agence Kyodo
+        // et la chaîne publique NHK", "l'AFP et Reuters"), or nothing but punctuation ("AFP/Reuters").
+        let conjunction = between.iter().any(|w| {
+            matches!(
+                w.as_str(),
+                "et" | "and" | "y" | "e" | "und" | "ou" | "or" | "o" | "oder"
+            )
+        });
+        // Only an article between: the second name is the inverted subject of the same verb
+        // ("a annoncé à l'AFP l'Elysée").
+        let article_only = between.iter().all(|w| {
+            matches!(
+                w.as_str(),
+                "l" | "le" | "la" | "les" | "the" | "el" | "der" | "die"
+            )
+        });
+        let coordinated = article_only || (conjunction && between.len() <= 5);
+        if coordinated || frames::ends_with_dative(&between, self.cues) {
+            start
+        } else {
+            prev.end
+        }
     }
 }
 

@@ -25,6 +25,18 @@ pub struct Cues {
     pub relay_forward: Vec<Vec<String>>,
     /// "Y, cited by X".
     pub relay_backward: Vec<Vec<String>>,
+    /// Stems of speech verbs, for speech frames ("expliquait lundi soir à Reuters").
+    pub speech_stems: Vec<String>,
+    /// Dative prepositions after a speech verb ("à", "to", "a", "gegenüber").
+    pub dative: HashSet<String>,
+    /// Articles and descriptors between a preposition and a name ("l'agence", "the daily").
+    pub name_lead: HashSet<String>,
+    /// An agency's staff ("journalistes", "reporters", "corresponsal").
+    pub observer: HashSet<String>,
+    /// Stems of perception verbs ("vu", "constat", "witness", "sah").
+    pub perception_stems: Vec<String>,
+    /// Passive auxiliaries ("été", "been", "sido", "worden").
+    pub passive: HashSet<String>,
 }
 
 /// Folded word tokens of `s` (runs of letters and digits).
@@ -63,6 +75,12 @@ impl Cues {
                 "after" => c.after.push(w),
                 "relay_forward" => c.relay_forward.push(w),
                 "relay_backward" => c.relay_backward.push(w),
+                "speech_stem" => c.speech_stems.extend(w),
+                "dative" => c.dative.extend(w),
+                "name_lead" => c.name_lead.extend(w),
+                "observer" => c.observer.extend(w),
+                "perception_stem" => c.perception_stems.extend(w),
+                "passive" => c.passive.extend(w),
                 _ => {}
             }
         }

@@ -37,9 +37,17 @@ fn spaced_initials(alias: &str) -> Vec<String> {
     }
     let letters: Vec<String> = alias.chars().map(|c| c.to_string()).collect();
     vec![
-        letters.iter().map(|l| format!("{l}.")).collect::<Vec<_>>().join(" "),
+        letters
+            .iter()
+            .map(|l| format!("{l}."))
+            .collect::<Vec<_>>()
+            .join(" "),
         letters.iter().map(|l| format!("{l}.")).collect::<String>(),
-        letters.iter().map(|l| format!("{l} .")).collect::<Vec<_>>().join(" "),
+        letters
+            .iter()
+            .map(|l| format!("{l} ."))
+            .collect::<Vec<_>>()
+            .join(" "),
     ]
 }
 
@@ -61,13 +69,16 @@ pub struct RawMatch {
     /// Matched in another case than the registry's, or as spaced initials: counts only inside a
     /// credit parenthesis or joined to another source by a hyphen or slash ("(Afp-Ap)").
     pub rescued: bool,
+    /// The alias is case-sensitive in the registry: a name that is also an ordinary word.
+    pub case_sensitive: bool,
 }
 
 /// The compiled alias automaton.
 #[derive(Debug, Clone)]
 pub struct Matcher {
     ac: AhoCorasick,
-    patterns: Vec<Pattern>,
+    /// Per automaton key, every alias folded to it ("=EFE" and "=Efe" share the key `efe`).
+    patterns: Vec<Vec<Pattern>>,
 }
 
 impl Matcher {
@@ -123,6 +134,21 @@ impl Matcher {
                 });
             }
         }
+        // One automaton key per folded form: the aliases sharing it are told apart by case.
+        let mut grouped: std::collections::BTreeMap<String, Vec<Pattern>> = Default::default();
+        let mut order: Vec<String> = Vec::new();
+        for (k, p) in keys.into_iter().zip(patterns) {
+            let e = grouped.entry(k.clone()).or_default();
+            if e.is_empty() {
+                order.push(k);
+            }
+            e.push(p);
+        }
+        let patterns: Vec<Vec<Pattern>> = order
+            .iter()
+            .map(|k| grouped.remove(k).unwrap_or_default())
+            .collect();
+        let keys = order;
         let ac = AhoCorasick::builder()
             .match_kind(MatchKind::LeftmostLongest)
             .kind(Some(AhoCorasickKind::DFA))
@@ -145,12 +171,23 @@ impl Matcher {
         while at < hay.len() {
             let input = aho_corasick::Input::new(hay).range(at..);
             let Some(m) = self.ac.find(input) else { break };
-            let pat = &self.patterns[m.pattern().as_usize()];
+            let variants = &self.patterns[m.pattern().as_usize()];
             let ok_boundary = at_word_boundary(hay, m.start(), m.end());
             let (start, end) = folded.original_range(m.start(), m.end());
-            let ok_case = match &pat.exact {
-                Some(exact) => fold_keep_case(&original[start..end]).trim() == exact,
-                None => true,
+            let written = || fold_keep_case(&original[start..end]);
+            let case_of = |p: &Pattern, w: &str| p.exact.as_deref().is_none_or(|e| w.trim() == e);
+            // The first alias whose case fits, else the first that may be rescued.
+            let (pat, ok_case) = if variants.iter().all(|p| p.exact.is_none()) {
+                (&variants[0], true)
+            } else {
+                let w = written();
+                match variants.iter().find(|p| case_of(p, &w)) {
+                    Some(p) => (p, true),
+                    None => (
+                        variants.iter().find(|p| p.rescue).unwrap_or(&variants[0]),
+                        false,
+                    ),
+                }
             };
             match pat.source {
                 Some(source) if ok_boundary && (ok_case || pat.rescue) => {
@@ -162,6 +199,7 @@ impl Matcher {
                         fend: m.end(),
                         credit_only: pat.credit_only || !ok_case,
                         rescued: !ok_case || pat.spaced,
+                        case_sensitive: pat.exact.is_some() && !pat.spaced,
                     });
                     at = m.end();
                 }

@@ -7,6 +7,9 @@
 
 pub mod context;
 pub mod cues;
+mod datelines;
+pub mod disambiguate;
+pub mod frames;
 pub mod matcher;
 
 use serde::Serialize;
@@ -118,7 +121,21 @@ impl Extractor {
     /// Every citation in one field of text, in order of position.
     pub fn extract(&self, field: Field, text: &str, segs: &Segments) -> Vec<Citation> {
         let folded = fold(text);
-        let matches = merge_appositions(text, self.matcher.find(text, &folded));
+        let mut matches = merge_appositions(text, self.matcher.find(text, &folded));
+        // Occurrences that name something else are dropped before their kind is decided.
+        let defined = disambiguate::defined_elsewhere(text, &matches, &self.sources);
+        matches.retain(|m| {
+            let line = segs
+                .line_at(m.start, m.end)
+                .unwrap_or(crate::segment::Span {
+                    start: m.start,
+                    end: m.end,
+                });
+            !disambiguate::inside_longer_name(text, m, line)
+                && !defined
+                    .iter()
+                    .any(|(s, a)| *s == m.source && &text[m.start..m.end] == a)
+        });
         let ctx = FieldContext {
             text,
             segs,
@@ -189,9 +206,10 @@ fn joined_to_source(text: &str, m: &RawMatch, matches: &[RawMatch]) -> bool {
         let p = &matches[i - 1];
         p.end <= m.start && m.start - p.end <= 3 && joiner(&text[p.end..m.start])
     };
-    let after = matches[i..].iter().find(|x| x.start >= m.end).is_some_and(|n| {
-        n.start - m.end <= 3 && joiner(&text[m.end..n.start])
-    });
+    let after = matches[i..]
+        .iter()
+        .find(|x| x.start >= m.end)
+        .is_some_and(|n| n.start - m.end <= 3 && joiner(&text[m.end..n.start]));
     before || after
 }
 
@@ -217,3 +235,12 @@ fn merge_appositions(text: &str, matches: Vec<RawMatch>) -> Vec<RawMatch> {
 
 #[cfg(test)]
 mod tests;
+
+/// The largest char boundary of `s` at or before `i`.
+pub(crate) fn floor_char(s: &str, mut i: usize) -> usize {
+    i = i.min(s.len());
+    while !s.is_char_boundary(i) {
+        i -= 1;
+    }
+    i
+}

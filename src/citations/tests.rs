@@ -288,7 +288,10 @@ fn compound_credits_in_any_case_are_credits_of_each_agency() {
         CitationKind::Credit,
     );
     // Another case outside a credit parenthesis or compound is not a credit: "SpA." is a company.
-    none_of("Shares of Compagnie Industriali Riunite\nSpA.\nrose today.", "SPA");
+    none_of(
+        "Shares of Compagnie Industriali Riunite\nSpA.\nrose today.",
+        "SPA",
+    );
 }
 
 #[test]
@@ -306,16 +309,31 @@ fn spaced_initials_in_a_credit_parenthesis_name_the_agency() {
 #[test]
 fn credit_lists_with_house_signatures_and_dates_are_credits() {
     for (text, id) in [
-        ("Die Regierung ließ die Proteste niederschlagen. (Reuters, APA, red)", "APA"),
-        ("Er gewann seinen ersten Titel im Doppel. (APA/sid/red – 11.7. 2015)", "APA"),
-        ("Elles seront réhabilitées. (UPI, AFP, Impar.) La France inondée.", "AFP"),
-        ("El Gobierno aprobó el decreto. (EFE, 3 de octubre de 2024)", "EFE"),
+        (
+            "Die Regierung ließ die Proteste niederschlagen. (Reuters, APA, red)",
+            "APA",
+        ),
+        (
+            "Er gewann seinen ersten Titel im Doppel. (APA/sid/red – 11.7. 2015)",
+            "APA",
+        ),
+        (
+            "Elles seront réhabilitées. (UPI, AFP, Impar.) La France inondée.",
+            "AFP",
+        ),
+        (
+            "El Gobierno aprobó el decreto. (EFE, 3 de octubre de 2024)",
+            "EFE",
+        ),
     ] {
         one(text, id, CitationKind::Credit);
     }
     // A parenthesis of ordinary words is no credit list ("selon AFP" stays an attribution).
     let got = cite("Le texte (voir page trois, selon AFP) est paru hier soir.");
-    assert!(got.iter().all(|(_, k, _)| *k != CitationKind::Credit), "{got:?}");
+    assert!(
+        got.iter().all(|(_, k, _)| *k != CitationKind::Credit),
+        "{got:?}"
+    );
 }
 
 #[test]
@@ -331,7 +349,10 @@ fn an_agency_heading_a_dateline_is_a_credit() {
         CitationKind::Credit,
     );
     // A name that is the first word of the place is not a heading credit.
-    none_of("FT. LAUDERDALE, Fla, March 4 - Sterling Investment Group said.", "FT");
+    none_of(
+        "FT. LAUDERDALE, Fla, March 4 - Sterling Investment Group said.",
+        "FT",
+    );
 }
 
 #[test]
@@ -348,4 +369,119 @@ fn a_dated_article_does_not_cite_an_agency_that_did_not_exist_then() {
     assert_eq!(ids(Some(1925)), ["Havas"]);
     assert_eq!(ids(Some(1990)), ["AFP"]);
     assert_eq!(ids(None), ["Havas", "AFP"]);
+}
+
+// Name disambiguation and attribution frames (citations issue).
+
+#[test]
+fn regression_palestine_liberation_organization_is_not_liberation() {
+    none_of(
+        "The Palestine Liberation Organization said on Monday it would meet.",
+        "Liberation",
+    );
+    none_of(
+        "Le Sandinist National Liberation Front a gagné les élections.",
+        "Liberation",
+    );
+    none_of(
+        "Il soutient le Front de Libération Nationale dans la guerre.",
+        "Liberation",
+    );
+    // The paper itself, and the paper before a journalist's name, stay.
+    one(
+        "Selon Libération, le ministre a menti.",
+        "Liberation",
+        CitationKind::Attribution,
+    );
+    let got = cite("Le chef du service web de Libération Alexandre Hervaud a été mis à pied.");
+    assert!(got.iter().any(|(s, _, _)| s == "Liberation"), "{got:?}");
+    // Proper names of agencies are not cut by a capitalised neighbour.
+    one(
+        "Monsod told Reuters Finance Secretary Ongpin had resigned.",
+        "Reuters",
+        CitationKind::Attribution,
+    );
+}
+
+#[test]
+fn regression_an_acronym_the_article_defines_means_what_it_says() {
+    none_of(
+        "The Supreme People's Assembly (SPA) met on Monday. The SPA adopted a law.",
+        "SPA",
+    );
+    // An expansion that names the source itself keeps it.
+    let got = cite(
+        "Il a été confié à la Direction Générale de Sécurité Intérieure (DGSI). La DGSI enquête.",
+    );
+    assert!(got.iter().any(|(s, _, _)| s == "DGSI"), "{got:?}");
+}
+
+#[test]
+fn regression_efe_written_in_title_case_was_never_matched() {
+    // "=EFE" and "=Efe" fold to one automaton key: only the first alias was ever tried.
+    one(
+        "El ministro dijo el martes a Efe que no dimitirá.",
+        "EFE",
+        CitationKind::Attribution,
+    );
+}
+
+#[test]
+fn attribution_frames_with_a_gap_interviews_and_observers() {
+    for (text, id) in [
+        (
+            "« Nous partirons », expliquait lundi soir à Reuters un porte-parole.",
+            "Reuters",
+        ),
+        (
+            "« On ne lâchera rien », a glissé à Keystone-ATS l'un des manifestants.",
+            "ATS",
+        ),
+        (
+            "En entrevue avec La Presse canadienne, le ministre a nié les faits.",
+            "PC",
+        ),
+        (
+            "Des journalistes de Reuters ont vu des chars entrer dans la ville.",
+            "Reuters",
+        ),
+        (
+            "Periodistas de EFE vieron a los soldados cruzar el puente.",
+            "EFE",
+        ),
+        (
+            "Der Minister sagte am Dienstag gegenüber der dpa, er trete nicht zurück.",
+            "DPA",
+        ),
+        (
+            "Le remaniement ne sera pas annoncé lundi, a annoncé à l'AFP l'Elysée.",
+            "Elysee",
+        ),
+    ] {
+        one(text, id, CitationKind::Attribution);
+    }
+    for (text, id) in [
+        (
+            "Des journalistes de l'AFP ont été agressés samedi à Rouen.",
+            "AFP",
+        ),
+        (
+            "Ils ont croisé trois journalistes de l'agence espagnole Efe, retenus eux aussi.",
+            "EFE",
+        ),
+        (
+            "Le vaste programme d'espionnage de la NSA a été révélé en 2013.",
+            "NSA",
+        ),
+        (
+            "« C'est fini », a raconté à l'AFP le journaliste de BFM-TV Pierre Durand.",
+            "BFMTV",
+        ),
+        (
+            "Une commission rogatoire a été confiée à la DGSI en mars.",
+            "DGSI",
+        ),
+    ] {
+        not_source_of_content(text, id);
+    }
 }

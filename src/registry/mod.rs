@@ -312,7 +312,11 @@ impl Registry {
             };
             let cell = active_at.and_then(|k| rec.get(k)).unwrap_or("").trim();
             let active = parse_active(cell).ok_or_else(|| {
-                invalid(line, "active", format!("{cell:?} is not YEAR-YEAR, YEAR- or -YEAR"))
+                invalid(
+                    line,
+                    "active",
+                    format!("{cell:?} is not YEAR-YEAR, YEAR- or -YEAR"),
+                )
             })?;
             sources.push(Source {
                 id,

@@ -4,9 +4,9 @@
 use std::collections::{BTreeMap, BTreeSet};
 
 use super::{ArticleScore, ClaimGroup, Contribution, Reason};
-use crate::model::ArticleFacts;
 use crate::citations::CitationKind;
 use crate::copies::Copies;
+use crate::model::ArticleFacts;
 use crate::registry::{Registry, SourceKind};
 
 const KIND_WEIGHT: [(CitationKind, f64); 3] = [

@@ -20,8 +20,8 @@ use std::collections::BTreeMap;
 
 use rayon::prelude::*;
 
-use crate::model::ArticleFacts;
 use crate::copies::{Copies, Relation};
+use crate::model::ArticleFacts;
 use crate::registry::Registry;
 pub use article::Explainer;
 use article::{article_base, ArticleBase, Detail};
@@ -202,7 +202,12 @@ pub struct Scores {
 impl Scores {
     /// Contributions behind article `i`'s score (`a` is the analyzed article), largest first, each
     /// with its reason.
-    pub fn contributions(&self, i: usize, a: &ArticleFacts, registry: &Registry) -> Vec<Contribution> {
+    pub fn contributions(
+        &self,
+        i: usize,
+        a: &ArticleFacts,
+        registry: &Registry,
+    ) -> Vec<Contribution> {
         match self.articles.get(i) {
             Some(s) => self
                 .explainer

@@ -7,8 +7,8 @@ use rayon::prelude::*;
 
 use super::article::Detail;
 use super::{ArticleScore, ClaimGroup, Explainer, OutletScore, Reliability, ScoreOptions};
-use crate::model::ArticleFacts;
 use crate::copies::Copies;
+use crate::model::ArticleFacts;
 use crate::registry::Registry;
 
 /// What outlet scoring reads besides the articles and their scores.

@@ -1,0 +1,163 @@
+//! Attribution frames read over folded words around an occurrence, beyond fixed cue phrases:
+//! a speech verb in any tense with a bounded gap before its dative ("a déclaré jeudi à l'AFP",
+//! "dijo el martes a Efe"), an agency's staff as observers ("des journalistes de Reuters ont vu"),
+//! and passive voice after a name ("le programme de la NSA a été révélé"), which is news about
+//! the source rather than its statement. Lexicons are in `data/citations/cues.csv`.
+
+use super::cues::Cues;
+
+/// Letters a word may have beyond its stem ("declar" → "déclarait", not "déclarations").
+const STEM_SLACK: usize = 4;
+
+/// True when the words between a previous source and this one end with this one's own dative
+/// ("assure l'Elysée à l'AFP": the speech verb governs AFP through "à").
+pub fn ends_with_dative(between: &[String], cues: &Cues) -> bool {
+    let mut k = between.len();
+    while k > 0 && cues.name_lead.contains(&between[k - 1]) {
+        k -= 1;
+    }
+    k > 0 && cues.dative.contains(&between[k - 1])
+}
+
+/// Words of time or manner allowed between a speech verb and its dative ("jeudi", "lundi soir",
+/// "el martes", "on Monday").
+const SPEECH_GAP: usize = 3;
+
+/// True when `word` is `stem` followed by at most [`STEM_SLACK`] letters.
+///
+/// A feminine or plural past participle ("confiée", "indiquées") is passive or adjectival
+/// ("une commission confiée à la DGSI"): speech is reported with avoir ("a confié à").
+fn has_stem(word: &str, stems: &[String]) -> bool {
+    !word.ends_with("ee")
+        && !word.ends_with("ees")
+        && stems
+            .iter()
+            .any(|s| word.starts_with(s.as_str()) && word.len() <= s.len() + STEM_SLACK)
+}
+
+/// True when the words just before a source (`before`, nearest last) end with a speech frame:
+/// a speech verb, up to [`SPEECH_GAP`] other words, a dative, then only articles and descriptors.
+pub fn speech_frame(before: &[String], cues: &Cues) -> bool {
+    // Walk back over the articles and descriptors of the name ("l'agence", "the daily").
+    let mut k = before.len();
+    let mut lead = 0;
+    while k > 0 && lead < 3 && cues.name_lead.contains(&before[k - 1]) {
+        k -= 1;
+        lead += 1;
+    }
+    if k == 0 || !cues.dative.contains(&before[k - 1]) {
+        return false;
+    }
+    let dative = k - 1;
+    let from = dative.saturating_sub(SPEECH_GAP + 1);
+    before[from..dative]
+        .iter()
+        .any(|w| has_stem(w, &cues.speech_stems))
+}
+
+/// True when the clause before a source is an inverted speech incise: it opens with a speech verb
+/// (after an optional auxiliary) and names the source within a few words ("…, signale l'agence de
+/// presse néerlandaise ANP", "…, said Reuters", "…, informó la agencia EFE").
+pub fn incise(clause: &[String], cues: &Cues) -> bool {
+    let mut k = 0;
+    if clause.first().is_some_and(|w| {
+        matches!(
+            w.as_str(),
+            "a" | "ont" | "avait" | "avaient" | "has" | "had" | "ha" | "han" | "hat"
+        )
+    }) {
+        k = 1;
+    }
+    clause
+        .get(k)
+        .is_some_and(|w| has_stem(w, &cues.speech_stems))
+        && clause.len() - k - 1 <= 5
+}
+
+/// True when the source is named as the employer of observers ("journalistes de l'AFP",
+/// "Reuters reporters", "periodistas de EFE") who saw, counted or witnessed what is reported.
+/// `before` are the words before the name (nearest last), `after` those after it.
+pub fn observed(before: &[String], after: &[String], cues: &Cues) -> bool {
+    let staff_before = staff_before(before, cues).is_some();
+    let staff_after = after.first().is_some_and(|w| cues.observer.contains(w));
+    if !(staff_before || staff_after) {
+        return false;
+    }
+    let window = &after[..after.len().min(5)];
+    // "ont été agressés", "were attacked": the staff are the subject of the news, not observers.
+    let passive = window.iter().any(|w| cues.passive.contains(w));
+    !passive && window.iter().any(|w| has_stem(w, &cues.perception_stems))
+}
+
+/// Index in `before` (words before a name, nearest last) of an agency staff word among the last
+/// six ("journalistes de l'agence espagnole"), if any.
+pub fn staff_before(before: &[String], cues: &Cues) -> Option<usize> {
+    let from = before.len().saturating_sub(6);
+    (from..before.len())
+        .rev()
+        .find(|&i| cues.observer.contains(&before[i]))
+}
+
+/// True when a passive auxiliary appears among the first `upto` words after a name.
+pub fn passive_after(after: &[String], upto: usize, cues: &Cues) -> bool {
+    after[..after.len().min(upto)]
+        .iter()
+        .any(|w| cues.passive.contains(w))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::citations::cues::words;
+
+    #[test]
+    fn speech_frames_allow_a_bounded_gap_in_four_languages() {
+        let c = Cues::bundled();
+        for before in [
+            "le ministre a déclaré jeudi à l'",
+            "« Nous partirons », expliquait lundi soir à",
+            "El ministro dijo el martes a",
+            "he said on Monday to the",
+            "er erklärte am Dienstag gegenüber der",
+        ] {
+            assert!(speech_frame(&words(before), &c), "{before}");
+        }
+        for before in [
+            "une distance de trois kilomètres à",
+            "il a vendu la maison à l'",
+            "le contrat a la",
+        ] {
+            assert!(!speech_frame(&words(before), &c), "{before}");
+        }
+    }
+
+    #[test]
+    fn observers_see_victims_do_not() {
+        let c = Cues::bundled();
+        assert!(observed(
+            &words("des journalistes de"),
+            &words("ont vu des chars"),
+            &c
+        ));
+        assert!(observed(
+            &words("periodistas de"),
+            &words("vieron a los soldados"),
+            &c
+        ));
+        assert!(observed(
+            &words(""),
+            &words("reporters counted 40 bodies"),
+            &c
+        ));
+        assert!(!observed(
+            &words("des journalistes de l'"),
+            &words("ont été agressés samedi"),
+            &c
+        ));
+        assert!(!observed(
+            &words("le siège de l'"),
+            &words("a vu arriver"),
+            &c
+        ));
+    }
+}
