@@ -22,7 +22,12 @@ fn import_graph() -> BTreeMap<String, BTreeSet<String>> {
                 continue;
             }
             let rel = path.strip_prefix(&src).unwrap();
-            let top = rel.components().next().unwrap().as_os_str().to_string_lossy();
+            let top = rel
+                .components()
+                .next()
+                .unwrap()
+                .as_os_str()
+                .to_string_lossy();
             let top = top.trim_end_matches(".rs").to_string();
             if top == "main" || top == "lib" || rel.ends_with("tests.rs") {
                 continue;
@@ -82,7 +87,11 @@ fn the_import_graph_of_src_has_no_circle() {
     let mut state = BTreeMap::new();
     for n in graph.keys() {
         let circle = visit(n, &graph, &mut state, &mut Vec::new());
-        assert!(circle.is_none(), "import circle: {}", circle.unwrap().join(" → "));
+        assert!(
+            circle.is_none(),
+            "import circle: {}",
+            circle.unwrap().join(" → ")
+        );
     }
 }
 

@@ -66,6 +66,8 @@ pub struct Analysis {
     pub scores: Scores,
     /// The articles' texts.
     pub texts: Texts,
+    /// Whether outlet ratings entered the scores (what was computed, stated by every report).
+    pub outlet_priors: bool,
 }
 
 impl Analysis {
@@ -235,6 +237,7 @@ fn finish(
         copies,
         scores,
         texts,
+        outlet_priors: opts.outlet_priors.is_some(),
     }
 }
 

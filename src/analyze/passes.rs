@@ -83,7 +83,12 @@ impl First {
                 );
                 // A bare agency acronym in a language the agency does not publish in: the text's
                 // own language decides (guessed only when such an acronym is there).
-                if disambiguate::has_bare_agency_acronym(&citations, text, tools.registry) {
+                if disambiguate::has_bare_agency_acronym(
+                    &citations,
+                    text,
+                    article.title.as_deref(),
+                    tools.registry,
+                ) {
                     let guess = tools.garbler.langid().guess(text).map(|g| g.lang);
                     if let Some(lang) = guess.or_else(|| article.lang.clone()) {
                         disambiguate::drop_foreign_acronyms(

@@ -216,10 +216,9 @@ impl<'a> FieldContext<'a> {
                 start: open + 1,
                 end: close,
             };
-            if self.credit_ish_paren(inner)
-                && self.paren_in_credit_position(line, open, close)
-                && !self.defines_acronym(m, open)
-            {
+            let placed =
+                self.paren_in_credit_position(line, open, close) || self.names_joined(inner);
+            if self.credit_ish_paren(inner) && placed && !self.defines_acronym(m, open) {
                 return Some(inner);
             }
         }
@@ -234,6 +233,11 @@ impl<'a> FieldContext<'a> {
         }
         if let Some(seg) = self.dateline_heading(m, line) {
             return Some(seg);
+        }
+        if let Some(tail) = self.dash_tail(line) {
+            if tail.contains(m.start, m.end) && self.only_names(tail) {
+                return Some(tail);
+            }
         }
         if sentence != line && sentence.end == line.end && sentence.start > line.start {
             let s = self.strip_line(sentence);
@@ -296,6 +300,71 @@ impl<'a> FieldContext<'a> {
             end: m.end,
         });
         self.enclosing_paren(m, line).is_some()
+    }
+
+    /// True when `inner` is two or more source names joined by slashes ("afp/Le Matin",
+    /// "ats/afp"): a credit wherever it stands, even before more text a scraper glued on.
+    fn names_joined(&self, inner: Span) -> bool {
+        let s = inner.of(self.text);
+        let mut items = 0;
+        let mut sources: Vec<usize> = Vec::new();
+        let mut at = inner.start;
+        for item in s.split('/') {
+            let start = at;
+            at += item.len() + 1;
+            let toks = raw_tokens(item, start);
+            if toks.is_empty() {
+                return false;
+            }
+            let named = toks.iter().all(|(off, _)| {
+                self.matches_in(inner)
+                    .any(|x| *off >= x.start && *off < x.end)
+            });
+            if !named {
+                return false;
+            }
+            sources.extend(
+                self.matches_in(Span {
+                    start,
+                    end: start + item.len(),
+                })
+                .map(|x| x.source),
+            );
+            items += 1;
+        }
+        sources.sort_unstable();
+        sources.dedup();
+        // Two names of one source ("IAEO/IAEA") are an apposition, not a credit.
+        items >= 2 && sources.len() >= 2
+    }
+
+    /// The end of a line after a double or spaced dash ("Japan's Past Crimes Disclosed--Rodong
+    /// Sinmun", "… - Reuters"): the source a headline or a line is credited to.
+    fn dash_tail(&self, line: Span) -> Option<Span> {
+        let near = self.near(line, line.end, line.end, 80);
+        let s = near.of(self.text);
+        let cut = ["--", " – ", " — ", " - "]
+            .iter()
+            .filter_map(|d| s.rfind(d).map(|i| i + d.len()))
+            .max()?;
+        // A line that runs on ("April 17 - The White House,") is a wrapped sentence, not a credit.
+        if s.trim_end().ends_with([',', ';', ':']) {
+            return None;
+        }
+        let tail = self.strip_line(Span {
+            start: near.start + cut,
+            end: near.end,
+        });
+        (tail.end > tail.start && tail.end - tail.start <= 60).then_some(tail)
+    }
+
+    /// True when every word of `span` is inside a source name ("Rodong Sinmun", "JIJI PRESS").
+    fn only_names(&self, span: Span) -> bool {
+        let inside: Vec<&RawMatch> = self.matches_in(span).collect();
+        !inside.is_empty()
+            && raw_tokens(span.of(self.text), span.start)
+                .iter()
+                .all(|(off, _)| inside.iter().any(|x| *off >= x.start && *off < x.end))
     }
 
     /// Innermost `( … )` or `[ … ]` around `m` on its line.

@@ -37,6 +37,10 @@ pub struct Cues {
     pub perception_stems: Vec<String>,
     /// Passive auxiliaries ("été", "been", "sido", "worden").
     pub passive: HashSet<String>,
+    /// Articles that carry the dative themselves after a speech verb ("sagte … der Bild-Zeitung").
+    pub dative_article: HashSet<String>,
+    /// Personal pronouns: a subject of its own between a name and a verb ("with NATO, he said").
+    pub pronoun: HashSet<String>,
 }
 
 /// Folded word tokens of `s` (runs of letters and digits).
@@ -81,6 +85,8 @@ impl Cues {
                 "observer" => c.observer.extend(w),
                 "perception_stem" => c.perception_stems.extend(w),
                 "passive" => c.passive.extend(w),
+                "dative_article" => c.dative_article.extend(w),
+                "pronoun" => c.pronoun.extend(w),
                 _ => {}
             }
         }

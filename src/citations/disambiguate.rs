@@ -8,9 +8,10 @@
 //!   left alone: "told Reuters Finance Secretary…", "Korean Yonhap News".
 //! - **Defined acronyms**: an acronym the article spells out as something else ("Supreme People's
 //!   Assembly (SPA)") means that thing everywhere in the article, not the agency of the registry.
-//! - **Foreign acronyms** ([`drop_foreign_acronyms`]): a bare acronym of an agency that does not
-//!   publish in the article's language needs a credit line ("la APS" in a Spanish text is the
-//!   Asamblea Popular Suprema, not Algérie Presse Service).
+//! - **Foreign acronyms and spellings** ([`drop_foreign_acronyms`]): a bare acronym of an agency
+//!   that does not publish in the article's language needs a credit line ("la APS" in a Spanish
+//!   text is the Asamblea Popular Suprema, not Algérie Presse Service), and so does an ordinary-word
+//!   name spelled without its accents ("Korea's Liberation" in English is not Libération).
 
 use super::matcher::RawMatch;
 use super::{Citation, CitationKind};
@@ -50,7 +51,8 @@ const NAME_EXTENSIONS: &[&str] = &[
     "die",
 ];
 
-/// Words that describe a name as a news agency ("l'agence", "news agency", "Nachrichtenagentur").
+/// Words that describe a name as an agency or a paper ("l'agence", "news agency", "le journal
+/// espagnol", "die Zeitung"): the name is not a bare acronym.
 const AGENCY_WORDS: &[&str] = &[
     "agence",
     "agency",
@@ -63,6 +65,20 @@ const AGENCY_WORDS: &[&str] = &[
     "prensa",
     "noticias",
     "news",
+    "journal",
+    "quotidien",
+    "hebdomadaire",
+    "daily",
+    "newspaper",
+    "paper",
+    "diario",
+    "periodico",
+    "zeitung",
+    "tageszeitung",
+    "sender",
+    "chaine",
+    "television",
+    "magazine",
 ];
 
 /// The word of `text` ending at byte `end` (skipping one space), if the gap is exactly one space.
@@ -114,6 +130,16 @@ fn starts_sentence(text: &str, word_start: usize) -> bool {
 /// name. A title-case line (headline style, most words capitalised) proves nothing and is skipped.
 pub fn inside_longer_name(text: &str, m: &RawMatch, line: Span) -> bool {
     let written = &text[m.start..m.end];
+    // "<FSB>", "<GOLDOME FSB>": angle brackets mark a company or its ticker in wire copy.
+    let before = &text[crate::citations::floor_char(text, m.start.saturating_sub(40))..m.start];
+    let after = &text[m.end..crate::citations::floor_char(text, (m.end + 40).min(text.len()))];
+    if before
+        .rfind('<')
+        .is_some_and(|i| !before[i..].contains('>'))
+        && after.find('>').is_some_and(|i| !after[..i].contains('<'))
+    {
+        return true;
+    }
     if !m.case_sensitive || !title_case(written) || written.contains(char::is_whitespace) {
         return false;
     }
@@ -288,21 +314,46 @@ pub fn drop_foreign_acronyms(
         let agency = matches!(source.kind, SourceKind::NewsAgency | SourceKind::StateMedia);
         let publishes_in_lang =
             source.languages.is_empty() || source.languages.iter().any(|l| l == lang);
-        !acronym || !agency || publishes_in_lang
+        publishes_in_lang || !((acronym && agency) || unaccented_spelling(written, source))
     });
+}
+
+/// True when `written` is a case-sensitive alias of `source` spelled without its accents
+/// ("Liberation" for "=Libération"): in a language the source does not publish in, that spelling
+/// is an ordinary word ("Korea's Liberation"), not the name.
+fn unaccented_spelling(written: &str, source: &crate::registry::Source) -> bool {
+    source.kind == SourceKind::Outlet
+        && written.is_ascii()
+        && !written.contains(char::is_whitespace)
+        && source.aliases.iter().any(|a| {
+            a.case_sensitive
+                && !a.text.is_ascii()
+                && crate::normalize::fold(&a.text).text == crate::normalize::fold(written).text
+        })
 }
 
 /// True when some citation would be checked by [`drop_foreign_acronyms`]: lets the caller guess
 /// the text's language only when it matters.
-pub fn has_bare_agency_acronym(citations: &[Citation], text: &str, registry: &Registry) -> bool {
+pub fn has_bare_agency_acronym(
+    citations: &[Citation],
+    text: &str,
+    title: Option<&str>,
+    registry: &Registry,
+) -> bool {
     citations.iter().any(|c| {
-        c.kind != CitationKind::Credit
-            && c.field == super::Field::Text
-            && text.get(c.start..c.end).is_some_and(|w| {
-                (2..=5).contains(&w.chars().count()) && w.chars().all(char::is_uppercase)
-            })
-            && registry
-                .get(&c.source)
-                .is_some_and(|s| matches!(s.kind, SourceKind::NewsAgency | SourceKind::StateMedia))
+        let Some(source) = registry.get(&c.source) else {
+            return false;
+        };
+        let field = match c.field {
+            super::Field::Text => text,
+            super::Field::Title => title.unwrap_or(""),
+        };
+        let Some(written) = field.get(c.start..c.end) else {
+            return false;
+        };
+        let acronym = (2..=5).contains(&written.chars().count())
+            && written.chars().all(char::is_uppercase)
+            && matches!(source.kind, SourceKind::NewsAgency | SourceKind::StateMedia);
+        c.kind != CitationKind::Credit && (acronym || unaccented_spelling(written, source))
     })
 }

@@ -45,10 +45,14 @@ pub fn speech_frame(before: &[String], cues: &Cues) -> bool {
         k -= 1;
         lead += 1;
     }
-    if k == 0 || !cues.dative.contains(&before[k - 1]) {
+    let dative = if k > 0 && cues.dative.contains(&before[k - 1]) {
+        k - 1
+    } else if let Some(j) = (k..before.len()).find(|&j| cues.dative_article.contains(&before[j])) {
+        // German marks the dative on the article: "sagte Musiker Heino der Bild-Zeitung".
+        j
+    } else {
         return false;
-    }
-    let dative = k - 1;
+    };
     let from = dative.saturating_sub(SPEECH_GAP + 1);
     before[from..dative]
         .iter()
@@ -98,11 +102,13 @@ pub fn staff_before(before: &[String], cues: &Cues) -> Option<usize> {
         .find(|&i| cues.observer.contains(&before[i]))
 }
 
-/// True when a passive auxiliary appears among the first `upto` words after a name.
+/// True when a passive auxiliary or a personal pronoun appears among the first `upto` words after
+/// a name: the verb that follows is not the source's ("le programme de la NSA a été révélé",
+/// "cooperation with NATO, he said").
 pub fn passive_after(after: &[String], upto: usize, cues: &Cues) -> bool {
     after[..after.len().min(upto)]
         .iter()
-        .any(|w| cues.passive.contains(w))
+        .any(|w| cues.passive.contains(w) || cues.pronoun.contains(w))
 }
 
 #[cfg(test)]

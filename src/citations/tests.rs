@@ -485,3 +485,44 @@ fn attribution_frames_with_a_gap_interviews_and_observers() {
         not_source_of_content(text, id);
     }
 }
+
+#[test]
+fn documents_a_source_obtained_polls_it_ran_and_german_reporting_verbs_are_attributions() {
+    for (text, id) in [
+        ("Le procès-verbal de police dont l'AFP a eu une copie mentionne trois blessés.", "AFP"),
+        ("Selon cet arrêté, consulté par l'AFP, la manifestation est interdite.", "AFP"),
+        ("Der der dpa vorliegende Entwurf sieht Kürzungen vor.", "DPA"),
+        ("Das Papier, das der APA vorliegt, nennt keine Zahlen.", "APA"),
+        ("In einer Umfrage der Nachrichtenagentur Reuters sagen zwei Drittel, die Krise ende bald.", "Reuters"),
+        ("Auch ein belgisches Unternehmen ist aufgeführt, schreibt Le Soir.", "LeSoir"),
+        ("Das sagte der Minister am Sonntag der Bild-Zeitung.", "Bild"),
+        ("In a videotape broadcast by the station al-Jazeera, he said he would return.", "AlJazeera"),
+        ("Rodong Sinmun Monday observes in a signed commentary: the move is dangerous.", "Rodong"),
+    ] {
+        one(text, id, CitationKind::Attribution);
+    }
+    // A pronoun between the name and the verb: someone else speaks.
+    not_source_of_content("There is no prospect of cooperation with NATO, he said.", "NATO");
+    // "dont" alone is no cue.
+    not_source_of_content("Dix médias, dont l'AFP et Reuters, ont signé la charte.", "AFP");
+}
+
+#[test]
+fn headline_tails_slash_credits_and_tickers() {
+    one("Japan's Past Crimes Disclosed--Rodong Sinmun", "Rodong", CitationKind::Credit);
+    one("SUMITA SAYS FURTHER YEN RISE UNLIKELY - JIJI PRESS", "Jiji", CitationKind::Credit);
+    // A wrapped wire line is not a headline tail.
+    let got = cite("SANTA BARBARA, Calif, April 17 - The White House,\nsaid on Friday it would act.");
+    assert!(got.iter().all(|(_, k, _)| *k != CitationKind::Credit), "{got:?}");
+    // Names joined by slashes are a credit wherever they stand; two names of one body are not.
+    one(
+        "29 janvier 2019 (afp/Le Matin) EN DIRECT - Tempête sur Paris",
+        "LeMatin",
+        CitationKind::Credit,
+    );
+    let got = cite("Geheimvereinbarungen mit der Atomenergieorganisation (IAEO/IAEA) verschwiegen.");
+    assert!(got.iter().all(|(_, k, _)| *k != CitationKind::Credit), "{got:?}");
+    // Angle brackets mark a company or its ticker in wire copy.
+    none_of("AFFILIATED PUBLICATIONS INC <AFP> SETS PAYOUT", "AFP");
+    none_of("FINANCIAL SANTA BARBARA <FSB> TO MAKE PURCHASE", "FSB");
+}

@@ -146,28 +146,34 @@ pub fn run() -> Result<()> {
             let registry = load_registry(common.registry.as_ref())?;
             let opts = score_options(&common)?;
             let analysis = load(&file, &registry, &opts, common.quiet)?;
-            let text = match format {
-                FormatArg::Table => {
-                    let color = common.output.is_none()
+            let exporter: Box<dyn report::Exporter> = match format {
+                FormatArg::Table => Box::new(report::TableExporter {
+                    top,
+                    color: common.output.is_none()
                         && std::io::stdout().is_terminal()
-                        && std::env::var_os("NO_COLOR").is_none();
-                    report::table::render_with(&analysis, &registry, top, color)
-                }
-                FormatArg::Json => {
-                    report::json::render(&analysis, &registry, opts.outlet_priors.is_some())
-                }
-                FormatArg::Markdown => report::markdown::render(&analysis, &registry, top),
-                FormatArg::Csv => report::csv::render(&analysis, &registry, table_of(table)),
-                FormatArg::Html => {
-                    let svg = report_svg(&analysis, &registry);
-                    report::html::render(&analysis, &registry, &svg, top)
-                }
+                        && std::env::var_os("NO_COLOR").is_none(),
+                }),
+                FormatArg::Json => Box::new(report::JsonExporter),
+                FormatArg::Markdown => Box::new(report::MarkdownExporter { top }),
+                FormatArg::Csv => Box::new(report::CsvExporter {
+                    table: table_of(table),
+                }),
+                FormatArg::Html => Box::new(report::HtmlExporter {
+                    svg: report_svg(&analysis, &registry),
+                    top,
+                }),
             };
-            texts_read(&analysis, &file)?;
+            // A text that could not be read back makes the report incomplete: checked before the
+            // output file replaces anything.
+            let written = emit_with(
+                common.output.as_ref(),
+                |out| exporter.write(&analysis, &registry, out),
+                || texts_read(&analysis, &file),
+            );
             // Freeing a million articles' state one allocation at a time takes seconds; the
             // process is about to exit and the OS reclaims it at once.
             std::mem::forget(analysis);
-            emit(&text, common.output.as_ref())
+            written
         }
         Command::Graph {
             file,
@@ -343,6 +349,47 @@ fn summarize_problems(path: &str, ingested: &Analysis) {
                 "  … and {} more (see `input.rejected` in --format json)",
                 ingested.rejected.len() - 20
             );
+        }
+    }
+}
+
+/// Streams a report to `output` (a file, written to a temporary sibling and renamed into place
+/// once complete) or to stdout, through a buffer; a closed pipe on stdout is not an error.
+fn emit_with(
+    output: Option<&PathBuf>,
+    write: impl FnOnce(&mut dyn Write) -> std::io::Result<()>,
+    check: impl FnOnce() -> Result<()>,
+) -> Result<()> {
+    match output {
+        Some(p) => {
+            let dir = p
+                .parent()
+                .filter(|d| !d.as_os_str().is_empty())
+                .unwrap_or(std::path::Path::new("."));
+            let tmp = tempfile::NamedTempFile::new_in(dir)
+                .with_context(|| format!("cannot write {}", p.display()))?;
+            let mut out = std::io::BufWriter::with_capacity(1 << 16, tmp);
+            write(&mut out)
+                .and_then(|_| out.flush())
+                .with_context(|| format!("cannot write {}", p.display()))?;
+            let tmp = out
+                .into_inner()
+                .map_err(|e| e.into_error())
+                .with_context(|| format!("cannot write {}", p.display()))?;
+            check()?;
+            tmp.persist(p)
+                .map_err(|e| e.error)
+                .with_context(|| format!("cannot write {}", p.display()))?;
+            Ok(())
+        }
+        None => {
+            let stdout = std::io::stdout().lock();
+            let mut out = std::io::BufWriter::with_capacity(1 << 16, stdout);
+            match write(&mut out).and_then(|_| out.flush()) {
+                Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => Ok(()),
+                r => r.context("cannot write to stdout"),
+            }?;
+            check()
         }
     }
 }

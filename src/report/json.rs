@@ -1,6 +1,8 @@
 //! The `credence/1` JSON contract. Field names here are what other tools read: keep them.
 
-use serde::Serialize;
+use std::io::Write;
+
+use serde::{Serialize, Serializer};
 
 use crate::analyze::Analysis;
 use crate::citations::Citation;
@@ -157,6 +159,38 @@ pub struct StoryJson<'a> {
     pub members: Vec<&'a str>,
 }
 
+/// A JSON array produced element by element while it is written: a report of a million articles
+/// is never held in memory whole.
+pub struct Seq<'a, T>(Box<dyn Fn() -> Box<dyn Iterator<Item = T> + 'a> + 'a>);
+
+impl<'a, T> Seq<'a, T> {
+    /// The array of what `make` iterates (called once per serialization).
+    pub fn new<I, F>(make: F) -> Seq<'a, T>
+    where
+        I: Iterator<Item = T> + 'a,
+        F: Fn() -> I + 'a,
+    {
+        Seq(Box::new(move || Box::new(make())))
+    }
+
+    /// The elements, in order (for tests and callers that want them in memory).
+    pub fn collect(&self) -> Vec<T> {
+        (self.0)().collect()
+    }
+}
+
+impl<T: Serialize> Serialize for Seq<'_, T> {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.collect_seq((self.0)())
+    }
+}
+
+impl<T> std::fmt::Debug for Seq<'_, T> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("Seq(..)")
+    }
+}
+
 /// The whole report.
 #[derive(Debug, Serialize)]
 pub struct ReportJson<'a> {
@@ -165,17 +199,17 @@ pub struct ReportJson<'a> {
     /// Input accounting.
     pub input: InputJson<'a>,
     /// Articles in input order.
-    pub articles: Vec<ArticleJson<'a>>,
+    pub articles: Seq<'a, ArticleJson<'a>>,
     /// Verified copy pairs, sorted by (a, b).
-    pub copies: Vec<CopyJson<'a>>,
+    pub copies: Seq<'a, CopyJson<'a>>,
     /// Stories: clusters of verified copies.
-    pub stories: Vec<StoryJson<'a>>,
+    pub stories: Seq<'a, StoryJson<'a>>,
     /// Outlets sorted by name.
-    pub outlets: Vec<OutletJson<'a>>,
+    pub outlets: Seq<'a, OutletJson<'a>>,
     /// Cited sources sorted by id.
-    pub sources: Vec<SourceJson<'a>>,
+    pub sources: Seq<'a, SourceJson<'a>>,
     /// Numeric claims grouped across articles.
-    pub claims: Vec<ClaimJson<'a>>,
+    pub claims: Seq<'a, ClaimJson<'a>>,
     /// Convergence of the scoring pass.
     pub model: ModelJson,
 }
@@ -187,32 +221,31 @@ pub fn build<'a>(
     outlet_priors: bool,
 ) -> ReportJson<'a> {
     let sc = &analysis.scores;
-    let articles = analysis
-        .articles
-        .iter()
-        .enumerate()
-        .map(|(i, a)| ArticleJson {
-            id: &a.article.id,
-            outlet: &a.article.outlet,
-            title: a.article.title.as_deref(),
-            published: a.article.published.as_deref(),
-            lang: a.lang.as_deref(),
-            citations: &a.citations,
-            flags: &a.flags,
-            garble: a.garble,
-            reliability: sc.articles.get(i).map(|s| s.reliability),
-            explanation: analysis
-                .contributions(i, registry)
-                .iter()
-                .filter(|c| c.delta.abs() >= 0.005)
-                .map(|c| format!("{:+.2}: {}", c.delta, c.text))
-                .collect(),
-        })
-        .collect();
-    let outlets = analysis
-        .outlets
-        .iter()
-        .map(|o| OutletJson {
+    let articles = Seq::new(move || {
+        analysis
+            .articles
+            .iter()
+            .enumerate()
+            .map(|(i, a)| ArticleJson {
+                id: &a.article.id,
+                outlet: &a.article.outlet,
+                title: a.article.title.as_deref(),
+                published: a.article.published.as_deref(),
+                lang: a.lang.as_deref(),
+                citations: &a.citations,
+                flags: &a.flags,
+                garble: a.garble,
+                reliability: sc.articles.get(i).map(|s| s.reliability),
+                explanation: analysis
+                    .contributions(i, registry)
+                    .iter()
+                    .filter(|c| c.delta.abs() >= 0.005)
+                    .map(|c| format!("{:+.2}: {}", c.delta, c.text))
+                    .collect(),
+            })
+    });
+    let outlets = Seq::new(move || {
+        analysis.outlets.iter().map(|o| OutletJson {
             outlet: &o.outlet,
             domain: o.domain.as_deref(),
             articles: o.articles,
@@ -222,12 +255,10 @@ pub fn build<'a>(
                 .get(&o.outlet)
                 .map_or(Vec::new(), |x| x.explanation.clone()),
         })
-        .collect();
+    });
     let sources =
-        analysis
-            .sources
-            .iter()
-            .map(|s| {
+        Seq::new(move || {
+            analysis.sources.iter().map(|s| {
                 let src = &registry.sources()[s.index];
                 SourceJson {
                     id: &src.id,
@@ -239,13 +270,10 @@ pub fn build<'a>(
                     }),
                 }
             })
-            .collect();
+        });
     let id = |i: usize| analysis.articles[i].article.id.as_str();
-    let copies = analysis
-        .copies
-        .pairs
-        .iter()
-        .map(|p| CopyJson {
+    let copies = Seq::new(move || {
+        analysis.copies.pairs.iter().map(move |p| CopyJson {
             a: id(p.a),
             b: id(p.b),
             relation: p.relation,
@@ -259,23 +287,17 @@ pub fn build<'a>(
             laundered: p.laundered,
             passages: &p.passages,
         })
-        .collect();
-    let stories = analysis
-        .copies
-        .stories
-        .iter()
-        .map(|s| StoryJson {
+    });
+    let stories = Seq::new(move || {
+        analysis.copies.stories.iter().map(move |s| StoryJson {
             size: s.members.len(),
             representative: id(s.representative),
             original: s.original,
             members: s.members.iter().map(|&m| id(m)).collect(),
         })
-        .collect();
-    let claims = sc
-        .claims
-        .iter()
-        .enumerate()
-        .map(|(k, g)| ClaimJson {
+    });
+    let claims = Seq::new(move || {
+        sc.claims.iter().enumerate().map(move |(k, g)| ClaimJson {
             id: k,
             value: g.low,
             high: g.high,
@@ -287,7 +309,7 @@ pub fn build<'a>(
             confidence: g.confidence,
             contradicted_by: &g.contradicted_by,
         })
-        .collect();
+    });
     ReportJson {
         schema: SCHEMA,
         input: InputJson {
@@ -309,10 +331,21 @@ pub fn build<'a>(
     }
 }
 
-/// Renders the report as pretty JSON with a trailing newline.
+/// Writes the report as pretty JSON with a trailing newline, element by element: memory does not
+/// grow with the size of the report.
+pub fn write(
+    analysis: &Analysis,
+    registry: &Registry,
+    outlet_priors: bool,
+    out: &mut dyn Write,
+) -> std::io::Result<()> {
+    serde_json::to_writer_pretty(&mut *out, &build(analysis, registry, outlet_priors))?;
+    out.write_all(b"\n")
+}
+
+/// Renders the report as pretty JSON with a trailing newline, in memory ([`write`] streams it).
 pub fn render(analysis: &Analysis, registry: &Registry, outlet_priors: bool) -> String {
-    let mut s = serde_json::to_string_pretty(&build(analysis, registry, outlet_priors))
-        .expect("report serializes");
-    s.push('\n');
-    s
+    let mut out = Vec::new();
+    write(analysis, registry, outlet_priors, &mut out).expect("report serializes");
+    String::from_utf8(out).expect("serde_json writes UTF-8")
 }

@@ -1,5 +1,12 @@
-//! Reports rendered from an [`Analysis`]: the `credence/1` JSON contract ([`json`]) and the
-//! terminal report ([`table`]). Each format renders from the same analysis.
+//! Reports rendered from an [`Analysis`]: the `credence/1` JSON contract ([`json`]), the terminal
+//! report ([`table`]), Markdown, CSV and HTML. Each format renders from the same analysis, behind
+//! one [`Exporter`] trait (the shape of hyperfine's exporters): the CLI picks one and hands it a
+//! writer.
+
+use std::io::{self, Write};
+
+use crate::analyze::Analysis;
+use crate::registry::Registry;
 
 pub mod csv;
 pub mod explain;
@@ -21,4 +28,101 @@ pub enum Format {
     Csv,
     /// A self-contained HTML report.
     Html,
+}
+
+/// Writes one report format of an analysis.
+pub trait Exporter {
+    /// Writes the report of `analysis` (scored with `registry`) to `out`.
+    fn write(
+        &self,
+        analysis: &Analysis,
+        registry: &Registry,
+        out: &mut dyn Write,
+    ) -> io::Result<()>;
+}
+
+/// The `credence/1` JSON contract, streamed element by element.
+pub struct JsonExporter;
+
+impl Exporter for JsonExporter {
+    fn write(
+        &self,
+        analysis: &Analysis,
+        registry: &Registry,
+        out: &mut dyn Write,
+    ) -> io::Result<()> {
+        json::write(analysis, registry, analysis.outlet_priors, out)
+    }
+}
+
+/// The terminal report: `top` articles per list, ANSI colour when `color`.
+pub struct TableExporter {
+    /// Rows per list.
+    pub top: usize,
+    /// ANSI colours.
+    pub color: bool,
+}
+
+impl Exporter for TableExporter {
+    fn write(
+        &self,
+        analysis: &Analysis,
+        registry: &Registry,
+        out: &mut dyn Write,
+    ) -> io::Result<()> {
+        out.write_all(table::render_with(analysis, registry, self.top, self.color).as_bytes())
+    }
+}
+
+/// Markdown tables.
+pub struct MarkdownExporter {
+    /// Rows per list.
+    pub top: usize,
+}
+
+impl Exporter for MarkdownExporter {
+    fn write(
+        &self,
+        analysis: &Analysis,
+        registry: &Registry,
+        out: &mut dyn Write,
+    ) -> io::Result<()> {
+        out.write_all(markdown::render(analysis, registry, self.top).as_bytes())
+    }
+}
+
+/// One CSV table.
+pub struct CsvExporter {
+    /// Which table.
+    pub table: csv::Table,
+}
+
+impl Exporter for CsvExporter {
+    fn write(
+        &self,
+        analysis: &Analysis,
+        registry: &Registry,
+        out: &mut dyn Write,
+    ) -> io::Result<()> {
+        out.write_all(csv::render(analysis, registry, self.table).as_bytes())
+    }
+}
+
+/// A self-contained HTML report with its graph drawn as `svg`.
+pub struct HtmlExporter {
+    /// The graph, already rendered.
+    pub svg: String,
+    /// Rows per list.
+    pub top: usize,
+}
+
+impl Exporter for HtmlExporter {
+    fn write(
+        &self,
+        analysis: &Analysis,
+        registry: &Registry,
+        out: &mut dyn Write,
+    ) -> io::Result<()> {
+        out.write_all(html::render(analysis, registry, &self.svg, self.top).as_bytes())
+    }
 }
