@@ -883,3 +883,20 @@ fn regression_historical_credits_follow_the_article_date() {
         &["credit", "attribution", "relay", "mention"]
     ));
 }
+
+/// Regression (robustness issue): `--threads 100000` started threads until the machine stalled;
+/// it is clamped to four times the cores, said on stderr, and the report is the same.
+#[test]
+fn regression_threads_far_above_the_cores_are_clamped() {
+    let out = credence()
+        .args(["score", SAMPLE, "--format", "json", "--threads", "100000"])
+        .output()
+        .unwrap();
+    assert!(out.status.success());
+    assert!(String::from_utf8_lossy(&out.stderr).contains("cores; using"));
+    let plain = credence()
+        .args(["score", SAMPLE, "--format", "json", "--threads", "1"])
+        .output()
+        .unwrap();
+    assert_eq!(out.stdout, plain.stdout);
+}

@@ -8,7 +8,7 @@ use super::matcher::RawMatch;
 use crate::segment::Span;
 
 /// Month names that may appear in a dateline ("PARIS, 3 mars (AFP) -").
-pub(super) const MONTH_WORDS: &[&str] = &[
+pub(crate) const MONTH_WORDS: &[&str] = &[
     "jan",
     "feb",
     "mar",

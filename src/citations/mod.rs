@@ -7,7 +7,8 @@
 
 pub mod context;
 pub mod cues;
-mod datelines;
+pub(crate) mod datelines;
+pub(crate) use datelines::MONTH_WORDS;
 pub mod disambiguate;
 pub mod frames;
 pub mod matcher;

@@ -502,26 +502,48 @@ fn documents_a_source_obtained_polls_it_ran_and_german_reporting_verbs_are_attri
         one(text, id, CitationKind::Attribution);
     }
     // A pronoun between the name and the verb: someone else speaks.
-    not_source_of_content("There is no prospect of cooperation with NATO, he said.", "NATO");
+    not_source_of_content(
+        "There is no prospect of cooperation with NATO, he said.",
+        "NATO",
+    );
     // "dont" alone is no cue.
-    not_source_of_content("Dix médias, dont l'AFP et Reuters, ont signé la charte.", "AFP");
+    not_source_of_content(
+        "Dix médias, dont l'AFP et Reuters, ont signé la charte.",
+        "AFP",
+    );
 }
 
 #[test]
 fn headline_tails_slash_credits_and_tickers() {
-    one("Japan's Past Crimes Disclosed--Rodong Sinmun", "Rodong", CitationKind::Credit);
-    one("SUMITA SAYS FURTHER YEN RISE UNLIKELY - JIJI PRESS", "Jiji", CitationKind::Credit);
+    one(
+        "Japan's Past Crimes Disclosed--Rodong Sinmun",
+        "Rodong",
+        CitationKind::Credit,
+    );
+    one(
+        "SUMITA SAYS FURTHER YEN RISE UNLIKELY - JIJI PRESS",
+        "Jiji",
+        CitationKind::Credit,
+    );
     // A wrapped wire line is not a headline tail.
-    let got = cite("SANTA BARBARA, Calif, April 17 - The White House,\nsaid on Friday it would act.");
-    assert!(got.iter().all(|(_, k, _)| *k != CitationKind::Credit), "{got:?}");
+    let got =
+        cite("SANTA BARBARA, Calif, April 17 - The White House,\nsaid on Friday it would act.");
+    assert!(
+        got.iter().all(|(_, k, _)| *k != CitationKind::Credit),
+        "{got:?}"
+    );
     // Names joined by slashes are a credit wherever they stand; two names of one body are not.
     one(
         "29 janvier 2019 (afp/Le Matin) EN DIRECT - Tempête sur Paris",
         "LeMatin",
         CitationKind::Credit,
     );
-    let got = cite("Geheimvereinbarungen mit der Atomenergieorganisation (IAEO/IAEA) verschwiegen.");
-    assert!(got.iter().all(|(_, k, _)| *k != CitationKind::Credit), "{got:?}");
+    let got =
+        cite("Geheimvereinbarungen mit der Atomenergieorganisation (IAEO/IAEA) verschwiegen.");
+    assert!(
+        got.iter().all(|(_, k, _)| *k != CitationKind::Credit),
+        "{got:?}"
+    );
     // Angle brackets mark a company or its ticker in wire copy.
     none_of("AFFILIATED PUBLICATIONS INC <AFP> SETS PAYOUT", "AFP");
     none_of("FINANCIAL SANTA BARBARA <FSB> TO MAKE PURCHASE", "FSB");

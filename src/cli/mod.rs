@@ -130,6 +130,18 @@ enum LevelArg {
 pub fn run() -> Result<()> {
     let cli = Cli::parse();
     if let Some(n) = cli.threads {
+        // More threads than cores × 4 only starve the machine (100,000 threads once brought a
+        // two-core machine to a load of 570 before the thread pool panicked): clamp and say so.
+        let cores = std::thread::available_parallelism().map_or(1, |c| c.get());
+        let n = if n > cores * 4 {
+            eprintln!(
+                "credence: --threads {n} is more than 4 × the {cores} cores; using {}",
+                cores * 4
+            );
+            cores * 4
+        } else {
+            n
+        };
         rayon::ThreadPoolBuilder::new()
             .num_threads(n.max(1))
             .build_global()

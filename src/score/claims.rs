@@ -173,153 +173,42 @@ const AT_MOST: &[&str] = &[
 const RANGE_OPEN: &[&str] = &["entre", "between", "zwischen"];
 const RANGE_JOIN: &[&str] = &["et", "and", "y", "und", "a", "to"];
 
-/// Words that are not units: calendar and time words, function words.
-const NOT_UNITS: &[&str] = &[
-    "janvier",
-    "fevrier",
-    "mars",
-    "avril",
-    "mai",
-    "juin",
-    "juillet",
-    "aout",
-    "septembre",
-    "octobre",
-    "novembre",
-    "decembre",
-    "january",
-    "february",
-    "march",
-    "april",
-    "may",
-    "june",
-    "july",
-    "august",
-    "september",
-    "october",
-    "november",
-    "december",
-    "enero",
-    "febrero",
-    "marzo",
-    "abril",
-    "mayo",
-    "junio",
-    "julio",
-    "agosto",
-    "octubre",
-    "noviembre",
-    "diciembre",
-    "januar",
-    "februar",
-    "marz",
-    "juni",
-    "juli",
-    "oktober",
-    "dezember",
-    "heures",
-    "heure",
-    "h",
-    "hours",
-    "hour",
-    "ans",
-    "an",
-    "annees",
-    "year",
-    "years",
-    "anos",
-    "jahre",
-    "jahren",
-    "et",
-    "and",
-    "y",
-    "und",
-    "ou",
-    "or",
-    "le",
-    "la",
-    "les",
-    "the",
-    "de",
-    "du",
-    "des",
-    "of",
-    "a",
-    "au",
-    "aux",
-    "en",
-    "in",
-    "el",
-    "los",
-    "las",
-    "der",
-    "die",
-    "das",
-    "pour",
-    "for",
-    "to",
-    "on",
-    "que",
-    "qui",
-    "ce",
-    "cette",
-    "il",
-    "elle",
-    "est",
-    "sont",
-    "a",
-    "fois",
-    "times",
-    "veces",
-    "mal",
-    "pct",
-    "cts",
-    "dlrs",
-    "vs",
-    "avec",
-    "with",
-    "con",
-    "mit",
-    "sur",
-    "dans",
-    "par",
-    "pour",
-    "sans",
-    "sous",
-    "chez",
-    "apres",
-    "avant",
-    "entre",
-    "from",
-    "into",
-    "over",
-    "under",
-    "after",
-    "before",
-    "para",
-    "sobre",
-    "desde",
-    "hasta",
-    "bei",
-    "nach",
-    "von",
-    "aus",
-    "fur",
-    "uber",
-    "unter",
-    "gegen",
-    "autres",
-    "others",
-    "other",
-    "otros",
-    "andere",
-    "derniers",
-    "premiers",
-    "last",
-    "first",
-    "fin",
-    "end",
-];
+/// Words that never make the unit of a claim (`data/claims/not_units.txt`).
+const NOT_UNITS_DATA: &str = include_str!("../../data/claims/not_units.txt");
+/// Generic nouns whose small counts are not claims (`data/claims/generic_units.txt`).
+const GENERIC_UNITS_DATA: &str = include_str!("../../data/claims/generic_units.txt");
+/// Below this value a count of a generic noun ("2 hommes") is not a claim.
+const GENERIC_MIN: f64 = 10.0;
+
+/// The words of one lexicon file: one per line, `#` comments.
+fn lexicon(data: &'static str) -> Vec<&'static str> {
+    let mut v: Vec<&str> = data
+        .lines()
+        .map(|l| l.split('#').next().unwrap_or("").trim())
+        .filter(|l| !l.is_empty())
+        .collect();
+    v.sort_unstable();
+    v.dedup();
+    v
+}
+
+/// True when `unit` is in the not-a-unit lexicon (built once).
+fn not_unit(unit: &str) -> bool {
+    static WORDS: std::sync::OnceLock<Vec<&'static str>> = std::sync::OnceLock::new();
+    WORDS
+        .get_or_init(|| lexicon(NOT_UNITS_DATA))
+        .binary_search(&unit)
+        .is_ok()
+}
+
+/// True when `unit` is a generic noun (built once).
+fn generic_unit(unit: &str) -> bool {
+    static WORDS: std::sync::OnceLock<Vec<&'static str>> = std::sync::OnceLock::new();
+    WORDS
+        .get_or_init(|| lexicon(GENERIC_UNITS_DATA))
+        .binary_search(&unit)
+        .is_ok()
+}
 
 struct Tok<'a> {
     /// The folded word (borrowed when the raw word is already lowercase ASCII).
@@ -362,7 +251,13 @@ fn tokens(text: &str) -> Vec<Tok<'_>> {
 
 fn singular(w: &str) -> String {
     let w = w.trim_end_matches('\'');
-    if w.len() > 4 && (w.ends_with('s') || w.ends_with('x')) {
+    if w.len() > 4 && w.ends_with("ies") {
+        // "countries" → "country", not "countrie".
+        format!("{}y", &w[..w.len() - 3])
+    } else if w.len() > 4 && (w.ends_with("ais") || w.ends_with("ois") || w.ends_with("ss")) {
+        // "français", "chinois", "press": the s is not a plural.
+        w.to_string()
+    } else if w.len() > 4 && (w.ends_with('s') || w.ends_with('x')) {
         w[..w.len() - 1].to_string()
     } else {
         w.to_string()
@@ -499,7 +394,10 @@ pub fn extract(
                 && gap_ok
                 && unit.chars().all(char::is_alphabetic)
                 && unit.chars().count() >= 3
-                && !NOT_UNITS.contains(&unit.as_str())
+                && !not_unit(&unit)
+                // "June 15 joint declaration", "le 3 mars": a number after a month is a date.
+                && !(i > 0 && crate::citations::MONTH_WORDS.contains(&toks[i - 1].word.as_ref()))
+                && !(generic_unit(&unit) && high < GENERIC_MIN)
                 && !is_year(v, toks[i].raw)
                 && v > 0.0;
             if usable {
@@ -550,6 +448,36 @@ mod tests {
             .into_iter()
             .map(|c| (c.low, c.high, c.bound, c.unit))
             .collect()
+    }
+
+    /// Regression (claims issue): "3 mois", "2 jour", "2 homme" and "2 countries" were the most
+    /// supported claim groups of gj_dev and KCNA, pooling unrelated stories.
+    #[test]
+    fn regression_durations_dates_and_small_generic_counts_are_not_claims() {
+        for text in [
+            "Il a été condamné à 3 mois de prison et 2 jours plus tard libéré.",
+            "Deux hommes ont été interpellés samedi.",
+            "The two countries signed the June 15 joint declaration.",
+            "Durante 6 meses y 3 semanas, el lunes 2 de marzo.",
+            "Er wurde nach 3 Monaten und 2 Tagen entlassen; 2 Menschen warteten.",
+            "Profit rose in the 9 mths to 20 shr cts.",
+        ] {
+            assert!(claims(text).is_empty(), "{text}: {:?}", claims(text));
+        }
+        // Counts of named things, and large counts of generic ones, stay claims.
+        assert_eq!(
+            claims("Quelque 300 manifestants à Marseille.")[0].3,
+            "manifestant"
+        );
+        assert_eq!(claims("Some 12,000 people marched.")[0].3, "people");
+        assert_eq!(claims("Unos 1.500 soldados cruzaron.")[0].3, "soldado");
+        assert_eq!(
+            claims("Rund 800 Polizisten waren im Einsatz.")[0].3,
+            "polizisten"
+        );
+        // Units are not stemmed into non-words.
+        assert_eq!(singular("countries"), "country");
+        assert_eq!(singular("francais"), "francais");
     }
 
     #[test]
