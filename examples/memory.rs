@@ -29,7 +29,10 @@ fn main() {
     let n = a.articles.len().max(1) as f64;
     let mut parts: Vec<(&str, usize)> = Vec::new();
     let arts = &a.articles;
-    parts.push(("ArticleFacts structs", arts.capacity() * size_of::<ArticleFacts>()));
+    parts.push((
+        "ArticleFacts structs",
+        arts.capacity() * size_of::<ArticleFacts>(),
+    ));
     parts.push((
         "article strings",
         arts.iter()

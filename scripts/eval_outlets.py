@@ -20,7 +20,7 @@ import tempfile
 csv.field_size_limit(10**9)
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 DATA = os.path.join(ROOT, "..", "shared", "data")
-BIN = os.path.join(ROOT, "target", "release", "credence")
+BIN = os.environ.get("CREDENCE") or os.path.join(ROOT, "target", "release", "credence")
 MIRROR = {"kcna.co.jp": "kcna.kp"}
 
 

@@ -900,3 +900,142 @@ fn regression_threads_far_above_the_cores_are_clamped() {
         .unwrap();
     assert_eq!(out.stdout, plain.stdout);
 }
+
+fn source_means(report: &Value) -> Vec<(String, f64)> {
+    report["sources"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|s| {
+            (
+                s["id"].as_str().unwrap().to_string(),
+                s["reliability"]["mean"].as_f64().unwrap(),
+            )
+        })
+        .collect()
+}
+
+/// Independence (claims issue): an outlet's articles are one voice. Duplicating an outlet's
+/// articles under new ids changes no source's trust; a feed citing itself does not raise its own
+/// trust; a figure confirmed by independent outlets does raise its source.
+#[test]
+fn regression_a_feed_cannot_corroborate_itself() {
+    let row = |id: &str, outlet: &str, text: &str| format!("{id},{outlet},\"{text}\"\n");
+    // Fifteen figures, each attributed to KCNA once and repeated in two other KCNA articles.
+    let units = [
+        "soldiers",
+        "tractors",
+        "workers",
+        "farmers",
+        "miners",
+        "students",
+        "tanks",
+        "trucks",
+        "engineers",
+        "doctors",
+        "teachers",
+        "ships",
+        "planes",
+        "buses",
+        "trains",
+    ];
+    let mut base = String::from("id,outlet,text\n");
+    for (k, unit) in units.iter().enumerate() {
+        let n = 1000 + 137 * k;
+        base += &row(
+            &format!("k{k:02}a"),
+            "kcna.co.jp",
+            &format!("Some {n} {unit} took part in the drive, KCNA said on Monday."),
+        );
+        base += &row(
+            &format!("k{k:02}b"),
+            "kcna.co.jp",
+            &format!("The {n} {unit} were praised at a rally in the city of Wonsan on day {k}."),
+        );
+        base += &row(
+            &format!("k{k:02}c"),
+            "kcna.co.jp",
+            &format!("Another report number {k} hailed the {n} {unit} for their heroic efforts."),
+        );
+    }
+    let f = write_temp(base.as_bytes());
+    let alone = json_of(&[
+        "score",
+        f.path().to_str().unwrap(),
+        "--format",
+        "json",
+        "--outlet-priors",
+        "none",
+    ]);
+    let kcna = source_means(&alone)
+        .into_iter()
+        .find(|(s, _)| s == "KCNA")
+        .unwrap()
+        .1;
+    assert!((kcna - 0.2218).abs() < 0.1, "KCNA scored alone: {kcna}");
+
+    let mut wider = base.clone();
+    wider += &row(
+        "r1",
+        "reuters.com",
+        "Some 12,000 soldiers crossed the border, according to Yonhap, which cited officials.",
+    );
+    wider += &row("a1", "apnews.com", "Some 12,000 soldiers crossed the border, South Korea's National Intelligence Service said.");
+    wider += &row("b1", "bbc.co.uk", "Some 12,000 soldiers crossed the border on Monday, witnesses in the town of Kaesong told reporters.");
+    let f = write_temp(wider.as_bytes());
+    let one = json_of(&[
+        "score",
+        f.path().to_str().unwrap(),
+        "--format",
+        "json",
+        "--outlet-priors",
+        "none",
+    ]);
+    let mut dup = wider.clone();
+    for k in 0..3 {
+        dup += &row(
+            &format!("r1dup{k}"),
+            "reuters.com",
+            "Some 12,000 soldiers crossed the border, according to Yonhap, which cited officials.",
+        );
+    }
+    let f = write_temp(dup.as_bytes());
+    let three = json_of(&[
+        "score",
+        f.path().to_str().unwrap(),
+        "--format",
+        "json",
+        "--outlet-priors",
+        "none",
+    ]);
+    assert_eq!(source_means(&one), source_means(&three));
+    // Independent outlets that confirm a figure raise its source above a lone citation.
+    let mut lone = String::from("id,outlet,text\n");
+    lone += &row(
+        "r1",
+        "reuters.com",
+        "Some 12,000 soldiers crossed the border, according to Yonhap, which cited officials.",
+    );
+    let f = write_temp(lone.as_bytes());
+    let lone = json_of(&[
+        "score",
+        f.path().to_str().unwrap(),
+        "--format",
+        "json",
+        "--outlet-priors",
+        "none",
+    ]);
+    let yonhap = |r: &Value| {
+        source_means(r)
+            .into_iter()
+            .find(|(s, _)| s == "Yonhap")
+            .unwrap()
+            .1
+    };
+    assert!(
+        yonhap(&one) > yonhap(&lone),
+        "{} vs {}",
+        yonhap(&one),
+        yonhap(&lone)
+    );
+}

@@ -259,6 +259,56 @@ fn story_of(copies: &Copies, n: usize) -> Vec<usize> {
     s
 }
 
+/// The independent voice of each article for unattributed claims: its outlet when the outlet is
+/// known (a feed's thousand articles are one voice, not a thousand origins), else its story (an
+/// article and its copies). Voice ids of outlets start after the article indices.
+/// # Complexity: O(n log n).
+fn voices(articles: &[ArticleFacts], story: &[usize]) -> Vec<usize> {
+    let n = articles.len();
+    let mut outlets: BTreeMap<&str, usize> = BTreeMap::new();
+    for a in articles.iter().filter(|a| a.article.outlet_known) {
+        let k = outlets.len();
+        outlets.entry(a.article.outlet.as_str()).or_insert(k);
+    }
+    articles
+        .iter()
+        .enumerate()
+        .map(|(i, a)| match outlets.get(a.article.outlet.as_str()) {
+            Some(&k) if a.article.outlet_known => n + k,
+            _ => story[i],
+        })
+        .collect()
+}
+
+/// Sorted (voice, claim group) pairs where the voice attributes the group to a source other than
+/// itself in at least one article.
+fn relayed_claims(
+    mentions: &[(usize, usize, Option<&str>)],
+    voice: &[usize],
+    own_channel: &dyn Fn(usize, &str) -> bool,
+) -> Vec<(usize, usize)> {
+    let mut out: Vec<(usize, usize)> = mentions
+        .iter()
+        .filter(|(_, ai, src)| src.is_some_and(|s| !own_channel(*ai, s)))
+        .map(|&(g, ai, _)| (voice[ai], g))
+        .collect();
+    out.sort_unstable();
+    out.dedup();
+    out
+}
+
+/// True when `article`'s outlet is `source` itself (its domain is one of the source's domains):
+/// its articles citing the source are the source speaking, not a confirmation of it.
+fn is_channel(article: &ArticleFacts, source: &crate::registry::Source) -> bool {
+    let own = |d: &str| {
+        source
+            .domains
+            .iter()
+            .any(|s| d == s || d.strip_suffix(s.as_str()).is_some_and(|h| h.ends_with('.')))
+    };
+    article.article.domain.as_deref().is_some_and(own) || own(&article.article.outlet)
+}
+
 /// True when two sorted lists share no element.
 fn disjoint(a: &[String], b: &[String]) -> bool {
     let (mut i, mut j) = (0, 0);
@@ -311,6 +361,13 @@ pub fn score(
         article_base(a, l, registry, trust, ratings, Detail::Sum)
     };
     let story = story_of(copies, n);
+    let voice = voices(articles, &story);
+    // "KCNA quoting KCNA": a source an outlet is the channel of speaks with the outlet's voice.
+    let own_channel = |ai: usize, s: &str| {
+        registry
+            .get(s)
+            .is_some_and(|src| is_channel(&articles[ai], src))
+    };
     lap("style and laundering facts");
     // Claims per article, grouped by (unit, bound, rounded values).
     let mut key_to_group: rustc_hash::FxHashMap<(&str, i64, i64), usize> =
@@ -359,7 +416,14 @@ pub fn score(
     let mut voter_story: Vec<Option<usize>> = Vec::new(); // article whose mean gives a story voter's prior
     let mut base_priors: Vec<(f64, f64)> = Vec::new();
     let mut votes: Vec<((usize, usize), f64)> = Vec::with_capacity(mentions.len());
+    let relayed = relayed_claims(&mentions, &voice, &own_channel);
     for &(g, ai, src) in &mentions {
+        let src = src.filter(|s| !own_channel(ai, s));
+        // An outlet that attributes a figure to a source relays it: its other mentions of the
+        // figure are the source's voice again, not a confirmation.
+        if src.is_none() && relayed.binary_search(&(voice[ai], g)).is_ok() {
+            continue;
+        }
         let mut add = |prior: (f64, f64), story_article: Option<usize>| {
             base_priors.push(prior);
             voter_story.push(story_article);
@@ -382,7 +446,7 @@ pub fn score(
             }
             None => {
                 let v = *story_voter
-                    .entry(story[ai])
+                    .entry(voice[ai])
                     .or_insert_with(|| add((1.0, 1.0), Some(ai)));
                 (v, 1.0 - copy_p[ai])
             }
@@ -474,12 +538,13 @@ pub fn score(
     let mut group_articles: Vec<Vec<usize>> = vec![Vec::new(); groups.len()];
     for &(g, ai, src) in &mentions {
         group_articles[g].push(ai);
-        match src {
-            Some(s) => {
-                group_sources.push((g, s));
-                origins.push((g, Ok(s)));
-            }
-            None => origins.push((g, Err(story[ai]))),
+        if let Some(s) = src {
+            group_sources.push((g, s));
+        }
+        match src.filter(|s| !own_channel(ai, s)) {
+            Some(s) => origins.push((g, Ok(s))),
+            None if relayed.binary_search(&(voice[ai], g)).is_ok() => {}
+            None => origins.push((g, Err(voice[ai]))),
         }
     }
     origins.sort_unstable();
