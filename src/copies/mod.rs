@@ -103,6 +103,8 @@ pub struct Words {
     text: String,
     tokens: Vec<tokens::Token>,
     shingles: Vec<u64>,
+    /// The folded text, computed on first use and shared by every pair the article is in.
+    folded: std::sync::OnceLock<String>,
 }
 
 impl Words {
@@ -114,7 +116,14 @@ impl Words {
             text,
             tokens,
             shingles,
+            folded: std::sync::OnceLock::new(),
         }
+    }
+
+    /// The folded text (case, accents and punctuation folded), computed once per article.
+    fn folded(&self) -> &str {
+        self.folded
+            .get_or_init(|| crate::normalize::fold(&self.text).text)
     }
 }
 
@@ -130,7 +139,7 @@ pub fn sketch(text: &str, segs: &Segments, boilerplate: &[Span]) -> Vec<u64> {
 /// Gives the [`Words`] of article `i`.
 pub type WordsOf<'w> = dyn Fn(usize) -> Words + Sync + 'w;
 
-fn names_outlet(text: &str, sourced: &[String], other: &CopyInput) -> bool {
+fn names_outlet(words: &Words, sourced: &[String], other: &CopyInput) -> bool {
     if other.outlet_sources.iter().any(|s| sourced.contains(s)) {
         return true;
     }
@@ -141,10 +150,10 @@ fn names_outlet(text: &str, sourced: &[String], other: &CopyInput) -> bool {
     if name.chars().count() < 4 {
         return false;
     }
-    let f = crate::normalize::fold(text).text;
+    let f = words.folded();
     let n = crate::normalize::fold(name).text;
     f.match_indices(&n)
-        .any(|(i, m)| crate::normalize::at_word_boundary(&f, i, i + m.len()))
+        .any(|(i, m)| crate::normalize::at_word_boundary(f, i, i + m.len()))
 }
 
 /// Finds every copy pair among `inputs`, given their [`sketch`]es (dropped once candidates are
@@ -212,7 +221,7 @@ fn check_words(cx: &Cx, i: usize, wi: &Words, j: usize, wj: &Words) -> Option<Co
             credits: x.credits.clone(),
             sourced: x.sourced.clone(),
             words: p.tokens.len(),
-            names_other_outlet: names_outlet(&p.text, &x.sourced, other),
+            names_other_outlet: names_outlet(p, &x.sourced, other),
         }
     }
     let (sa, sb) = (side(xa, pa, xb), side(xb, pb, xa));
