@@ -1039,3 +1039,41 @@ fn regression_a_feed_cannot_corroborate_itself() {
         yonhap(&lone)
     );
 }
+
+/// Regression (robustness issue): inputs people really have. A French-locale Excel export (`;`,
+/// BOM, CRLF) and a TSV are read; an empty file, JSON lines, a duplicate column, a `body` column
+/// and a Latin-1 file each get one clear message naming the file, and exit non-zero.
+#[test]
+fn regression_real_world_inputs_get_read_or_one_clear_message() {
+    let excel = write_temp(b"\xEF\xBB\xBFid;outlet;text\r\n1;x.fr;\"Selon l'AFP, 300 manifestants; puis 400.\"\r\n2;y.fr;Deux\r\n");
+    let r = json_of(&["score", excel.path().to_str().unwrap(), "--format", "json"]);
+    assert_eq!(r["input"]["scored"], 2);
+    assert!(has(&r, "1", "AFP", &["attribution"]));
+    let tsv = write_temp(b"id\ttext\n1\tBonjour (AFP)\n");
+    let r = json_of(&["score", tsv.path().to_str().unwrap(), "--format", "json"]);
+    assert_eq!(r["input"]["scored"], 1);
+    for (bytes, message) in [
+        (&b""[..], "the file is empty"),
+        (&b"{\"id\":1,\"text\":\"x\"}\n"[..], "looks like JSON"),
+        (&b"id,text,text\n1,a,b\n"[..], "column `text` appears twice"),
+        (&b"id,body\n1,hello\n"[..], "found `body`: rename it `text`"),
+        (&b"id,text\n1,caf\xe9 cr\xe8me\n"[..], "Windows-1252"),
+    ] {
+        let f = write_temp(bytes);
+        let out = credence()
+            .args(["score", f.path().to_str().unwrap()])
+            .output()
+            .unwrap();
+        let err = String::from_utf8_lossy(&out.stderr);
+        assert!(!out.status.success(), "{message}: exit 0");
+        assert!(err.contains(message), "{message}: {err}");
+        assert!(err.contains(f.path().to_str().unwrap()), "{err}");
+    }
+    // A missing file: the OS error once.
+    let out = credence()
+        .args(["score", "no/such/file.csv"])
+        .output()
+        .unwrap();
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(err.matches("No such file").count(), 1, "{err}");
+}

@@ -169,7 +169,7 @@ fn analyze_chunked(
         next = read?;
     }
     let end = stream.finish();
-    let texts = input.texts(end.spans, end.text_column)?;
+    let texts = input.texts(end.spans, end.text_column, end.delimiter)?;
     let head = Head {
         rows: end.rows,
         rejected: end.rejected,

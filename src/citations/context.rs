@@ -234,6 +234,9 @@ impl<'a> FieldContext<'a> {
         if let Some(seg) = self.dateline_heading(m, line) {
             return Some(seg);
         }
+        if let Some(seg) = self.slash_signoff(m, line) {
+            return Some(seg);
+        }
         if let Some(tail) = self.dash_tail(line) {
             if tail.contains(m.start, m.end) && self.only_names(tail) {
                 return Some(tail);
@@ -356,6 +359,47 @@ impl<'a> FieldContext<'a> {
             end: near.end,
         });
         (tail.end > tail.start && tail.end - tail.start <= 60).then_some(tail)
+    }
+
+    /// A Swiss-style sign-off after a sentence: a slash, then agencies joined by hyphens or slashes
+    /// and the desk's initials ("… d'équipage. / ats-afp", "… / ats-afp-ap"), even when the OCR'd
+    /// page runs on into the next article.
+    fn slash_signoff(&self, m: &RawMatch, line: Span) -> Option<Span> {
+        let near = self.near(line, m.start, m.end, 40);
+        let before = &self.text[near.start..m.start];
+        let slash = before.rfind('/')?;
+        let head = self.text[line.start..near.start + slash].trim_end();
+        if !head.ends_with(['.', '!', '?', ')', '»', '"', '”']) {
+            return None;
+        }
+        // Extend over the names joined to `m` by hyphens or slashes.
+        let mut end = m.end;
+        let i = self.matches.partition_point(|x| x.start < m.start);
+        for x in &self.matches[i..] {
+            if x.start < end {
+                continue;
+            }
+            let gap = &self.text[end..x.start];
+            if gap.len() > 3
+                || !gap.trim().chars().all(|c| c == '-' || c == '/')
+                || gap.trim().is_empty()
+            {
+                break;
+            }
+            end = x.end;
+        }
+        let seg = Span {
+            start: near.start + slash + 1,
+            end,
+        };
+        let inside: Vec<&RawMatch> = self.matches_in(seg).collect();
+        let ok = raw_tokens(seg.of(self.text), seg.start)
+            .iter()
+            .all(|(off, t)| {
+                inside.iter().any(|x| *off >= x.start && *off < x.end)
+                    || (t.chars().count() <= 4 && t.chars().all(|c| c.is_lowercase()))
+            });
+        ok.then_some(seg)
     }
 
     /// True when every word of `span` is inside a source name ("Rodong Sinmun", "JIJI PRESS").

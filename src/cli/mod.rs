@@ -323,7 +323,33 @@ fn load(file: &str, registry: &Registry, opts: &ScoreOptions, quiet: bool) -> Re
         summarize_problems(input.display(), &analysis);
     }
     texts_read(&analysis, file)?;
+    every_row_rejected(&analysis, input.display())?;
     Ok(analysis)
+}
+
+/// Fails when rows were read but none was kept: a report of nothing is not a success. Rows
+/// rejected for invalid UTF-8 mean the file is in another encoding: say how to convert it.
+fn every_row_rejected(analysis: &Analysis, file: &str) -> Result<()> {
+    if analysis.rows == 0 || !analysis.articles.is_empty() {
+        return Ok(());
+    }
+    let utf8 = analysis
+        .rejected
+        .iter()
+        .filter(|r| r.reason.contains("invalid UTF-8"))
+        .count();
+    let first = analysis.rejected.first().map_or(String::new(), |r| {
+        format!(" (first: line {}: {})", r.line, r.reason)
+    });
+    if utf8 * 2 > analysis.rejected.len() {
+        anyhow::bail!(
+            "{file}: all {} rows were rejected, {utf8} of them for invalid UTF-8{first}: the file is \
+             probably Latin-1 or Windows-1252; convert it first, e.g. `iconv -f WINDOWS-1252 -t \
+             UTF-8 {file} > utf8.csv`",
+            analysis.rows
+        );
+    }
+    anyhow::bail!("{file}: all {} rows were rejected{first}", analysis.rows)
 }
 
 /// Fails when texts could not be read back from the input for a report (it changed during the run).

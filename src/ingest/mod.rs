@@ -82,20 +82,23 @@ pub struct Ingested {
 #[derive(Debug, thiserror::Error)]
 pub enum IngestError {
     /// The file cannot be opened or read.
-    #[error("{path}: {source}")]
+    #[error("{path}: {error}")]
     Io {
         /// The input path.
         path: String,
-        /// The I/O error.
-        source: io::Error,
+        /// The I/O error (shown in the message, not chained: printed once).
+        error: io::Error,
     },
     /// A required column is missing from the header.
-    #[error("{path}: line 1: missing required column `{column}`")]
+    #[error("{path}: line 1: missing required column `{column}`{hint}")]
     MissingColumn {
         /// The input path.
         path: String,
         /// The missing column.
         column: &'static str,
+        /// What the header has instead, when it says something ("; found `body`, rename it
+        /// `text`"), else empty.
+        hint: String,
     },
     /// The header itself cannot be parsed.
     #[error("{path}: line 1: unreadable header: {message}")]
@@ -130,7 +133,7 @@ impl Input {
     pub fn open(path: &str) -> Result<Input, IngestError> {
         let io_err = |source| IngestError::Io {
             path: path.into(),
-            source,
+            error: source,
         };
         if path == "-" {
             return Input::spool(&mut io::stdin().lock(), "<stdin>");
@@ -149,7 +152,7 @@ impl Input {
     fn spool(from: &mut dyn io::Read, display: &str) -> Result<Input, IngestError> {
         let io_err = |source| IngestError::Io {
             path: display.into(),
-            source,
+            error: source,
         };
         let mut spool = tempfile::NamedTempFile::new().map_err(io_err)?;
         io::copy(from, spool.as_file_mut()).map_err(io_err)?;
@@ -169,7 +172,7 @@ impl Input {
     fn handle(&self) -> Result<File, IngestError> {
         self.file.try_clone().map_err(|source| IngestError::Io {
             path: self.display.clone(),
-            source,
+            error: source,
         })
     }
 
@@ -183,15 +186,20 @@ impl Input {
         let mut file = self.handle()?;
         io::Seek::seek(&mut file, io::SeekFrom::Start(0)).map_err(|source| IngestError::Io {
             path: self.display.clone(),
-            source,
+            error: source,
         })?;
         Stream::new(io::BufReader::with_capacity(1 << 20, file), &self.display)
     }
 
     /// Random access to the texts of the articles a finished [`Stream`] of this input accepted
     /// (`spans` and `column` come from its [`End`]).
-    pub fn texts(&self, spans: Vec<(u64, u64)>, column: usize) -> Result<Texts, IngestError> {
-        Ok(Texts::file(self.handle()?, spans, column))
+    pub fn texts(
+        &self,
+        spans: Vec<(u64, u64)>,
+        column: usize,
+        delimiter: u8,
+    ) -> Result<Texts, IngestError> {
+        Ok(Texts::file(self.handle()?, spans, column, delimiter))
     }
 }
 
@@ -219,10 +227,26 @@ impl Columns {
             })
             .collect();
         let find = |name: &str| names.iter().position(|n| n == name);
+        // A column named twice: which one is meant cannot be guessed.
+        for (i, n) in names.iter().enumerate() {
+            if let Some(j) = names[i + 1..].iter().position(|m| m == n) {
+                if !n.is_empty() {
+                    return Err(IngestError::BadHeader {
+                        path: path.into(),
+                        message: format!(
+                            "column `{n}` appears twice (columns {} and {})",
+                            i + 1,
+                            i + j + 2
+                        ),
+                    });
+                }
+            }
+        }
         let need = |column: &'static str| {
             find(column).ok_or_else(|| IngestError::MissingColumn {
                 path: path.into(),
                 column,
+                hint: column_hint(column, &names),
             })
         };
         Ok(Columns {
@@ -236,6 +260,33 @@ impl Columns {
             width: names.len(),
         })
     }
+}
+
+/// What a header without `column` has instead: a likely candidate to rename, or the columns it has.
+fn column_hint(column: &str, names: &[String]) -> String {
+    let candidates: &[&str] = match column {
+        "text" => &[
+            "body",
+            "content",
+            "maintext",
+            "article",
+            "fulltext",
+            "full_text",
+            "texte",
+            "text_body",
+        ],
+        "id" => &["article_id", "doc_id", "uid", "key", "identifier", "guid"],
+        _ => &[],
+    };
+    if let Some(c) = names.iter().find(|n| candidates.contains(&n.as_str())) {
+        return format!("; found `{c}`: rename it `{column}`");
+    }
+    let shown: Vec<&str> = names.iter().take(8).map(String::as_str).collect();
+    format!(
+        "; the header has {} column(s): {}",
+        names.len(),
+        shown.join(", ")
+    )
 }
 
 /// Parses CSV bytes into articles. `path` is only used in messages.
@@ -408,7 +459,7 @@ mod tests {
         let e = read_csv(b"id,body\n1,x\n", "in.csv").unwrap_err();
         assert_eq!(
             e.to_string(),
-            "in.csv: line 1: missing required column `text`"
+            "in.csv: line 1: missing required column `text`; found `body`: rename it `text`"
         );
         assert!(read_csv(b"", "e.csv").is_err());
     }

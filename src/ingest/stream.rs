@@ -28,6 +28,8 @@ pub struct End {
     pub spans: Vec<(u64, u64)>,
     /// Index of the `text` column.
     pub text_column: usize,
+    /// The field delimiter read from the header (`,`, `;` or tab).
+    pub delimiter: u8,
 }
 
 /// Reads a CSV of articles chunk by chunk (see [`Stream::next_chunk`]).
@@ -48,7 +50,7 @@ impl<R: BufRead> Stream<R> {
     pub fn new(mut input: R, path: &str) -> Result<Stream<R>, IngestError> {
         let io_err = |source| IngestError::Io {
             path: path.into(),
-            source,
+            error: source,
         };
         let bom = input
             .fill_buf()
@@ -57,9 +59,30 @@ impl<R: BufRead> Stream<R> {
         if bom {
             input.consume(3);
         }
+        let head = input.fill_buf().map_err(io_err)?;
+        let first = head.iter().copied().find(|b| !b.is_ascii_whitespace());
+        if head.iter().all(u8::is_ascii_whitespace) {
+            return Err(IngestError::BadHeader {
+                path: path.into(),
+                message:
+                    "the file is empty: expected a CSV header row with at least `id` and `text`"
+                        .into(),
+            });
+        }
+        if matches!(first, Some(b'{') | Some(b'[')) {
+            return Err(IngestError::BadHeader {
+                path: path.into(),
+                message:
+                    "this looks like JSON or JSON lines, not CSV: credence reads CSV with a header \
+                          row (id,text,…); convert it first"
+                        .into(),
+            });
+        }
+        let delimiter = sniff_delimiter(head);
         let mut rdr = csv::ReaderBuilder::new()
             .flexible(true)
             .has_headers(true)
+            .delimiter(delimiter)
             .from_reader(input);
         let header = rdr
             .byte_headers()
@@ -72,11 +95,13 @@ impl<R: BufRead> Stream<R> {
             return Err(IngestError::MissingColumn {
                 path: path.into(),
                 column: "id",
+                hint: "; the header row is empty".into(),
             });
         }
         let cols = Columns::from_header(&header, path)?;
         let end = End {
             text_column: cols.text,
+            delimiter,
             ..End::default()
         };
         Ok(Stream {
@@ -122,7 +147,7 @@ impl<R: BufRead> Stream<R> {
                     };
                     return Err(IngestError::Io {
                         path: self.path.clone(),
-                        source,
+                        error: source,
                     });
                 }
                 // The csv parser is lenient; an error here is one broken record.
@@ -176,4 +201,29 @@ pub(super) fn read_all<R: BufRead>(mut stream: Stream<R>) -> Result<super::Inges
     out.rejected = end.rejected;
     out.warnings = end.warnings;
     Ok(out)
+}
+
+/// The delimiter of the header line: the most frequent of `,`, `;` and tab outside quotes
+/// (Excel in French locales writes `;`; TSV exports use tabs); `,` on a tie or when none is seen.
+fn sniff_delimiter(head: &[u8]) -> u8 {
+    let line_end = head.iter().position(|&b| b == b'\n').unwrap_or(head.len());
+    let mut counts = [0usize; 3];
+    let mut quoted = false;
+    for &b in &head[..line_end] {
+        match b {
+            b'"' => quoted = !quoted,
+            b',' if !quoted => counts[0] += 1,
+            b';' if !quoted => counts[1] += 1,
+            b'\t' if !quoted => counts[2] += 1,
+            _ => {}
+        }
+    }
+    let best = (0..3)
+        .max_by_key(|&k| (counts[k], std::cmp::Reverse(k)))
+        .unwrap_or(0);
+    if counts[best] == 0 {
+        b','
+    } else {
+        [b',', b';', b'\t'][best]
+    }
 }

@@ -22,17 +22,19 @@ pub struct FileTexts {
     file: File,
     spans: Vec<(u64, u64)>,
     column: usize,
+    delimiter: u8,
     failures: AtomicUsize,
 }
 
 impl Texts {
     /// Texts read from `file`, whose accepted records span `spans` (`(start, length)` in bytes),
     /// with the text in column `column`.
-    pub fn file(file: File, spans: Vec<(u64, u64)>, column: usize) -> Texts {
+    pub fn file(file: File, spans: Vec<(u64, u64)>, column: usize, delimiter: u8) -> Texts {
         Texts::File(FileTexts {
             file,
             spans,
             column,
+            delimiter,
             failures: AtomicUsize::new(0),
         })
     }
@@ -94,7 +96,7 @@ impl FileTexts {
             self.failures.fetch_add(wanted.len(), Ordering::Relaxed);
             return vec![String::new(); wanted.len()];
         }
-        let out = parse(buf, base, wanted, self.column);
+        let out = parse(buf, base, wanted, self.column, self.delimiter);
         let failed = out.iter().filter(|t| t.is_none()).count();
         if failed > 0 {
             self.failures.fetch_add(failed, Ordering::Relaxed);
@@ -106,20 +108,33 @@ impl FileTexts {
 thread_local! {
     /// One CSV reader per thread, reset for each read: building one costs more than parsing a
     /// record.
-    static READER: std::cell::RefCell<csv::Reader<std::io::Cursor<Vec<u8>>>> =
-        std::cell::RefCell::new(
-            csv::ReaderBuilder::new()
-                .flexible(true)
-                .has_headers(false)
-                .from_reader(std::io::Cursor::new(Vec::new())),
-        );
+    static READER: std::cell::RefCell<(u8, csv::Reader<std::io::Cursor<Vec<u8>>>)> =
+        std::cell::RefCell::new((b',', reader(b',')));
 }
 
 /// The text column of the records of `buf` (which starts at file offset `base`) that begin at the
 /// offsets in `wanted`; rejected records in between are skipped.
-fn parse(buf: Vec<u8>, base: u64, wanted: &[(u64, u64)], column: usize) -> Vec<Option<String>> {
+fn reader(delimiter: u8) -> csv::Reader<std::io::Cursor<Vec<u8>>> {
+    csv::ReaderBuilder::new()
+        .flexible(true)
+        .has_headers(false)
+        .delimiter(delimiter)
+        .from_reader(std::io::Cursor::new(Vec::new()))
+}
+
+fn parse(
+    buf: Vec<u8>,
+    base: u64,
+    wanted: &[(u64, u64)],
+    column: usize,
+    delimiter: u8,
+) -> Vec<Option<String>> {
     READER.with(|cell| {
-        let mut rdr = cell.borrow_mut();
+        let mut cell = cell.borrow_mut();
+        if cell.0 != delimiter {
+            *cell = (delimiter, reader(delimiter));
+        }
+        let rdr = &mut cell.1;
         *rdr.get_mut() = std::io::Cursor::new(buf);
         // `seek_raw` always seeks (and so drops the previous buffer's bytes); `seek` skips a seek to
         // the position it believes it is at.
@@ -190,7 +205,9 @@ mod tests {
         }
         let end = stream.finish();
         assert_eq!(end.rejected.len(), 2);
-        let texts = input.texts(end.spans, end.text_column).unwrap();
+        let texts = input
+            .texts(end.spans, end.text_column, end.delimiter)
+            .unwrap();
         assert_eq!(streamed, ["first\nline", "say \"hi\"", "last"]);
         let all: Vec<String> = texts.range(0..3).into_iter().map(|c| c.into()).collect();
         assert_eq!(all, streamed);
@@ -204,7 +221,7 @@ mod tests {
     fn a_file_changed_under_the_run_is_counted_not_panicked_on() {
         let mut f = tempfile::NamedTempFile::new().unwrap();
         f.write_all(b"id,text\n1,abc\n2,defg\n").unwrap();
-        let texts = super::Texts::file(f.reopen().unwrap(), vec![(8, 6), (14, 7)], 1);
+        let texts = super::Texts::file(f.reopen().unwrap(), vec![(8, 6), (14, 7)], 1, b',');
         assert_eq!(texts.get(1), "defg");
         f.as_file().set_len(10).unwrap();
         assert_eq!(texts.get(1), "");

@@ -166,12 +166,12 @@ fn parse_active(v: &str) -> Option<(Option<i32>, Option<i32>)> {
 #[derive(Debug, thiserror::Error)]
 pub enum RegistryError {
     /// The file cannot be read.
-    #[error("{path}: {source}")]
+    #[error("{path}: {error}")]
     Io {
         /// Registry path.
         path: String,
-        /// The I/O error.
-        source: std::io::Error,
+        /// The I/O error (shown in the message, not chained: printed once).
+        error: std::io::Error,
     },
     /// A row or field is invalid.
     #[error("{path}: line {line}: field `{field}`: {message}")]
@@ -219,7 +219,7 @@ impl Registry {
         let shown = path.display().to_string();
         let text = std::fs::read_to_string(path).map_err(|source| RegistryError::Io {
             path: shown.clone(),
-            source,
+            error: source,
         })?;
         Registry::parse(&text, &shown)
     }
