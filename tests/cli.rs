@@ -1077,3 +1077,18 @@ fn regression_real_world_inputs_get_read_or_one_clear_message() {
     let err = String::from_utf8_lossy(&out.stderr);
     assert_eq!(err.matches("No such file").count(), 1, "{err}");
 }
+
+/// Regression (robustness issue): an unterminated quote silently swallowed every following row
+/// into one article's text; the record is rejected with its line and what it swallowed.
+#[test]
+fn regression_an_unterminated_quote_is_reported_not_swallowed() {
+    let f = write_temp(
+        b"id,outlet,text\n1,x.fr,\"Bon texte ici.\"\n2,y.fr,\"Une citation jamais fermee\n3,z.fr,Un autre article\n4,z.fr,Encore un\n5,w.fr,Et un dernier\n",
+    );
+    let r = json_of(&["score", f.path().to_str().unwrap(), "--format", "json"]);
+    let rejected = r["input"]["rejected"].as_array().unwrap();
+    assert_eq!(rejected.len(), 1);
+    assert_eq!(rejected[0]["line"], 3);
+    assert!(rejected[0]["reason"].as_str().unwrap().contains("never closed"));
+    assert_eq!(r["input"]["scored"], 1);
+}

@@ -164,6 +164,17 @@ impl<R: BufRead> Stream<R> {
         let pos = self.record.position().cloned();
         let line = pos.as_ref().map_or(line, |p| p.line());
         self.end.rows += 1;
+        if let Some(swallowed) = self.swallowed_rows() {
+            self.end.rejected.push(Rejection {
+                line,
+                id: None,
+                reason: format!(
+                    "a quote opened in this record is never closed: it runs to the end of the file \
+                     and swallows {swallowed} lines that look like rows of their own; close the quote"
+                ),
+            });
+            return Ok(());
+        }
         match row_to_article(&self.record, &self.cols, line, &mut self.end.warnings) {
             Ok((article, text)) => {
                 if let Some(first) = self.seen.get(&article.id) {
@@ -186,6 +197,36 @@ impl<R: BufRead> Stream<R> {
             Err(r) => self.end.rejected.push(Rejection { line, ..r }),
         }
         Ok(())
+    }
+}
+
+impl<R: BufRead> Stream<R> {
+    /// For a record whose field runs on over lines that are rows of their own — each line after
+    /// the first opens with a short token and a delimiter and carries as many delimiters as the
+    /// header — the number of such lines: rows an unterminated quote swallowed (pandas stops on
+    /// these with "EOF inside string"; the csv crate reads on to the end of the file).
+    fn swallowed_rows(&self) -> Option<usize> {
+        if self.cols.width < 2 {
+            return None;
+        }
+        let delimiter = self.end.delimiter;
+        let row_like = |l: &[u8]| {
+            let head = l.iter().position(|&b| b == delimiter);
+            head.is_some_and(|h| h > 0 && h <= 40 && !l[..h].contains(&b' '))
+                && l.iter().filter(|&&b| b == delimiter).count() + 1 >= self.cols.width
+        };
+        self.record
+            .iter()
+            .filter_map(|field| {
+                let lines: Vec<&[u8]> = field
+                    .split(|&b| b == b'\n')
+                    .skip(1)
+                    .filter(|l| !l.iter().all(u8::is_ascii_whitespace))
+                    .collect();
+                let rows = lines.iter().filter(|l| row_like(l)).count();
+                (lines.len() >= 2 && rows * 10 >= lines.len() * 9).then_some(rows)
+            })
+            .max()
     }
 }
 
