@@ -24,6 +24,58 @@ pub struct ArticleFacts {
     pub lang: Option<String>,
     /// Attribution density and tone, read by the scoring pass.
     pub style: Style,
+    /// Hashes of the proper names the text uses (capitalised words not opening a sentence), sorted,
+    /// at most [`MAX_NAMES`]: figures of two articles are compared only when they share rare names.
+    pub names: Vec<u32>,
+}
+
+/// Names kept per article.
+pub const MAX_NAMES: usize = 48;
+
+/// The proper-name hashes of `text`: words written with a capital that do not open a sentence
+/// ("Marseille", "KCNA", "Castaner"), folded and hashed with a fixed seed, deduplicated and sorted.
+/// # Complexity: O(text length).
+pub fn names(text: &str) -> Vec<u32> {
+    let mut out: Vec<u32> = Vec::new();
+    let mut sentence_start = true;
+    let mut word_start: Option<usize> = None;
+    let flush = |out: &mut Vec<u32>, w: &str, opens: bool| {
+        let mut cs = w.chars();
+        let Some(first) = cs.next() else { return };
+        if opens || !first.is_uppercase() || w.chars().count() < 3 {
+            return;
+        }
+        let folded = crate::normalize::fold(w).text;
+        let h = xxhash_rust::xxh3::xxh3_64_with_seed(folded.as_bytes(), 0x6e61_6d65);
+        out.push(h as u32);
+    };
+    let mut opens_here = true;
+    for (i, c) in text.char_indices() {
+        if c.is_alphanumeric() {
+            if word_start.is_none() {
+                word_start = Some(i);
+                opens_here = sentence_start;
+                sentence_start = false;
+            }
+            continue;
+        }
+        if let Some(st) = word_start.take() {
+            flush(&mut out, &text[st..i], opens_here);
+            if out.len() >= MAX_NAMES * 4 {
+                break;
+            }
+        }
+        if matches!(c, '.' | '!' | '?' | '\n' | '«' | '"' | '“' | ':') {
+            sentence_start = true;
+        }
+    }
+    if let Some(st) = word_start {
+        flush(&mut out, &text[st..], opens_here);
+    }
+    out.sort_unstable();
+    out.dedup();
+    out.truncate(MAX_NAMES);
+    out
 }
 
 /// Text-level signals of one article (computed by [`crate::score::style`]).

@@ -978,10 +978,10 @@ fn regression_a_feed_cannot_corroborate_itself() {
     wider += &row(
         "r1",
         "reuters.com",
-        "Some 12,000 soldiers crossed the border, according to Yonhap, which cited officials.",
+        "Some 12,000 soldiers crossed the border near Kaesong into Paju, according to Yonhap, which cited officials.",
     );
-    wider += &row("a1", "apnews.com", "Some 12,000 soldiers crossed the border, South Korea's National Intelligence Service said.");
-    wider += &row("b1", "bbc.co.uk", "Some 12,000 soldiers crossed the border on Monday, witnesses in the town of Kaesong told reporters.");
+    wider += &row("a1", "apnews.com", "Some 12,000 soldiers crossed the border near Kaesong into Paju, the National Intelligence Service said.");
+    wider += &row("b1", "bbc.co.uk", "Some 12,000 soldiers crossed the border on Monday near Kaesong and Paju, witnesses told reporters.");
     let f = write_temp(wider.as_bytes());
     let one = json_of(&[
         "score",
@@ -996,7 +996,7 @@ fn regression_a_feed_cannot_corroborate_itself() {
         dup += &row(
             &format!("r1dup{k}"),
             "reuters.com",
-            "Some 12,000 soldiers crossed the border, according to Yonhap, which cited officials.",
+            "Some 12,000 soldiers crossed the border near Kaesong into Paju, according to Yonhap, which cited officials.",
         );
     }
     let f = write_temp(dup.as_bytes());
@@ -1009,12 +1009,13 @@ fn regression_a_feed_cannot_corroborate_itself() {
         "none",
     ]);
     assert_eq!(source_means(&one), source_means(&three));
-    // Independent outlets that confirm a figure raise its source above a lone citation.
+    // Independent outlets that confirm a figure of the same event (they share its rare names:
+    // Kaesong, Paju) raise its source above a lone citation.
     let mut lone = String::from("id,outlet,text\n");
     lone += &row(
         "r1",
         "reuters.com",
-        "Some 12,000 soldiers crossed the border, according to Yonhap, which cited officials.",
+        "Some 12,000 soldiers crossed the border near Kaesong into Paju, according to Yonhap, which cited officials.",
     );
     let f = write_temp(lone.as_bytes());
     let lone = json_of(&[
@@ -1089,6 +1090,9 @@ fn regression_an_unterminated_quote_is_reported_not_swallowed() {
     let rejected = r["input"]["rejected"].as_array().unwrap();
     assert_eq!(rejected.len(), 1);
     assert_eq!(rejected[0]["line"], 3);
-    assert!(rejected[0]["reason"].as_str().unwrap().contains("never closed"));
+    assert!(rejected[0]["reason"]
+        .as_str()
+        .unwrap()
+        .contains("never closed"));
     assert_eq!(r["input"]["scored"], 1);
 }

@@ -105,6 +105,7 @@ impl First {
                 let (mut found, mut unreadable) = claims::extract(text, &segs, &citations);
                 found.shrink_to_fit();
                 unreadable.shrink_to_fit();
+                let found_any = !found.is_empty();
                 let claims = (found, unreadable);
                 let keys = if article.outlet_known {
                     line_keys(text, &segs)
@@ -119,6 +120,11 @@ impl First {
                     garble: 0.0,
                     lang: None,
                     style: reader.read(text),
+                    names: if found_any {
+                        crate::model::names(text)
+                    } else {
+                        Vec::new()
+                    },
                 };
                 (analyzed, claims, keys)
             })

@@ -555,12 +555,20 @@ fn slash_signoffs_after_a_sentence_are_credits_of_every_agency() {
     let got = cite("Les dégâts sont importants. / ats-afp-ap Le conseil siège demain.");
     for id in ["ATS", "AFP", "AP"] {
         assert!(
-            got.iter().any(|(s, k, _)| s == id && *k == CitationKind::Credit),
+            got.iter()
+                .any(|(s, k, _)| s == id && *k == CitationKind::Credit),
             "{id} in {got:?}"
         );
     }
-    one("L'assemblée a voté la loi. / ats", "ATS", CitationKind::Credit);
+    one(
+        "L'assemblée a voté la loi. / ats",
+        "ATS",
+        CitationKind::Credit,
+    );
     // A slash inside a sentence is not a sign-off.
     let got = cite("Le service 24/7 de l'AFP est ouvert à tous les abonnés.");
-    assert!(got.iter().all(|(_, k, _)| *k != CitationKind::Credit), "{got:?}");
+    assert!(
+        got.iter().all(|(_, k, _)| *k != CitationKind::Credit),
+        "{got:?}"
+    );
 }

@@ -385,11 +385,22 @@ pub fn extract(
             {
                 k += 1;
             }
-            let unit = toks.get(k).map(|t| t.word.to_string()).unwrap_or_default();
-            let gap_ok = toks.get(k).is_some_and(|t| {
-                !sentence[toks[j - 1].end..t.start].contains(['.', ',', ';', ':', '(', ')'])
-                    || sentence[toks[j - 1].end..t.start].trim() == "%"
-            });
+            // "74 % des personnes", "3.1% growth": the unit is the percent sign, not the next word.
+            let percent = sentence[toks[j - 1].end..].trim_start().starts_with('%');
+            let unit = if percent {
+                "percent".to_string()
+            } else {
+                toks.get(k).map(|t| t.word.to_string()).unwrap_or_default()
+            };
+            let gap_ok = percent
+                || toks.get(k).is_some_and(|t| {
+                    let gap = &sentence[toks[j - 1].end..t.start];
+                    // "six-party talks", "a five-point plan", "three-day": a number hyphenated to the
+                    // next word makes a compound adjective or a name, not a count of that word.
+                    let compound = k == j && (gap == "-" || gap == "‑");
+                    (!gap.contains(['.', ',', ';', ':', '(', ')']) || gap.trim() == "%")
+                        && !compound
+                });
             let usable = !unit.is_empty()
                 && gap_ok
                 && unit.chars().all(char::is_alphabetic)
@@ -401,7 +412,12 @@ pub fn extract(
                 && !is_year(v, toks[i].raw)
                 && v > 0.0;
             if usable {
-                let end = toks[k].end;
+                let end = if percent {
+                    let after = toks[j - 1].end;
+                    after + sentence[after..].find('%').map_or(0, |p| p + 1)
+                } else {
+                    toks[k].end
+                };
                 claims.push(Claim {
                     low,
                     high,
@@ -411,7 +427,7 @@ pub fn extract(
                     end: s.start + end,
                     sources: sources.clone(),
                 });
-                i = k + 1;
+                i = if percent { j } else { k + 1 };
             } else {
                 i = j.max(i + 1);
             }
@@ -461,6 +477,19 @@ mod tests {
             "Durante 6 meses y 3 semanas, el lunes 2 de marzo.",
             "Er wurde nach 3 Monaten und 2 Tagen entlassen; 2 Menschen warteten.",
             "Profit rose in the 9 mths to 20 shr cts.",
+        ] {
+            assert!(claims(text).is_empty(), "{text}: {:?}", claims(text));
+        }
+        // A percent sign is the unit.
+        assert_eq!(
+            claims("Selon le sondage, 74 % des personnes approuvent.")[0].3,
+            "percent"
+        );
+        assert_eq!(claims("Growth was 3.1% last year.")[0].3, "percent");
+        // A number hyphenated to the next word is a compound, not a count.
+        for text in [
+            "The six-party talks resumed.",
+            "A 5-point plan was adopted.",
         ] {
             assert!(claims(text).is_empty(), "{text}: {:?}", claims(text));
         }

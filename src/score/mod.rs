@@ -10,6 +10,7 @@
 
 mod article;
 pub mod claims;
+pub mod context;
 mod outlets;
 pub mod priors;
 pub mod propagate;
@@ -402,6 +403,8 @@ pub fn score(
     }
     first_mention.push(mentions.len());
     drop(key_to_group);
+    // A figure is compared only inside one story: copies, or articles sharing rare names.
+    context::split_by_story(&mut groups, &mut mentions, articles, &story, &voice);
     lap("claims grouped");
     let mut trust: BTreeMap<String, f64> = BTreeMap::new();
     let mut article_mu = vec![0.5; n];
