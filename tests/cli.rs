@@ -1096,3 +1096,32 @@ fn regression_an_unterminated_quote_is_reported_not_swallowed() {
         .contains("never closed"));
     assert_eq!(r["input"]["scored"], 1);
 }
+
+/// Regression (claims issue): "4 morts" of unrelated events pooled into one corroborated claim.
+/// A figure groups only across copies or articles that share rare names of the event.
+#[test]
+fn regression_the_same_figure_of_unrelated_events_is_not_corroboration() {
+    let csv = "id,outlet,text\n\
+        a,lesoir.be,\"Une fusillade a fait 4 morts mardi soir près du marché de Noël de Strasbourg, rue des Orfèvres.\"\n\
+        b,lemonde.fr,\"À Strasbourg, l'attaque de la rue des Orfèvres a fait 4 morts, selon la préfecture.\"\n\
+        c,elpais.com,\"La explosión de gas en Valladolid dejó 4 muertos en el barrio de Delicias.\"\n\
+        d,derstandard.at,\"Bei dem Anschlag im Jüdischen Museum in Brüssel gab es 4 Tote, sagte die Polizei.\"\n\
+        e,lefigaro.fr,\"L'attentat de la rue Copernic avait fait 4 morts en 1980 à Paris, devant la synagogue.\"\n";
+    let f = write_temp(csv.as_bytes());
+    let r = json_of(&["score", f.path().to_str().unwrap(), "--format", "json"]);
+    let groups: Vec<(String, Vec<String>)> = r["claims"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|c| c["value"] == 4.0)
+        .map(|c| {
+            let arts = c["articles"].as_array().unwrap().iter().map(|a| a.as_str().unwrap().to_string()).collect();
+            (c["unit"].as_str().unwrap().to_string(), arts)
+        })
+        .collect();
+    // The two Strasbourg reports share the event's names and confirm each other; the others stand alone.
+    let strasbourg = groups.iter().find(|(_, a)| a.contains(&"a".to_string())).unwrap();
+    assert_eq!(strasbourg.1, ["a", "b"], "{groups:?}");
+    let e = groups.iter().find(|(_, a)| a.contains(&"e".to_string())).unwrap();
+    assert_eq!(e.1, ["e"], "{groups:?}");
+}
