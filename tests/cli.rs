@@ -1115,13 +1115,48 @@ fn regression_the_same_figure_of_unrelated_events_is_not_corroboration() {
         .iter()
         .filter(|c| c["value"] == 4.0)
         .map(|c| {
-            let arts = c["articles"].as_array().unwrap().iter().map(|a| a.as_str().unwrap().to_string()).collect();
+            let arts = c["articles"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .map(|a| a.as_str().unwrap().to_string())
+                .collect();
             (c["unit"].as_str().unwrap().to_string(), arts)
         })
         .collect();
     // The two Strasbourg reports share the event's names and confirm each other; the others stand alone.
-    let strasbourg = groups.iter().find(|(_, a)| a.contains(&"a".to_string())).unwrap();
+    let strasbourg = groups
+        .iter()
+        .find(|(_, a)| a.contains(&"a".to_string()))
+        .unwrap();
     assert_eq!(strasbourg.1, ["a", "b"], "{groups:?}");
-    let e = groups.iter().find(|(_, a)| a.contains(&"e".to_string())).unwrap();
+    let e = groups
+        .iter()
+        .find(|(_, a)| a.contains(&"e".to_string()))
+        .unwrap();
     assert_eq!(e.1, ["e"], "{groups:?}");
+}
+
+/// Regression (garble issue): KCNA's scrape joins lines with commas (", ,", ":, ,", ", , , ,");
+/// only the exact ", ," was recognised as the feed's format, so 4,155 KCNA articles counted as
+/// garbled. Punctuation-only artefacts of one kind that an outlet prints in nearly every article
+/// are one family.
+#[test]
+fn regression_a_feeds_punctuation_artefacts_are_one_family() {
+    let mut csv = String::from("id,outlet,text\n");
+    for k in 0..8 {
+        let residue = if k % 2 == 0 { ":, ," } else { ", , , ," };
+        csv += &format!(
+            "k{k},feed.example,\"The delegation arrived in the capital on day {k}{residue} It was greeted warmly, , by officials.\"\n"
+        );
+    }
+    let f = write_temp(csv.as_bytes());
+    let r = json_of(&["score", f.path().to_str().unwrap(), "--format", "json"]);
+    for a in r["articles"].as_array().unwrap() {
+        for fl in a["flags"].as_array().unwrap() {
+            if fl["kind"] == "broken_punctuation" {
+                assert_eq!(fl["counted"], false, "{fl}");
+            }
+        }
+    }
 }

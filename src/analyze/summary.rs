@@ -20,15 +20,19 @@ type FeedKey = (garble::FlagKind, String);
 /// Artefacts that one outlet prints in (nearly) every article — a feed's format or scraping residue
 /// such as KCNA's ", ," — are that outlet's boilerplate: kept as flags, not counted in `garble`.
 pub(super) fn discount_feed_artefacts(articles: &mut [ArticleFacts]) {
+    // Evidence made of punctuation only (", ,", ":, ,", ", , , ,") is one family: a scraper that
+    // joins lines with commas leaves all of them, so they share one key.
     let key = |f: &Flag| {
-        (
-            f.kind,
-            crate::normalize::fold(&f.evidence)
-                .text
-                .chars()
-                .filter(|c| !c.is_ascii_digit())
-                .collect::<String>(),
-        )
+        let folded: String = crate::normalize::fold(&f.evidence)
+            .text
+            .chars()
+            .filter(|c| !c.is_ascii_digit())
+            .collect();
+        if folded.chars().any(char::is_alphanumeric) {
+            (f.kind, folded)
+        } else {
+            (f.kind, String::from("<punctuation>"))
+        }
     };
     let mut per_outlet: BTreeMap<&str, (usize, BTreeMap<FeedKey, usize>)> = BTreeMap::new();
     for a in articles.iter().filter(|a| a.article.outlet_known) {
