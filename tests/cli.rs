@@ -1160,3 +1160,30 @@ fn regression_a_feeds_punctuation_artefacts_are_one_family() {
         }
     }
 }
+
+/// Regression (garble issue): Spanish rows labelled `lang=en` were flagged as foreign fragments
+/// throughout; the text's own language is used, with a warning naming the row.
+#[test]
+fn regression_a_wrong_lang_column_is_reported_and_the_texts_language_used() {
+    let csv = "id,outlet,lang,text\n\
+        s1,x.example,en,\"El dirigente recibio a la delegacion en el palacio y le dio las gracias por su visita a la capital, segun informo la agencia. Los miembros de la delegacion expresaron su alegria por el viaje y por la amistad entre los dos paises.\"\n";
+    let f = write_temp(csv.as_bytes());
+    let out = credence()
+        .args(["score", f.path().to_str().unwrap(), "--format", "json"])
+        .output()
+        .unwrap();
+    assert!(out.status.success());
+    assert!(String::from_utf8_lossy(&out.stderr)
+        .contains("the input says `en` but the text reads as `es`"));
+    let r: Value = serde_json::from_slice(&out.stdout).unwrap();
+    let a = &r["articles"][0];
+    assert_eq!(a["lang"], "es");
+    assert!(
+        a["flags"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .all(|f| f["kind"] != "foreign_fragment"),
+        "{a}"
+    );
+}

@@ -217,6 +217,20 @@ fn finish(
     progress.stage("garble", analyzed.len());
     let sketches = passes::second(&mut analyzed, &texts, chunk, &bp, tools, progress);
     summary::discount_feed_artefacts(&mut analyzed);
+    let mut warnings = head.warnings;
+    for a in &analyzed {
+        if let (Some(given), Some(used)) = (a.article.lang.as_deref(), a.lang.as_deref()) {
+            if given != used {
+                warnings.push(Warning {
+                    line: a.article.line,
+                    field: "lang",
+                    message: format!(
+                        "the input says `{given}` but the text reads as `{used}`: `{used}` is used"
+                    ),
+                });
+            }
+        }
+    }
     for a in analyzed.iter_mut() {
         a.garble = garble::score(&a.flags);
     }
@@ -224,13 +238,14 @@ fn finish(
     let words = |i: usize| passes::words(&analyzed[i], texts.get(i), &bp);
     let copies = copies::detect(&copy_inputs(&analyzed, registry), sketches, &words);
     progress.stage("scores", 0);
+    warnings.sort_by_key(|w| w.line);
     let scores = score::score(&analyzed, claims, &copies, registry, opts);
     let outlets = summary::summarize_outlets(&analyzed);
     let sources = summary::summarize_sources(&analyzed, registry);
     Analysis {
         rows: head.rows,
         rejected: head.rejected,
-        warnings: head.warnings,
+        warnings,
         articles: analyzed,
         outlets,
         sources,

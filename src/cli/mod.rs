@@ -364,11 +364,24 @@ fn texts_read(analysis: &Analysis, file: &str) -> Result<()> {
 
 fn summarize_problems(path: &str, ingested: &Analysis) {
     let mut err = std::io::stderr().lock();
+    // At most 20 warnings per field, then a count: a mislabelled `lang` column warns on every row.
+    let mut shown: std::collections::BTreeMap<&str, usize> = std::collections::BTreeMap::new();
     for w in &ingested.warnings {
+        let n = shown.entry(w.field).or_insert(0);
+        *n += 1;
+        if *n <= 20 {
+            let _ = writeln!(
+                err,
+                "warning: {path}: line {}: field `{}`: {}",
+                w.line, w.field, w.message
+            );
+        }
+    }
+    for (field, n) in shown.into_iter().filter(|(_, n)| *n > 20) {
         let _ = writeln!(
             err,
-            "warning: {path}: line {}: field `{}`: {}",
-            w.line, w.field, w.message
+            "warning: {path}: … and {} more warnings on field `{field}`",
+            n - 20
         );
     }
     if !ingested.rejected.is_empty() {

@@ -201,14 +201,27 @@ impl Garbler {
         &self.langid
     }
 
-    /// Flags of one article's text (and title), with the language used (`lang` if given, else
-    /// detected). `boilerplate` lines are the outlet's furniture: not flagged.
+    /// Flags of one article's text (and title), with the language used (`lang` if given and not
+    /// contradicted by the text, else detected). `boilerplate` lines are the outlet's furniture: not flagged.
     pub fn flags(&self, doc: &Doc) -> (Vec<Flag>, Option<String>) {
         let words = self.langid.words(doc.text);
-        let lang = doc
-            .lang
-            .map(str::to_string)
-            .or_else(|| self.langid.guess_words(&words.items).map(|g| g.lang));
+        let guess = self.langid.guess_words(&words.items);
+        // The text's own language decides when the input's `lang` clearly disagrees with it (KCNA's
+        // Spanish rows are labelled `en`): the function words of another known language outnumber
+        // the labelled one's three to one, over at least ten of them.
+        let known = |l: &str| self.langid.languages().iter().any(|x| x == l);
+        let lang = match (doc.lang, guess) {
+            (Some(l), Some(g))
+                if g.lang != l
+                    && known(l)
+                    && g.hits >= 10
+                    && g.hits >= 3 * self.langid.votes_for(l, &words.items).max(1) =>
+            {
+                Some(g.lang)
+            }
+            (Some(l), _) => Some(l.to_string()),
+            (None, g) => g.map(|g| g.lang),
+        };
         let mut flags = Vec::new();
         self.surface(doc, lang.as_deref(), &mut flags);
         rules::glued_words(doc, lang.as_deref(), &self.langid, &mut flags);
