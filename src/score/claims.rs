@@ -177,6 +177,18 @@ const RANGE_JOIN: &[&str] = &["et", "and", "y", "und", "a", "to"];
 const NOT_UNITS_DATA: &str = include_str!("../../data/claims/not_units.txt");
 /// Generic nouns whose small counts are not claims (`data/claims/generic_units.txt`).
 const GENERIC_UNITS_DATA: &str = include_str!("../../data/claims/generic_units.txt");
+/// Words after which a number names something (`data/claims/identifier_words.txt`).
+const IDENTIFIER_WORDS_DATA: &str = include_str!("../../data/claims/identifier_words.txt");
+
+/// True when `word` is followed by an identifying number ("Chapter 11", "article 49.3").
+fn identifier_word(word: &str) -> bool {
+    static WORDS: std::sync::OnceLock<Vec<&'static str>> = std::sync::OnceLock::new();
+    WORDS
+        .get_or_init(|| lexicon(IDENTIFIER_WORDS_DATA))
+        .binary_search(&word)
+        .is_ok()
+}
+
 /// Below this value a count of a generic noun ("2 hommes") is not a claim.
 const GENERIC_MIN: f64 = 10.0;
 
@@ -408,6 +420,8 @@ pub fn extract(
                 && !not_unit(&unit)
                 // "June 15 joint declaration", "le 3 mars": a number after a month is a date.
                 && !(i > 0 && crate::citations::MONTH_WORDS.contains(&toks[i - 1].word.as_ref()))
+                // "Chapter 11 bankruptcy", "l'article 49.3", "Acte 18": the number names, not counts.
+                && !(i > 0 && identifier_word(toks[i - 1].word.as_ref()))
                 && !(generic_unit(&unit) && high < GENERIC_MIN)
                 && !is_year(v, toks[i].raw)
                 && v > 0.0;
@@ -477,6 +491,14 @@ mod tests {
             "Durante 6 meses y 3 semanas, el lunes 2 de marzo.",
             "Er wurde nach 3 Monaten und 2 Tagen entlassen; 2 Menschen warteten.",
             "Profit rose in the 9 mths to 20 shr cts.",
+        ] {
+            assert!(claims(text).is_empty(), "{text}: {:?}", claims(text));
+        }
+        // After "Chapter", "article", "Acte", "page", a number names something.
+        for text in [
+            "The firm filed for Chapter 11 bankruptcy protection.",
+            "Le gouvernement a utilisé l'article 49 alinéa 3 de la Constitution.",
+            "L'acte 18 des manifestants a réuni des milliers de personnes.",
         ] {
             assert!(claims(text).is_empty(), "{text}: {:?}", claims(text));
         }
