@@ -197,6 +197,24 @@ pub fn one_line(s: &str, max: usize) -> String {
     }
 }
 
+/// The largest char boundary of `s` at or before byte `i` (for windows cut at a byte budget).
+pub fn floor_char_boundary(s: &str, mut i: usize) -> usize {
+    i = i.min(s.len());
+    while !s.is_char_boundary(i) {
+        i -= 1;
+    }
+    i
+}
+
+/// The smallest char boundary of `s` at or after byte `i`.
+pub fn ceil_char_boundary(s: &str, mut i: usize) -> usize {
+    i = i.min(s.len());
+    while !s.is_char_boundary(i) {
+        i += 1;
+    }
+    i
+}
+
 /// True when `c` can be part of a word (letters and digits of any script).
 pub fn is_word_char(c: char) -> bool {
     c.is_alphanumeric()

@@ -901,6 +901,19 @@ fn regression_threads_far_above_the_cores_are_clamped() {
     assert_eq!(out.stdout, plain.stdout);
 }
 
+/// The JSON report of `csv` scored with `--outlet-priors none`.
+fn without_priors(csv: &str) -> Value {
+    let f = write_temp(csv.as_bytes());
+    json_of(&[
+        "score",
+        f.path().to_str().unwrap(),
+        "--format",
+        "json",
+        "--outlet-priors",
+        "none",
+    ])
+}
+
 fn source_means(report: &Value) -> Vec<(String, f64)> {
     report["sources"]
         .as_array()
@@ -958,15 +971,7 @@ fn regression_a_feed_cannot_corroborate_itself() {
             &format!("Another report number {k} hailed the {n} {unit} for their heroic efforts."),
         );
     }
-    let f = write_temp(base.as_bytes());
-    let alone = json_of(&[
-        "score",
-        f.path().to_str().unwrap(),
-        "--format",
-        "json",
-        "--outlet-priors",
-        "none",
-    ]);
+    let alone = without_priors(&base);
     let kcna = source_means(&alone)
         .into_iter()
         .find(|(s, _)| s == "KCNA")
@@ -982,15 +987,7 @@ fn regression_a_feed_cannot_corroborate_itself() {
     );
     wider += &row("a1", "apnews.com", "Some 12,000 soldiers crossed the border near Kaesong into Paju, the National Intelligence Service said.");
     wider += &row("b1", "bbc.co.uk", "Some 12,000 soldiers crossed the border on Monday near Kaesong and Paju, witnesses told reporters.");
-    let f = write_temp(wider.as_bytes());
-    let one = json_of(&[
-        "score",
-        f.path().to_str().unwrap(),
-        "--format",
-        "json",
-        "--outlet-priors",
-        "none",
-    ]);
+    let one = without_priors(&wider);
     let mut dup = wider.clone();
     for k in 0..3 {
         dup += &row(
@@ -999,15 +996,7 @@ fn regression_a_feed_cannot_corroborate_itself() {
             "Some 12,000 soldiers crossed the border near Kaesong into Paju, according to Yonhap, which cited officials.",
         );
     }
-    let f = write_temp(dup.as_bytes());
-    let three = json_of(&[
-        "score",
-        f.path().to_str().unwrap(),
-        "--format",
-        "json",
-        "--outlet-priors",
-        "none",
-    ]);
+    let three = without_priors(&dup);
     assert_eq!(source_means(&one), source_means(&three));
     // Independent outlets that confirm a figure of the same event (they share its rare names:
     // Kaesong, Paju) raise its source above a lone citation.
@@ -1017,15 +1006,7 @@ fn regression_a_feed_cannot_corroborate_itself() {
         "reuters.com",
         "Some 12,000 soldiers crossed the border near Kaesong into Paju, according to Yonhap, which cited officials.",
     );
-    let f = write_temp(lone.as_bytes());
-    let lone = json_of(&[
-        "score",
-        f.path().to_str().unwrap(),
-        "--format",
-        "json",
-        "--outlet-priors",
-        "none",
-    ]);
+    let lone = without_priors(&lone);
     let yonhap = |r: &Value| {
         source_means(r)
             .into_iter()

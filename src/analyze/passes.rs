@@ -83,23 +83,16 @@ impl First {
                 );
                 // A bare agency acronym in a language the agency does not publish in: the text's
                 // own language decides (guessed only when such an acronym is there).
-                if disambiguate::has_bare_agency_acronym(
-                    &citations,
+                disambiguate::drop_foreign_names(
+                    &mut citations,
                     text,
                     article.title.as_deref(),
                     tools.registry,
-                ) {
-                    let guess = tools.garbler.langid().guess(text).map(|g| g.lang);
-                    if let Some(lang) = guess.or_else(|| article.lang.clone()) {
-                        disambiguate::drop_foreign_acronyms(
-                            &mut citations,
-                            text,
-                            article.title.as_deref(),
-                            &lang,
-                            tools.registry,
-                        );
-                    }
-                }
+                    || {
+                        let guess = tools.garbler.langid().guess(text).map(|g| g.lang);
+                        guess.or_else(|| article.lang.clone())
+                    },
+                );
                 // Per-article lists live until the end of the run: no growth slack.
                 citations.shrink_to_fit();
                 let (mut found, mut unreadable) = claims::extract(text, &segs, &citations);

@@ -5,6 +5,7 @@ use super::cues::{any_phrase, find_phrase_gapped, words, Cues};
 use super::datelines::MONTH_WORDS;
 use super::frames;
 use super::matcher::RawMatch;
+use crate::normalize::{ceil_char_boundary, floor_char_boundary};
 use crate::segment::{Segments, Span};
 
 /// The kind decided for an occurrence, before it becomes a `Citation`.
@@ -52,24 +53,6 @@ pub(super) fn raw_tokens(s: &str, base: usize) -> Vec<(usize, &str)> {
 /// when one line holds thousands of alias occurrences.
 const REACH: usize = 2048;
 
-/// The largest char boundary of `s` at or before `i`.
-fn floor_boundary(s: &str, mut i: usize) -> usize {
-    i = i.min(s.len());
-    while !s.is_char_boundary(i) {
-        i -= 1;
-    }
-    i
-}
-
-/// The smallest char boundary of `s` at or after `i`.
-pub(super) fn ceil_boundary(s: &str, mut i: usize) -> usize {
-    i = i.min(s.len());
-    while !s.is_char_boundary(i) {
-        i += 1;
-    }
-    i
-}
-
 pub(super) fn is_dash(c: char) -> bool {
     matches!(c, '-' | '–' | '—' | '‒' | '―' | '−')
 }
@@ -78,8 +61,8 @@ impl<'a> FieldContext<'a> {
     /// `span` cut to at most `reach` bytes before `start` and after `end`, on char boundaries.
     pub(super) fn near(&self, span: Span, start: usize, end: usize, reach: usize) -> Span {
         Span {
-            start: ceil_boundary(self.text, span.start.max(start.saturating_sub(reach))),
-            end: floor_boundary(self.text, span.end.min(end.saturating_add(reach))),
+            start: ceil_char_boundary(self.text, span.start.max(start.saturating_sub(reach))),
+            end: floor_char_boundary(self.text, span.end.min(end.saturating_add(reach))),
         }
     }
 
@@ -313,26 +296,15 @@ impl<'a> FieldContext<'a> {
         let mut sources: Vec<usize> = Vec::new();
         let mut at = inner.start;
         for item in s.split('/') {
-            let start = at;
+            let span = Span {
+                start: at,
+                end: at + item.len(),
+            };
             at += item.len() + 1;
-            let toks = raw_tokens(item, start);
-            if toks.is_empty() {
+            if !self.only_names(span) {
                 return false;
             }
-            let named = toks.iter().all(|(off, _)| {
-                self.matches_in(inner)
-                    .any(|x| *off >= x.start && *off < x.end)
-            });
-            if !named {
-                return false;
-            }
-            sources.extend(
-                self.matches_in(Span {
-                    start,
-                    end: start + item.len(),
-                })
-                .map(|x| x.source),
-            );
+            sources.extend(self.matches_in(span).map(|x| x.source));
             items += 1;
         }
         sources.sort_unstable();
@@ -471,7 +443,7 @@ impl<'a> FieldContext<'a> {
         if letters.len() < 2 || letters.len() > 6 || !letters.iter().all(|c| c.is_uppercase()) {
             return false;
         }
-        let from = ceil_boundary(self.text, open.saturating_sub(400));
+        let from = ceil_char_boundary(self.text, open.saturating_sub(400));
         let before = raw_tokens(&self.text[from..open], from);
         let capitalized: Vec<char> = before
             .iter()

@@ -3,8 +3,9 @@
 //! agency heading a dispatch ("Agence Havas Birmingham, 11 mai. —"), and credit parentheses that
 //! list agencies with the paper's own signatures and a date ("(APA/sid/red – 11.7. 2015)").
 
-use super::context::{ceil_boundary, is_dash, raw_tokens, FieldContext};
+use super::context::{is_dash, raw_tokens, FieldContext};
 use super::matcher::RawMatch;
+use crate::normalize::ceil_char_boundary;
 use crate::segment::Span;
 
 /// Month names that may appear in a dateline ("PARIS, 3 mars (AFP) -").
@@ -87,7 +88,7 @@ impl FieldContext<'_> {
     /// "Rennes, 2. —", "Flushing Meadows , 4 . November"): the wire credit that follows it is the
     /// dispatch's credit even in the middle of a page that OCR ran into one line.
     pub(super) fn ends_with_dateline(&self, head: Span) -> bool {
-        let from = ceil_boundary(self.text, head.end.saturating_sub(80).max(head.start));
+        let from = ceil_char_boundary(self.text, head.end.saturating_sub(80).max(head.start));
         let s = self.text[from..head.end]
             .trim_end_matches(|c: char| c.is_whitespace() || is_dash(c) || ".,".contains(c));
         let toks = raw_tokens(s, 0);

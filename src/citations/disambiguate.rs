@@ -8,7 +8,7 @@
 //!   left alone: "told Reuters Finance Secretary…", "Korean Yonhap News".
 //! - **Defined acronyms**: an acronym the article spells out as something else ("Supreme People's
 //!   Assembly (SPA)") means that thing everywhere in the article, not the agency of the registry.
-//! - **Foreign acronyms and spellings** ([`drop_foreign_acronyms`]): a bare acronym of an agency
+//! - **Foreign acronyms and spellings** ([`drop_foreign_names`]): a bare acronym of an agency
 //!   that does not publish in the article's language needs a credit line ("la APS" in a Spanish
 //!   text is the Asamblea Popular Suprema, not Algérie Presse Service), and so does an ordinary-word
 //!   name spelled without its accents ("Korea's Liberation" in English is not Libération).
@@ -104,11 +104,9 @@ fn word_after(text: &str, end: usize) -> Option<&str> {
 
 /// Byte range of `line` cut to about 200 bytes on each side of `m`.
 fn line_window(text: &str, line: Span, m: &RawMatch) -> (usize, usize) {
-    let start = crate::citations::floor_char(text, m.start.saturating_sub(200).max(line.start));
-    let mut end = (m.end + 200).min(line.end).max(m.end).min(text.len());
-    while !text.is_char_boundary(end) {
-        end += 1;
-    }
+    let start =
+        crate::normalize::floor_char_boundary(text, m.start.saturating_sub(200).max(line.start));
+    let end = crate::normalize::ceil_char_boundary(text, (m.end + 200).min(line.end).max(m.end));
     (start.min(m.start), end)
 }
 
@@ -131,8 +129,10 @@ fn starts_sentence(text: &str, word_start: usize) -> bool {
 pub fn inside_longer_name(text: &str, m: &RawMatch, line: Span) -> bool {
     let written = &text[m.start..m.end];
     // "<FSB>", "<GOLDOME FSB>": angle brackets mark a company or its ticker in wire copy.
-    let before = &text[crate::citations::floor_char(text, m.start.saturating_sub(40))..m.start];
-    let after = &text[m.end..crate::citations::floor_char(text, (m.end + 40).min(text.len()))];
+    let before =
+        &text[crate::normalize::floor_char_boundary(text, m.start.saturating_sub(40))..m.start];
+    let after =
+        &text[m.end..crate::normalize::floor_char_boundary(text, (m.end + 40).min(text.len()))];
     if before
         .rfind('<')
         .is_some_and(|i| !before[i..].contains('>'))
@@ -217,7 +217,7 @@ pub fn defined_elsewhere(
             continue;
         }
         // The capitalised words before the parenthesis, small words skipped.
-        let from = crate::citations::floor_char(head, head.len().saturating_sub(160));
+        let from = crate::normalize::floor_char_boundary(head, head.len().saturating_sub(160));
         let expansion: Vec<&str> = head[from..]
             .split(|c: char| !(c.is_alphanumeric() || c == '\'' || c == '’'))
             .filter(|w| !w.is_empty())
@@ -277,44 +277,52 @@ fn names_the_source(expansion: &[&str], source: &crate::registry::Source) -> boo
         })
 }
 
-/// Drops, from one field's citations, bare acronyms (2–5 capitals as written) of agencies that do
-/// not publish in `lang` and are not credited in a credit line. `lang` is the text's own language
-/// (the input's `lang` column may be wrong).
-pub fn drop_foreign_acronyms(
+/// Drops citations that need a language check and fail it: a bare acronym (2–5 capitals as written)
+/// of an agency, or an unaccented spelling of an outlet's ordinary-word name, in a language the
+/// source does not publish in, outside a credit line and without a descriptor ("l'agence ANP").
+/// `lang` gives the text's own language (the input's `lang` column may be wrong); it is called only
+/// when some citation needs the check, so most articles never guess their language here.
+pub fn drop_foreign_names(
     citations: &mut Vec<Citation>,
     text: &str,
     title: Option<&str>,
-    lang: &str,
     registry: &Registry,
+    lang: impl FnOnce() -> Option<String>,
 ) {
+    let field_of = |c: &Citation| match c.field {
+        super::Field::Text => text,
+        super::Field::Title => title.unwrap_or(""),
+    };
+    let needs_check = |c: &Citation| {
+        let Some(source) = registry.get(&c.source) else {
+            return false;
+        };
+        let written = field_of(c).get(c.start..c.end).unwrap_or("");
+        let acronym = (2..=5).contains(&written.chars().count())
+            && written.chars().all(char::is_uppercase)
+            && matches!(source.kind, SourceKind::NewsAgency | SourceKind::StateMedia);
+        c.kind != CitationKind::Credit && (acronym || unaccented_spelling(written, source))
+    };
+    if !citations.iter().any(needs_check) {
+        return;
+    }
+    let Some(lang) = lang() else { return };
     citations.retain(|c| {
-        if c.kind == CitationKind::Credit {
+        if !needs_check(c) {
             return true;
         }
-        let field = match c.field {
-            super::Field::Text => text,
-            super::Field::Title => title.unwrap_or(""),
-        };
-        let written = field.get(c.start..c.end).unwrap_or("");
+        let field = field_of(c);
         // "l'agence de presse néerlandaise ANP": named as an agency, not a bare acronym.
-        let from = crate::citations::floor_char(field, c.start.saturating_sub(60));
+        let from = crate::normalize::floor_char_boundary(field, c.start.saturating_sub(60));
         let described = crate::citations::cues::words(&field[from..c.start])
             .iter()
             .rev()
             .take(5)
             .any(|w| AGENCY_WORDS.contains(&w.as_str()));
-        if described {
-            return true;
-        }
-        let acronym = (2..=5).contains(&written.chars().count())
-            && written.chars().all(|ch| ch.is_uppercase());
-        let Some(source) = registry.get(&c.source) else {
-            return true;
-        };
-        let agency = matches!(source.kind, SourceKind::NewsAgency | SourceKind::StateMedia);
-        let publishes_in_lang =
-            source.languages.is_empty() || source.languages.iter().any(|l| l == lang);
-        publishes_in_lang || !((acronym && agency) || unaccented_spelling(written, source))
+        described
+            || registry.get(&c.source).is_some_and(|source| {
+                source.languages.is_empty() || source.languages.contains(&lang)
+            })
     });
 }
 
@@ -330,30 +338,4 @@ fn unaccented_spelling(written: &str, source: &crate::registry::Source) -> bool 
                 && !a.text.is_ascii()
                 && crate::normalize::fold(&a.text).text == crate::normalize::fold(written).text
         })
-}
-
-/// True when some citation would be checked by [`drop_foreign_acronyms`]: lets the caller guess
-/// the text's language only when it matters.
-pub fn has_bare_agency_acronym(
-    citations: &[Citation],
-    text: &str,
-    title: Option<&str>,
-    registry: &Registry,
-) -> bool {
-    citations.iter().any(|c| {
-        let Some(source) = registry.get(&c.source) else {
-            return false;
-        };
-        let field = match c.field {
-            super::Field::Text => text,
-            super::Field::Title => title.unwrap_or(""),
-        };
-        let Some(written) = field.get(c.start..c.end) else {
-            return false;
-        };
-        let acronym = (2..=5).contains(&written.chars().count())
-            && written.chars().all(char::is_uppercase)
-            && matches!(source.kind, SourceKind::NewsAgency | SourceKind::StateMedia);
-        c.kind != CitationKind::Credit && (acronym || unaccented_spelling(written, source))
-    })
 }

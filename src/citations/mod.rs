@@ -236,12 +236,3 @@ fn merge_appositions(text: &str, matches: Vec<RawMatch>) -> Vec<RawMatch> {
 
 #[cfg(test)]
 mod tests;
-
-/// The largest char boundary of `s` at or before `i`.
-pub(crate) fn floor_char(s: &str, mut i: usize) -> usize {
-    i = i.min(s.len());
-    while !s.is_char_boundary(i) {
-        i -= 1;
-    }
-    i
-}

@@ -180,17 +180,38 @@ const GENERIC_UNITS_DATA: &str = include_str!("../../data/claims/generic_units.t
 /// Words after which a number names something (`data/claims/identifier_words.txt`).
 const IDENTIFIER_WORDS_DATA: &str = include_str!("../../data/claims/identifier_words.txt");
 
-/// True when `word` is followed by an identifying number ("Chapter 11", "article 49.3").
-fn identifier_word(word: &str) -> bool {
-    static WORDS: std::sync::OnceLock<Vec<&'static str>> = std::sync::OnceLock::new();
-    WORDS
-        .get_or_init(|| lexicon(IDENTIFIER_WORDS_DATA))
-        .binary_search(&word)
-        .is_ok()
-}
-
 /// Below this value a count of a generic noun ("2 hommes") is not a claim.
 const GENERIC_MIN: f64 = 10.0;
+
+/// A word list bundled from `data/claims/`, sorted once on first use.
+struct Lexicon {
+    data: &'static str,
+    words: std::sync::OnceLock<Vec<&'static str>>,
+}
+
+impl Lexicon {
+    const fn new(data: &'static str) -> Lexicon {
+        Lexicon {
+            data,
+            words: std::sync::OnceLock::new(),
+        }
+    }
+
+    /// True when `word` is in the list.
+    fn contains(&self, word: &str) -> bool {
+        self.words
+            .get_or_init(|| lexicon(self.data))
+            .binary_search(&word)
+            .is_ok()
+    }
+}
+
+/// Words that never make the unit of a claim.
+static NOT_UNITS: Lexicon = Lexicon::new(NOT_UNITS_DATA);
+/// Generic nouns whose small counts are not claims.
+static GENERIC_UNITS: Lexicon = Lexicon::new(GENERIC_UNITS_DATA);
+/// Words after which a number names something ("Chapter 11", "article 49.3").
+static IDENTIFIER_WORDS: Lexicon = Lexicon::new(IDENTIFIER_WORDS_DATA);
 
 /// The words of one lexicon file: one per line, `#` comments.
 fn lexicon(data: &'static str) -> Vec<&'static str> {
@@ -202,24 +223,6 @@ fn lexicon(data: &'static str) -> Vec<&'static str> {
     v.sort_unstable();
     v.dedup();
     v
-}
-
-/// True when `unit` is in the not-a-unit lexicon (built once).
-fn not_unit(unit: &str) -> bool {
-    static WORDS: std::sync::OnceLock<Vec<&'static str>> = std::sync::OnceLock::new();
-    WORDS
-        .get_or_init(|| lexicon(NOT_UNITS_DATA))
-        .binary_search(&unit)
-        .is_ok()
-}
-
-/// True when `unit` is a generic noun (built once).
-fn generic_unit(unit: &str) -> bool {
-    static WORDS: std::sync::OnceLock<Vec<&'static str>> = std::sync::OnceLock::new();
-    WORDS
-        .get_or_init(|| lexicon(GENERIC_UNITS_DATA))
-        .binary_search(&unit)
-        .is_ok()
 }
 
 struct Tok<'a> {
@@ -417,12 +420,12 @@ pub fn extract(
                 && gap_ok
                 && unit.chars().all(char::is_alphabetic)
                 && unit.chars().count() >= 3
-                && !not_unit(&unit)
+                && !NOT_UNITS.contains(&unit)
                 // "June 15 joint declaration", "le 3 mars": a number after a month is a date.
                 && !(i > 0 && crate::citations::MONTH_WORDS.contains(&toks[i - 1].word.as_ref()))
                 // "Chapter 11 bankruptcy", "l'article 49.3", "Acte 18": the number names, not counts.
-                && !(i > 0 && identifier_word(toks[i - 1].word.as_ref()))
-                && !(generic_unit(&unit) && high < GENERIC_MIN)
+                && !(i > 0 && IDENTIFIER_WORDS.contains(toks[i - 1].word.as_ref()))
+                && !(GENERIC_UNITS.contains(&unit) && high < GENERIC_MIN)
                 && !is_year(v, toks[i].raw)
                 && v > 0.0;
             if usable {
