@@ -125,7 +125,7 @@ fn copy_stage(analysis: &Analysis, inputs: &[copies::CopyInput]) -> copies::Copi
         .into_iter()
         .collect();
     let words = |i: usize| copies::Words::new(texts[i].clone(), &segs[i], &lines(i));
-    copies::detect(inputs, sketches, &words)
+    copies::detect(inputs, sketches, &words, &copies::CopyOptions::default())
 }
 
 fn run(path: &Path, registry: &Registry) {

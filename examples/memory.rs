@@ -9,7 +9,7 @@ use std::mem::size_of;
 
 use credence::analyze::{analyze_input, ArticleFacts, NoProgress};
 use credence::ingest::Input;
-use credence::score::{ArticleScore, ClaimGroup, Contribution, ScoreOptions};
+use credence::score::{ArticleScore, ClaimGroup, Contribution};
 use credence::Registry;
 
 fn s(x: &String) -> usize {
@@ -24,7 +24,7 @@ fn main() {
     let path = std::env::args().nth(1).expect("usage: memory FILE.csv");
     let registry = Registry::bundled();
     let input = Input::open(&path).expect("open input");
-    let opts = ScoreOptions::default();
+    let opts = credence::Options::default();
     let a = analyze_input(&input, &registry, &opts, &NoProgress).expect("analyze");
     let n = a.articles.len().max(1) as f64;
     let mut parts: Vec<(&str, usize)> = Vec::new();

@@ -2,7 +2,7 @@
 """Copy detection against hand-labelled gj_dev pairs.
 
 Usage (from the repo root, after `cargo build --release`):
-    python3 scripts/eval_copies.py [--show]
+    python3 scripts/eval_copies.py [--show] [--labels FILE] [--bin BINARY]
 
 Runs `credence score ../shared/data/corpora/gj_dev.csv --format json` and compares its `copies` with
 tests/fixtures/gj_dev_pairs_labels.csv (wholly / partially / none). Prints binary precision/recall/F1
@@ -22,6 +22,11 @@ CLASSES = ["wholly", "partially", "none"]
 
 
 def main():
+    global LABELS, BIN
+    if "--labels" in sys.argv:
+        LABELS = sys.argv[sys.argv.index("--labels") + 1]
+    if "--bin" in sys.argv:
+        BIN = sys.argv[sys.argv.index("--bin") + 1]
     out = subprocess.run([BIN, "score", CORPUS, "--format", "json", "--quiet"], capture_output=True, check=True)
     rep = json.loads(out.stdout)
     got = {(c["a"], c["b"]): c for c in rep["copies"]}

@@ -32,5 +32,7 @@ pub mod score;
 pub mod segment;
 pub mod timing;
 
-pub use analyze::{analyze, analyze_input, analyze_progress, analyze_with, Analysis, Progress};
+pub use analyze::{
+    analyze, analyze_input, analyze_progress, analyze_with, Analysis, Options, Progress,
+};
 pub use registry::Registry;

@@ -385,10 +385,24 @@ fn copies_are_found_with_direction_credit_and_passages() {
         .collect();
     assert!(keys.iter().all(|(a, b)| a.as_bytes() < b.as_bytes()));
     assert!(keys.windows(2).all(|w| w[0] < w[1]));
-    assert_eq!(
-        r["stories"][0]["members"],
-        serde_json::json!(["c1", "p1", "w1"])
-    );
+    // The lineage: w1 is the original, c1 its laundered copy; p1's partial reuse stays a pairwise
+    // edge and does not join the tree.
+    assert_eq!(r["stories"][0]["id"], "w1");
+    assert_eq!(r["stories"][0]["members"], serde_json::json!(["c1", "w1"]));
+    assert_eq!(r["stories"][0]["laundered"], 1);
+    let art = |id: &str| {
+        r["articles"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|a| a["id"] == id)
+            .cloned()
+            .unwrap()
+    };
+    assert_eq!(art("c1")["copied_from"], "w1");
+    assert_eq!(art("w1")["copied_from"], Value::Null);
+    assert_eq!(art("p1")["copied_from"], Value::Null);
+    assert_eq!(art("w1")["partners"], 2);
 }
 
 #[test]
@@ -827,13 +841,20 @@ fn texts_read_back_from_stdin_and_bom_crlf_files_match() {
         None,
     );
     let from_stdin = html_of(&["score", "-", "--format", "html"], Some(&plain));
-    assert_eq!(from_file, from_stdin);
+    // The report states its input's name: `-` for stdin.
+    assert!(from_file.contains("Input <code>copies.csv</code>"));
+    assert_eq!(
+        from_file,
+        from_stdin.replace("Input <code>-</code>", "Input <code>copies.csv</code>")
+    );
     if cfg!(target_os = "linux") {
         // A path that is a pipe is spooled like `-`: it cannot be read twice.
         let from_pipe = html_of(&["score", "/dev/stdin", "--format", "html"], Some(&plain));
         assert_eq!(
             from_file,
-            from_pipe.replace("/dev/stdin", "tests/fixtures/copies.csv")
+            from_pipe
+                .replace("/dev/stdin", "tests/fixtures/copies.csv")
+                .replace("Input <code>stdin</code>", "Input <code>copies.csv</code>")
         );
     }
     assert!(from_file.contains("Wholly"), "copy passages shown");

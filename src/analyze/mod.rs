@@ -10,7 +10,7 @@ use std::borrow::Cow;
 use std::collections::BTreeMap;
 
 use crate::citations::CitationKind;
-use crate::copies::{self, Copies};
+use crate::copies::{self, Copies, CopyOptions};
 use crate::garble;
 use crate::ingest::{Chunk, IngestError, Ingested, Input, Rejection, Texts, Warning};
 pub use crate::model::ArticleFacts;
@@ -76,6 +76,15 @@ impl Analysis {
         self.texts.get(i)
     }
 
+    /// Where article `i`'s text comes from: the id of the article it copies or of its virtual
+    /// dispatch; `None` for an original or an article with no wholesale copy relation.
+    pub fn copied_from(&self, i: usize) -> Option<&str> {
+        match self.copies.copied_from.get(i).copied().flatten()? {
+            copies::Origin::Article(j) => Some(self.articles[j].article.id.as_str()),
+            copies::Origin::Dispatch(s) => Some(self.copies.stories[s].id.as_str()),
+        }
+    }
+
     /// Contributions behind article `i`'s score, largest first, each with its reason.
     pub fn contributions(&self, i: usize, registry: &Registry) -> Vec<score::Contribution> {
         match self.articles.get(i) {
@@ -98,16 +107,28 @@ pub struct NoProgress;
 
 impl Progress for NoProgress {}
 
+/// Options of every stage that takes any.
+#[derive(Debug, Clone, Default)]
+pub struct Options {
+    /// Scoring options.
+    pub score: ScoreOptions,
+    /// Copy-detection options.
+    pub copies: CopyOptions,
+}
+
 /// Runs every stage over `input` with the bundled outlet priors.
 pub fn analyze(input: Ingested, registry: &Registry) -> Analysis {
-    let opts = ScoreOptions {
-        outlet_priors: Some(score::OutletPriors::bundled()),
+    let opts = Options {
+        score: ScoreOptions {
+            outlet_priors: Some(score::OutletPriors::bundled()),
+        },
+        copies: CopyOptions::default(),
     };
     analyze_with(input, registry, &opts)
 }
 
 /// Runs every stage over `input`.
-pub fn analyze_with(input: Ingested, registry: &Registry, opts: &ScoreOptions) -> Analysis {
+pub fn analyze_with(input: Ingested, registry: &Registry, opts: &Options) -> Analysis {
     analyze_progress(input, registry, opts, &NoProgress)
 }
 
@@ -115,7 +136,7 @@ pub fn analyze_with(input: Ingested, registry: &Registry, opts: &ScoreOptions) -
 pub fn analyze_progress(
     input: Ingested,
     registry: &Registry,
-    opts: &ScoreOptions,
+    opts: &Options,
     progress: &dyn Progress,
 ) -> Analysis {
     let Ingested {
@@ -142,7 +163,7 @@ pub fn analyze_progress(
 pub fn analyze_input(
     input: &Input,
     registry: &Registry,
-    opts: &ScoreOptions,
+    opts: &Options,
     progress: &dyn Progress,
 ) -> Result<Analysis, IngestError> {
     analyze_chunked(input, CHUNK, registry, opts, progress)
@@ -152,7 +173,7 @@ fn analyze_chunked(
     input: &Input,
     chunk: usize,
     registry: &Registry,
-    opts: &ScoreOptions,
+    opts: &Options,
     progress: &dyn Progress,
 ) -> Result<Analysis, IngestError> {
     let tools = passes::Tools::new(registry);
@@ -202,7 +223,7 @@ fn finish(
     chunk: usize,
     tools: &passes::Tools,
     registry: &Registry,
-    opts: &ScoreOptions,
+    opts: &Options,
     progress: &dyn Progress,
 ) -> Analysis {
     let passes::First {
@@ -236,10 +257,15 @@ fn finish(
     }
     progress.stage("copies", 0);
     let words = |i: usize| passes::words(&analyzed[i], texts.get(i), &bp);
-    let copies = copies::detect(&copy_inputs(&analyzed, registry), sketches, &words);
+    let copies = copies::detect(
+        &copy_inputs(&analyzed, registry),
+        sketches,
+        &words,
+        &opts.copies,
+    );
     progress.stage("scores", 0);
     warnings.sort_by_key(|w| w.line);
-    let scores = score::score(&analyzed, claims, &copies, registry, opts);
+    let scores = score::score(&analyzed, claims, &copies, registry, &opts.score);
     let outlets = summary::summarize_outlets(&analyzed);
     let sources = summary::summarize_sources(&analyzed, registry);
     Analysis {
@@ -252,7 +278,7 @@ fn finish(
         copies,
         scores,
         texts,
-        outlet_priors: opts.outlet_priors.is_some(),
+        outlet_priors: opts.score.outlet_priors.is_some(),
     }
 }
 
@@ -265,7 +291,7 @@ mod tests {
     fn streaming_in_any_chunk_size_gives_the_in_memory_result() {
         let path = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/copies.csv");
         let registry = Registry::bundled();
-        let opts = ScoreOptions::default();
+        let opts = Options::default();
         let input = Input::open(path).unwrap();
         let memory = analyze_with(input.read().unwrap(), &registry, &opts);
         let want = json::render(&memory, &registry, false);

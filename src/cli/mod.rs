@@ -8,11 +8,12 @@ use std::path::PathBuf;
 use anyhow::{Context, Result};
 use clap::{Parser, Subcommand, ValueEnum};
 
+use credence::copies::CopyOptions;
 use credence::graph::{self, GraphOptions, Level};
 use credence::ingest::Input;
 use credence::report::{self, csv::Table};
 use credence::score::{OutletPriors, ScoreOptions};
-use credence::{analyze_input, Analysis, Registry};
+use credence::{analyze_input, Analysis, Options, Registry};
 
 /// Source-reliability scoring for news articles.
 #[derive(Parser, Debug)]
@@ -59,6 +60,9 @@ enum Command {
         /// Keep only this outlet, its articles and what they cite or copy.
         #[arg(long)]
         focus: Option<String>,
+        /// Also draw mentions (sources named without being a source of the content).
+        #[arg(long)]
+        mentions: bool,
         #[command(flatten)]
         common: Common,
     },
@@ -94,6 +98,11 @@ struct Common {
     /// No progress bar, no summary of rejected rows and warnings on stderr.
     #[arg(short, long)]
     quiet: bool,
+    /// Copy partners each article keeps (its strongest, by the share of the smaller text reused);
+    /// a pair is listed when it is among the strongest of either side.
+    #[arg(long, value_name = "N", default_value_t = credence::copies::MAX_PARTNERS as u32,
+          value_parser = clap::value_parser!(u32).range(1..))]
+    max_partners: u32,
 }
 
 #[derive(ValueEnum, Clone, Copy, Debug)]
@@ -156,7 +165,7 @@ pub fn run() -> Result<()> {
             common,
         } => {
             let registry = load_registry(common.registry.as_ref())?;
-            let opts = score_options(&common)?;
+            let opts = options(&common)?;
             let analysis = load(&file, &registry, &opts, common.quiet)?;
             let exporter: Box<dyn report::Exporter> = match format {
                 FormatArg::Table => Box::new(report::TableExporter {
@@ -173,6 +182,7 @@ pub fn run() -> Result<()> {
                 FormatArg::Html => Box::new(report::HtmlExporter {
                     svg: report_svg(&analysis, &registry),
                     top,
+                    about: about(&file, top, &common),
                 }),
             };
             // A text that could not be read back makes the report incomplete: checked before the
@@ -193,10 +203,11 @@ pub fn run() -> Result<()> {
             level,
             min_weight,
             focus,
+            mentions,
             common,
         } => {
             let registry = load_registry(common.registry.as_ref())?;
-            let analysis = load(&file, &registry, &score_options(&common)?, common.quiet)?;
+            let analysis = load(&file, &registry, &options(&common)?, common.quiet)?;
             let level = match level {
                 LevelArg::Article => Level::Article,
                 LevelArg::Outlet => Level::Outlet,
@@ -215,6 +226,7 @@ pub fn run() -> Result<()> {
                     level,
                     min_weight,
                     focus,
+                    mentions,
                 },
             );
             let text = match format {
@@ -225,7 +237,7 @@ pub fn run() -> Result<()> {
         }
         Command::Explain { file, key, common } => {
             let registry = load_registry(common.registry.as_ref())?;
-            let analysis = load(&file, &registry, &score_options(&common)?, common.quiet)?;
+            let analysis = load(&file, &registry, &options(&common)?, common.quiet)?;
             let text = report::explain::render(&analysis, &registry, &key).ok_or_else(|| {
                 anyhow::anyhow!("{file}: no article with id {key:?} and no outlet named {key:?}")
             })?;
@@ -303,6 +315,44 @@ fn load_registry(path: Option<&PathBuf>) -> Result<Registry> {
     }
 }
 
+/// The input's name and the options that shape a report, for the report to state.
+fn about(file: &str, top: usize, common: &Common) -> report::About {
+    let input = std::path::Path::new(file)
+        .file_name()
+        .map_or_else(|| file.to_string(), |n| n.to_string_lossy().into_owned());
+    let priors = match common.outlet_priors.as_deref() {
+        None => "bundled".to_string(),
+        Some("none") => "none".to_string(),
+        Some(p) => std::path::Path::new(p)
+            .file_name()
+            .map_or_else(|| p.to_string(), |n| n.to_string_lossy().into_owned()),
+    };
+    let registry = common
+        .registry
+        .as_ref()
+        .and_then(|p| p.file_name())
+        .map_or_else(
+            || "bundled".to_string(),
+            |n| n.to_string_lossy().into_owned(),
+        );
+    report::About {
+        input,
+        options: format!(
+            "--top {top} --max-partners {} --outlet-priors {priors} --registry {registry}",
+            common.max_partners
+        ),
+    }
+}
+
+fn options(common: &Common) -> Result<Options> {
+    Ok(Options {
+        score: score_options(common)?,
+        copies: CopyOptions {
+            max_partners: common.max_partners as usize,
+        },
+    })
+}
+
 fn score_options(common: &Common) -> Result<ScoreOptions> {
     let outlet_priors = match common.outlet_priors.as_deref() {
         Some("none") => None,
@@ -314,7 +364,7 @@ fn score_options(common: &Common) -> Result<ScoreOptions> {
     Ok(ScoreOptions { outlet_priors })
 }
 
-fn load(file: &str, registry: &Registry, opts: &ScoreOptions, quiet: bool) -> Result<Analysis> {
+fn load(file: &str, registry: &Registry, opts: &Options, quiet: bool) -> Result<Analysis> {
     let bar = progress::Bar::new(quiet);
     let input = Input::open(file)?;
     let analysis = analyze_input(&input, registry, opts, &bar)?;

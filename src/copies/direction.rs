@@ -20,8 +20,10 @@ pub struct Side<'a> {
 /// Index (0 for a, 1 for b) of the likely original, or `None` when the evidence does not decide.
 ///
 /// The earlier publication date decides when both sides have one. Otherwise the side carrying a
-/// wire credit the other lacks is closer to the dispatch; failing that, in a wholesale copy the
-/// clearly more complete version (a fifth longer, the shorter mostly contained) is the original.
+/// wire credit the other lacks is closer to the dispatch. When both credit a wire, both ran the
+/// dispatch and neither copied the other (`None`: they share a virtual origin). Failing that, in a
+/// wholesale copy the clearly more complete version (a fifth longer, the shorter mostly
+/// contained) is the original.
 pub fn original(a: &Side, b: &Side, wholly: bool, contained_small: f64) -> Option<usize> {
     if let (Some(da), Some(db)) = (a.published, b.published) {
         match da.cmp(db) {
@@ -34,6 +36,9 @@ pub fn original(a: &Side, b: &Side, wholly: bool, contained_small: f64) -> Optio
     let cb = !b.credits.is_empty();
     if ca != cb {
         return Some(if ca { 0 } else { 1 });
+    }
+    if ca && cb {
+        return None;
     }
     if wholly && contained_small >= 0.8 {
         let (la, lb) = (a.words as f64, b.words as f64);
@@ -101,6 +106,16 @@ mod tests {
         );
         assert_eq!(
             original(&side(None, &[], 110), &side(None, &[], 100), true, 0.9),
+            None
+        );
+        // Two runs of one credited dispatch: neither copied the other, however long.
+        assert_eq!(
+            original(
+                &side(None, &["AFP"], 300),
+                &side(None, &["AFP"], 100),
+                true,
+                1.0
+            ),
             None
         );
         assert_eq!(

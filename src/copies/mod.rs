@@ -5,25 +5,44 @@
 //!    near-linear in the number of articles, never all pairs;
 //! 3. [`verify`]: exact containment both ways for every candidate, passages, relation;
 //! 4. [`direction`]: the likely original and whether each side kept the credit;
-//! 5. stories: connected components of verified pairs; a story larger than [`MAX_STORY`] lists
-//!    each member paired with its representative only, so output stays near-linear.
+//! 5. [`partners`]: partners of partners compared too, then each article keeps its K strongest
+//!    partners (a pair stays when it is among the K strongest of either side);
+//! 6. [`lineage`]: `copied_from` per article and the lineage trees (stories), rooted at
+//!    originals or at virtual dispatches that are not in the input.
 
 pub mod candidates;
+mod check;
 pub mod direction;
+pub mod lineage;
+mod partners;
 pub mod tokens;
 pub mod verify;
 
-use std::collections::BTreeMap;
-
-use rayon::prelude::*;
+use rustc_hash::FxHashSet;
 
 use crate::segment::{Segments, Span};
 pub use candidates::Sketches;
-use direction::Side;
+pub use lineage::{Origin, Story};
 pub use verify::{Passage, Relation};
 
-/// Stories larger than this are reported as a star around their representative.
-pub const MAX_STORY: usize = 50;
+/// Partners each article keeps by default (`--max-partners`).
+pub const MAX_PARTNERS: usize = 50;
+
+/// What the copy stage can be told.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct CopyOptions {
+    /// Each article keeps its this many strongest partners; a pair is listed when it is among the
+    /// strongest of either side. At least 1.
+    pub max_partners: usize,
+}
+
+impl Default for CopyOptions {
+    fn default() -> CopyOptions {
+        CopyOptions {
+            max_partners: MAX_PARTNERS,
+        }
+    }
+}
 
 /// What the copy stage reads about one article.
 #[derive(Debug, Clone)]
@@ -73,27 +92,51 @@ pub struct CopyPair {
     pub passages: Vec<Passage>,
 }
 
-/// A cluster of articles linked by verified copies.
-#[derive(Debug, Clone, PartialEq)]
-pub struct Story {
-    /// Member indices, sorted by id.
-    pub members: Vec<usize>,
-    /// The story's original when one member is the original of all its pairs, else the member with
-    /// the most pairs (ties: smallest id).
-    pub representative: usize,
-    /// Whether the representative is a decided original.
-    pub original: bool,
-}
-
 /// Copy-stage output.
 #[derive(Debug, Clone, Default)]
 pub struct Copies {
-    /// Verified pairs sorted by (id a, id b).
+    /// Listed pairs (each among the K strongest of one of its sides), sorted by (id a, id b).
     pub pairs: Vec<CopyPair>,
-    /// Stories sorted by their smallest member id.
+    /// Lineage trees of at least two articles, sorted by their id.
     pub stories: Vec<Story>,
+    /// Per article: where its text comes from (`None` for originals and unrelated articles).
+    pub copied_from: Vec<Option<Origin>>,
+    /// Per article: verified partners.
+    pub partners: Vec<u32>,
+    /// Per article: verified partners whose pair is not listed (beyond K on both sides).
+    pub unlisted: Vec<u32>,
     /// Candidate pairs that were verified (for measurement).
     pub candidates: usize,
+}
+
+impl Copies {
+    /// Looks pairs up by their two article indices (in either order).
+    /// # Complexity
+    /// O(P) to build, O(1) per lookup.
+    pub fn index(&self) -> PairIndex<'_> {
+        PairIndex {
+            pairs: &self.pairs,
+            by: self
+                .pairs
+                .iter()
+                .enumerate()
+                .map(|(k, p)| ((p.a.min(p.b), p.a.max(p.b)), k))
+                .collect(),
+        }
+    }
+}
+
+/// Listed pairs by their article indices.
+pub struct PairIndex<'a> {
+    pairs: &'a [CopyPair],
+    by: rustc_hash::FxHashMap<(usize, usize), usize>,
+}
+
+impl PairIndex<'_> {
+    /// The listed pair of articles `x` and `y`, if any.
+    pub fn get(&self, x: usize, y: usize) -> Option<&CopyPair> {
+        self.by.get(&(x.min(y), x.max(y))).map(|&k| &self.pairs[k])
+    }
 }
 
 /// An article's words as the copy stage compares them. Only [`sketch`]es stay in memory; words
@@ -139,265 +182,46 @@ pub fn sketch(text: &str, segs: &Segments, boilerplate: &[Span]) -> Vec<u64> {
 /// Gives the [`Words`] of article `i`.
 pub type WordsOf<'w> = dyn Fn(usize) -> Words + Sync + 'w;
 
-fn names_outlet(words: &Words, sourced: &[String], other: &CopyInput) -> bool {
-    if other.outlet_sources.iter().any(|s| sourced.contains(s)) {
-        return true;
-    }
-    let Some(outlet) = other.outlet else {
-        return false;
-    };
-    let name = outlet.split('.').next().unwrap_or(outlet);
-    if name.chars().count() < 4 {
-        return false;
-    }
-    let f = words.folded();
-    let n = crate::normalize::fold(name).text;
-    f.match_indices(&n)
-        .any(|(i, m)| crate::normalize::at_word_boundary(f, i, i + m.len()))
-}
-
 /// Finds every copy pair among `inputs`, given their [`sketch`]es (dropped once candidates are
 /// found) and a way to get their [`Words`] back.
-pub fn detect(inputs: &[CopyInput], sketches: Sketches, words: &WordsOf) -> Copies {
+/// # Complexity
+/// Near-linear in the articles: candidates from one sorted index, at most K more comparisons per
+/// article, at most n · K listed pairs.
+pub fn detect(
+    inputs: &[CopyInput],
+    sketches: Sketches,
+    words: &WordsOf,
+    opts: &CopyOptions,
+) -> Copies {
+    let k = opts.max_partners.max(1);
     let laps = crate::timing::Laps::new("copies");
     let cands = candidates::candidates(&sketches);
     drop(sketches);
     laps.lap(&format!("{} candidates", cands.len()));
-    let cx = Cx { inputs, words };
-    let mut pairs = check_all(&cx, &cands);
+    let cx = check::Cx { inputs, words };
+    let mut pairs = check::check_all(&cx, &cands);
     laps.lap(&format!("{} verified", pairs.len()));
-    let first = stories(inputs, &pairs);
-    complete_stories(&cx, &first, &cands, &mut pairs);
-    laps.lap("stories completed");
+    let compared: FxHashSet<(u32, u32)> = cands.iter().copied().collect();
+    let more = partners::second_hop(&partners::adjacency(inputs, &pairs), &compared, k);
+    drop(compared);
+    let candidates = cands.len() + more.len();
+    drop(cands);
+    pairs.extend(check::check_all(&cx, &more));
+    laps.lap(&format!("{} partners of partners compared", more.len()));
     pairs.sort_by(|p, q| (inputs[p.a].id, inputs[p.b].id).cmp(&(inputs[q.a].id, inputs[q.b].id)));
-    let stories = stories(inputs, &pairs);
-    let pairs = limit_large_stories(&cx, pairs, &stories);
+    let partners::Bounded {
+        pairs,
+        partners,
+        unlisted,
+    } = partners::bound(inputs, pairs, k);
+    let (copied_from, stories) = lineage::lineage(inputs, &pairs);
+    laps.lap("lineage");
     Copies {
         pairs,
         stories,
-        candidates: cands.len(),
+        copied_from,
+        partners,
+        unlisted,
+        candidates,
     }
-}
-
-/// What verification reads: the inputs and their words.
-struct Cx<'a, 'w> {
-    inputs: &'a [CopyInput<'a>],
-    words: &'a WordsOf<'w>,
-}
-
-/// Candidate pairs verified per block: each article's words are computed once per block.
-const BLOCK: usize = 1 << 13;
-
-/// Verifies `pairs` (sorted), a block at a time.
-fn check_all(cx: &Cx, pairs: &[(u32, u32)]) -> Vec<CopyPair> {
-    let mut out = Vec::new();
-    for block in pairs.chunks(BLOCK) {
-        let mut ids: Vec<u32> = block.iter().flat_map(|&(i, j)| [i, j]).collect();
-        ids.sort_unstable();
-        ids.dedup();
-        let words: Vec<Words> = ids.par_iter().map(|&i| (cx.words)(i as usize)).collect();
-        let of = |i: u32| ids.binary_search(&i).ok().map(|k| &words[k]);
-        out.par_extend(block.par_iter().filter_map(|&(i, j)| {
-            let (wi, wj) = (of(i)?, of(j)?);
-            check_words(cx, i as usize, wi, j as usize, wj)
-        }));
-    }
-    out
-}
-
-fn check_words(cx: &Cx, i: usize, wi: &Words, j: usize, wj: &Words) -> Option<CopyPair> {
-    let inputs = cx.inputs;
-    let (a, b, pa, pb) = if inputs[i].id.as_bytes() <= inputs[j].id.as_bytes() {
-        (i, j, wi, wj)
-    } else {
-        (j, i, wj, wi)
-    };
-    let v = verify::verify(&pa.tokens, &pa.shingles, &pb.tokens, &pb.shingles);
-    let relation = v.relation?;
-    let (xa, xb) = (&inputs[a], &inputs[b]);
-    fn side<'x>(x: &CopyInput<'x>, p: &Words, other: &CopyInput<'_>) -> Side<'x> {
-        Side {
-            published: x.published,
-            credits: x.credits.clone(),
-            sourced: x.sourced.clone(),
-            words: p.tokens.len(),
-            names_other_outlet: names_outlet(p, &x.sourced, other),
-        }
-    }
-    let (sa, sb) = (side(xa, pa, xb), side(xb, pb, xa));
-    let small = if pa.tokens.len() <= pb.tokens.len() {
-        v.containment_a
-    } else {
-        v.containment_b
-    };
-    let orig = direction::original(&sa, &sb, relation == Relation::Wholly, small);
-    let common = direction::common_sources(&sa, &sb);
-    let credited_a = direction::credited(&sa, &common, orig == Some(1));
-    let credited_b = direction::credited(&sb, &common, orig == Some(0));
-    let same_outlet = matches!((xa.outlet, xb.outlet), (Some(p), Some(q)) if p == q);
-    let copy_uncredited = match orig {
-        Some(0) => credited_b == Some(false),
-        Some(_) => credited_a == Some(false),
-        None => false,
-    };
-    let laundered =
-        relation == Relation::Wholly && !common.is_empty() && copy_uncredited && !same_outlet;
-    Some(CopyPair {
-        a,
-        b,
-        relation,
-        containment_a: v.containment_a,
-        containment_b: v.containment_b,
-        original: orig.map(|o| if o == 0 { a } else { b }),
-        common_sources: common,
-        credited_a,
-        credited_b,
-        same_outlet,
-        laundered,
-        passages: v.passages,
-    })
-}
-
-/// Candidate generation links large groups as stars; inside each story of at most [`MAX_STORY`]
-/// articles, every pair not yet compared is verified, so `copies` holds every verified pair of the
-/// story. Cost is bounded by the story sizes, not by the corpus.
-fn complete_stories(cx: &Cx, stories: &[Story], cands: &[(u32, u32)], pairs: &mut Vec<CopyPair>) {
-    let done: std::collections::BTreeSet<(usize, usize)> = cands
-        .iter()
-        .map(|&(i, j)| (i as usize, j as usize))
-        .collect();
-    let mut missing: Vec<(u32, u32)> = Vec::new();
-    for s in stories
-        .iter()
-        .filter(|s| s.members.len() > 2 && s.members.len() <= MAX_STORY)
-    {
-        let mut idx = s.members.clone();
-        idx.sort_unstable();
-        for x in 0..idx.len() {
-            for y in x + 1..idx.len() {
-                if !done.contains(&(idx[x], idx[y])) {
-                    missing.push((idx[x] as u32, idx[y] as u32));
-                }
-            }
-        }
-    }
-    missing.sort_unstable();
-    pairs.extend(check_all(cx, &missing));
-}
-
-fn find(parent: &mut [usize], x: usize) -> usize {
-    let mut r = x;
-    while parent[r] != r {
-        r = parent[r];
-    }
-    let mut y = x;
-    while parent[y] != r {
-        let next = parent[y];
-        parent[y] = r;
-        y = next;
-    }
-    r
-}
-
-fn stories(inputs: &[CopyInput], pairs: &[CopyPair]) -> Vec<Story> {
-    let mut parent: Vec<usize> = (0..inputs.len()).collect();
-    for p in pairs {
-        let (ra, rb) = (find(&mut parent, p.a), find(&mut parent, p.b));
-        if ra != rb {
-            parent[ra.max(rb)] = ra.min(rb);
-        }
-    }
-    // One pass over the pairs: members, and per member (pairs, times original), by story root.
-    let mut groups: BTreeMap<usize, BTreeMap<usize, (usize, usize)>> = BTreeMap::new();
-    for p in pairs {
-        let root = find(&mut parent, p.a);
-        let g = groups.entry(root).or_default();
-        g.entry(p.a).or_default().0 += 1;
-        g.entry(p.b).or_default().0 += 1;
-        if let Some(o) = p.original {
-            g.entry(o).or_default().1 += 1;
-        }
-    }
-    let mut out: Vec<Story> = groups
-        .into_values()
-        .map(|degree| {
-            let mut members: Vec<usize> = degree.keys().copied().collect();
-            members.sort_by(|&x, &y| inputs[x].id.cmp(inputs[y].id));
-            let (representative, original) = representative(inputs, &degree, &members);
-            Story {
-                members,
-                representative,
-                original,
-            }
-        })
-        .collect();
-    out.sort_by(|s, t| inputs[s.members[0]].id.cmp(inputs[t.members[0]].id));
-    out
-}
-
-/// The member that is the original of all its pairs, else the member with the most pairs (ties:
-/// smallest id).
-fn representative(
-    inputs: &[CopyInput],
-    degree: &BTreeMap<usize, (usize, usize)>,
-    members: &[usize],
-) -> (usize, bool) {
-    if let Some(&m) = members
-        .iter()
-        .find(|m| degree.get(m).is_some_and(|(n, o)| *o == *n && *n > 0))
-    {
-        return (m, true);
-    }
-    let best = members
-        .iter()
-        .copied()
-        .max_by(|&x, &y| {
-            let dx = degree.get(&x).map_or(0, |d| d.0);
-            let dy = degree.get(&y).map_or(0, |d| d.0);
-            dx.cmp(&dy).then_with(|| inputs[y].id.cmp(inputs[x].id))
-        })
-        .unwrap_or(members[0]);
-    (best, false)
-}
-
-fn limit_large_stories(cx: &Cx, pairs: Vec<CopyPair>, stories: &[Story]) -> Vec<CopyPair> {
-    let inputs = cx.inputs;
-    let large: Vec<&Story> = stories
-        .iter()
-        .filter(|s| s.members.len() > MAX_STORY)
-        .collect();
-    if large.is_empty() {
-        return pairs;
-    }
-    let mut story_of: BTreeMap<usize, usize> = BTreeMap::new();
-    for s in &large {
-        for &m in &s.members {
-            story_of.insert(m, s.representative);
-        }
-    }
-    let mut kept: Vec<CopyPair> = Vec::new();
-    let mut linked: std::collections::BTreeSet<usize> = std::collections::BTreeSet::new();
-    for p in pairs {
-        match story_of.get(&p.a) {
-            Some(&rep) if p.a == rep || p.b == rep => {
-                linked.insert(if p.a == rep { p.b } else { p.a });
-                kept.push(p);
-            }
-            Some(_) => {}
-            None => kept.push(p),
-        }
-    }
-    let mut missing: Vec<(u32, u32)> = large
-        .iter()
-        .flat_map(|s| {
-            s.members
-                .iter()
-                .filter(|&&m| m != s.representative && !linked.contains(&m))
-                .map(|&m| (m as u32, s.representative as u32))
-        })
-        .collect();
-    missing.sort_unstable();
-    kept.extend(check_all(cx, &missing));
-    kept.sort_by(|p, q| (inputs[p.a].id, inputs[p.b].id).cmp(&(inputs[q.a].id, inputs[q.b].id)));
-    kept
 }

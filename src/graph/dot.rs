@@ -31,6 +31,7 @@ fn node_id(n: &Node) -> String {
         Node::Outlet(s) => quote(&format!("outlet:{s}")),
         Node::Article(s) => quote(&format!("article:{s}")),
         Node::Source(s) => quote(&format!("source:{s}")),
+        Node::Dispatch(s) => quote(s),
     }
 }
 
@@ -79,6 +80,10 @@ pub fn render(g: &CitationGraph) -> String {
                     quote(&label)
                 )
             }
+            Node::Dispatch(id) => format!(
+                "label={}, shape=note, style=\"dashed\", color=\"#D55E00\"",
+                quote(&format!("{id}\n(not in the input)"))
+            ),
             Node::Source(id) => {
                 let (name, kind) = g
                     .source_info
@@ -105,8 +110,14 @@ pub fn render(g: &CitationGraph) -> String {
             Edge::Cites(CitationKind::Relay) => "style=dashed, color=\"#CC79A7\"".to_string(),
             Edge::Cites(CitationKind::Mention) => "style=dotted, color=\"#999999\"".to_string(),
             Edge::Relays => "style=bold, color=\"#CC79A7\", label=\"relays\"".to_string(),
+            Edge::CopiedFrom(0) => {
+                "style=solid, color=\"#D55E00\", penwidth=2, label=\"runs\"".to_string()
+            }
+            Edge::CopiedFrom(pct) => {
+                format!("style=solid, color=\"#D55E00\", penwidth=2, label=\"copied {pct}%\"")
+            }
             Edge::Copies(pct) => {
-                format!("style=dotted, color=\"#D55E00\", penwidth=2, label=\"copy {pct}%\"")
+                format!("style=dotted, color=\"#D55E00\", penwidth=2, label=\"reuses {pct}%\"")
             }
             Edge::CopiesFrom => format!(
                 "style=dotted, color=\"#D55E00\", penwidth={:.1}, label=\"copies ×{weight}\"",

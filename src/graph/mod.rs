@@ -22,6 +22,8 @@ pub enum Node {
     Article(String),
     /// A registry source, by id.
     Source(String),
+    /// A virtual dispatch (a lineage root not in the input), by its story id.
+    Dispatch(String),
 }
 
 /// An edge of the citation graph.
@@ -33,10 +35,15 @@ pub enum Edge {
     Cites(CitationKind),
     /// Source → source: the first relays the second ("Yonhap, citing the NIS").
     Relays,
-    /// Article → article: the first copies the second (its likely original; else the pair's
-    /// second id), with the copied share of the copy in percent.
+    /// Article → article or virtual dispatch: the lineage edge (`copied_from`), with the share of
+    /// the copy covered by its source in percent (0 towards a virtual dispatch).
+    CopiedFrom(u8),
+    /// Article → article: partial reuse between two articles (the copy towards its likely
+    /// original, else the pair's second id), with the copied share of the copy in percent.
+    /// Wholesale pairs are drawn through their lineage edges only.
     Copies(u8),
-    /// Outlet → outlet (outlet level): articles of the first copy articles of the second.
+    /// Outlet → outlet (outlet level): this many articles of the first are copied from articles
+    /// of the second.
     CopiesFrom,
 }
 
@@ -69,6 +76,8 @@ pub struct GraphOptions {
     pub min_weight: usize,
     /// Keep only this outlet, its articles, what they cite and what they copy.
     pub focus: Option<String>,
+    /// Draw mentions (a source named without being a source of the content).
+    pub mentions: bool,
 }
 
 impl Default for GraphOptions {
@@ -77,6 +86,7 @@ impl Default for GraphOptions {
             level: Level::Article,
             min_weight: 1,
             focus: None,
+            mentions: false,
         }
     }
 }
@@ -91,6 +101,75 @@ pub fn build(analysis: &Analysis, registry: &Registry, level: Level) -> Citation
             ..GraphOptions::default()
         },
     )
+}
+
+/// Lineage edges (`copied_from`) and partial-reuse edges at article level; copy flows between
+/// outlets weighted by copied articles at outlet level.
+fn copy_edges(analysis: &Analysis, level: Level, edges: &mut BTreeMap<(Node, Node, Edge), usize>) {
+    let copies = &analysis.copies;
+    let art = |i: usize| &analysis.articles[i].article;
+    let pct = |x: f64| (x * 100.0).round().clamp(0.0, 100.0) as u8;
+    let index = copies.index();
+    let share_of = |copy: usize, orig: usize| {
+        index.get(copy, orig).map_or(0.0, |p| {
+            if p.a == copy {
+                p.containment_a
+            } else {
+                p.containment_b
+            }
+        })
+    };
+    for (i, origin) in copies.copied_from.iter().enumerate() {
+        let Some(origin) = origin else { continue };
+        match (level, *origin) {
+            (Level::Article, crate::copies::Origin::Article(o)) => {
+                let key = (
+                    Node::Article(art(i).id.clone()),
+                    Node::Article(art(o).id.clone()),
+                    Edge::CopiedFrom(pct(share_of(i, o))),
+                );
+                *edges.entry(key).or_default() += 1;
+            }
+            (Level::Article, crate::copies::Origin::Dispatch(s)) => {
+                let key = (
+                    Node::Article(art(i).id.clone()),
+                    Node::Dispatch(copies.stories[s].id.clone()),
+                    Edge::CopiedFrom(0),
+                );
+                *edges.entry(key).or_default() += 1;
+            }
+            (Level::Outlet, crate::copies::Origin::Article(o))
+                if art(i).outlet_known && art(o).outlet_known && art(i).outlet != art(o).outlet =>
+            {
+                let key = (
+                    Node::Outlet(art(i).outlet.clone()),
+                    Node::Outlet(art(o).outlet.clone()),
+                    Edge::CopiesFrom,
+                );
+                *edges.entry(key).or_default() += 1;
+            }
+            _ => {}
+        }
+    }
+    if level == Level::Article {
+        for p in copies
+            .pairs
+            .iter()
+            .filter(|p| p.relation == crate::copies::Relation::Partially)
+        {
+            let (copy, share) = match p.original {
+                Some(o) if o == p.a => (p.b, p.containment_b),
+                _ => (p.a, p.containment_a),
+            };
+            let orig = if copy == p.a { p.b } else { p.a };
+            let key = (
+                Node::Article(art(copy).id.clone()),
+                Node::Article(art(orig).id.clone()),
+                Edge::Copies(pct(share)),
+            );
+            *edges.entry(key).or_default() += 1;
+        }
+    }
 }
 
 /// Builds the graph with `opts`.
@@ -117,7 +196,11 @@ pub fn build_with(analysis: &Analysis, registry: &Registry, opts: &GraphOptions)
                 .or_default() += 1;
         }
         let mut seen = std::collections::BTreeSet::new();
-        for c in &a.citations {
+        for c in a
+            .citations
+            .iter()
+            .filter(|c| opts.mentions || c.kind != CitationKind::Mention)
+        {
             let target = Node::Source(c.source.clone());
             if let Some(s) = registry.get(&c.source) {
                 source_info.insert(s.id.clone(), (s.name.clone(), s.kind.as_str()));
@@ -139,43 +222,7 @@ pub fn build_with(analysis: &Analysis, registry: &Registry, opts: &GraphOptions)
             }
         }
     }
-    for p in &analysis.copies.pairs {
-        let (copy, orig) = match p.original {
-            Some(o) if o == p.a => (p.b, p.a),
-            _ => (p.a, p.b),
-        };
-        let share = if copy == p.a {
-            p.containment_a
-        } else {
-            p.containment_b
-        };
-        let (ca, oa) = (
-            &analysis.articles[copy].article,
-            &analysis.articles[orig].article,
-        );
-        match level {
-            Level::Article => {
-                let pct = (share * 100.0).round().clamp(0.0, 100.0) as u8;
-                let key = (
-                    Node::Article(ca.id.clone()),
-                    Node::Article(oa.id.clone()),
-                    Edge::Copies(pct),
-                );
-                *edges.entry(key).or_default() += 1;
-            }
-            Level::Outlet
-                if p.original.is_some() && !p.same_outlet && ca.outlet_known && oa.outlet_known =>
-            {
-                let key = (
-                    Node::Outlet(ca.outlet.clone()),
-                    Node::Outlet(oa.outlet.clone()),
-                    Edge::CopiesFrom,
-                );
-                *edges.entry(key).or_default() += 1;
-            }
-            Level::Outlet => {}
-        }
-    }
+    copy_edges(analysis, level, &mut edges);
     let filtering = opts.min_weight > 1 || opts.focus.is_some();
     edges.retain(|(_, _, e), w| *e == Edge::Publishes || *w >= opts.min_weight);
     if let Some(focus) = &opts.focus {

@@ -20,6 +20,7 @@ fn id(n: &Node) -> String {
         Node::Outlet(s) => format!("o{}", hex(s)),
         Node::Article(s) => format!("a{}", hex(s)),
         Node::Source(s) => format!("s{}", hex(s)),
+        Node::Dispatch(s) => format!("d{}", hex(s)),
     }
 }
 
@@ -72,6 +73,7 @@ fn simple_dot(g: &CitationGraph) -> (String, usize, usize) {
         let (label, shape, border) = match node {
             Node::Outlet(s) => (plain(s), "ellipse", "#000000"),
             Node::Article(s) => (plain(s), "box", "#666666"),
+            Node::Dispatch(s) => (plain(s), "box", "#D55E00"),
             Node::Source(s) => {
                 let kind = g.source_info.get(s).map_or("other", |(_, k)| *k);
                 let (shape, border) = source_style(kind);
@@ -109,7 +111,9 @@ fn simple_dot(g: &CitationGraph) -> (String, usize, usize) {
             Edge::Cites(CitationKind::Relay) => ("dashed", "#CC79A7", "relay".into()),
             Edge::Cites(CitationKind::Mention) => ("dashed", "#BBBBBB", String::new()),
             Edge::Relays => ("solid", "#CC79A7", "relays".into()),
-            Edge::Copies(p) => ("dashed", "#D55E00", format!("copy {p}%")),
+            Edge::CopiedFrom(0) => ("solid", "#D55E00", "runs".into()),
+            Edge::CopiedFrom(p) => ("solid", "#D55E00", format!("copied {p}%")),
+            Edge::Copies(p) => ("dashed", "#D55E00", format!("reuses {p}%")),
             Edge::CopiesFrom => ("dashed", "#D55E00", format!("copies x{w}")),
         };
         let width = 1 + (w as f64).ln().round() as usize;

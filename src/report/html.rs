@@ -1,11 +1,13 @@
 //! The HTML report: one self-contained file (inline CSS, a few lines of inline script for sorting, the
 //! graph as inline SVG; nothing fetched from the network). Every text from the input is escaped.
 
+use std::collections::BTreeMap;
 use std::fmt::Write as _;
 
 use crate::analyze::Analysis;
 use crate::citations::Field;
 use crate::registry::Registry;
+use crate::report::notable;
 use crate::score::fmt_value;
 
 /// Escapes text for HTML content and attribute values.
@@ -38,6 +40,7 @@ th{cursor:pointer;user-select:none;background:#f3f3f3}th:after{content:" ⇅";co
 .why{margin:.4rem 0;padding-left:1.2rem;font-size:.9rem}.text{white-space:pre-wrap;font-size:.88rem;max-height:18rem;overflow:auto;border-top:1px dashed var(--line);padding-top:.5rem}
 mark{padding:0 .1em;border-radius:2px}mark.credit{background:#c6dbef}mark.attribution{background:#deebf7}mark.relay{background:#e5d8ea}mark.mention{background:#eee}
 mark.flag{background:#fdd0a2;outline:1px solid #e6550d}
+.tree,.tree ul{list-style:none;padding-left:1.1rem}.tree ul{border-left:2px solid var(--line)}.tree li{margin:.3rem 0}
 .pair{display:flex;flex-wrap:wrap;gap:.8rem}.pair>div{flex:1 1 300px;background:#fff;border:1px solid var(--line);border-radius:4px;padding:.5rem;font-size:.85rem;white-space:pre-wrap}
 .tag{font-size:.75rem;padding:.05rem .4rem;border-radius:8px;background:#eee}.tag.bad{background:#fdd0a2}.graph{overflow:auto;border:1px solid var(--line);border-radius:6px;padding:.5rem;background:#fff}
 .graph svg{max-width:100%;height:auto}details summary{cursor:pointer;color:#08519c}
@@ -95,7 +98,13 @@ fn highlighted(text: &str, marks: &mut [(usize, usize, String, String)]) -> Stri
 
 /// Renders the HTML report with `svg` (the citation graph) embedded; `top` limits articles and
 /// copy pairs shown.
-pub fn render(analysis: &Analysis, registry: &Registry, svg: &str, top: usize) -> String {
+pub fn render(
+    analysis: &Analysis,
+    registry: &Registry,
+    svg: &str,
+    top: usize,
+    about: &super::About,
+) -> String {
     let sc = &analysis.scores;
     let mut h = String::new();
     let _ = write!(
@@ -115,9 +124,24 @@ pub fn render(analysis: &Analysis, registry: &Registry, svg: &str, top: usize) -
         laundered,
         sc.claims.len()
     );
-    // Outlets.
+    let (first, last) = date_span(analysis);
+    let _ = writeln!(
+        h,
+        "<p class=\"summary\">Input <code>{}</code> · published {} · credence {} · options <code>{}</code></p>",
+        escape(&about.input),
+        match (first, last) {
+            (Some(f), Some(l)) if f == l => escape(f),
+            (Some(f), Some(l)) => format!("{} to {}", escape(f), escape(l)),
+            _ => "dates not given".to_string(),
+        },
+        env!("CARGO_PKG_VERSION"),
+        escape(&about.options)
+    );
+    h.push_str(HOW_TO_READ);
+    // Outlets, best score first.
     h.push_str("<h2>Outlets</h2><table class=\"sortable\"><thead><tr><th>outlet</th><th>score</th><th class=\"num\">articles</th><th>why</th></tr></thead><tbody>\n");
-    for o in &analysis.outlets {
+    for &k in &notable::outlets(analysis) {
+        let o = &analysis.outlets[k];
         let s = sc.outlets.get(&o.outlet);
         let (mean, cellv) = s.map_or((0.0, "–".to_string()), |s| {
             (
@@ -157,9 +181,10 @@ pub fn render(analysis: &Analysis, registry: &Registry, svg: &str, top: usize) -
         let _ = writeln!(h, "<tr><td title=\"{}\">{}</td><td>{}</td><td data-v=\"{:.4}\">{}</td><td class=\"num\">{}</td></tr>", escape(&src.name), escape(&src.id), src.kind, r.mean, bar(r.mean, r.low, r.high), s.cited_by);
     }
     h.push_str("</tbody></table>\n");
+    lineages(&mut h, analysis, top);
     copies(&mut h, analysis, top);
     articles(&mut h, analysis, registry, top);
-    claims(&mut h, analysis);
+    claims(&mut h, analysis, top);
     let _ = writeln!(h, "<script>{SCRIPT}</script></body></html>");
     h
 }
@@ -170,15 +195,9 @@ fn copies(h: &mut String, analysis: &Analysis, top: usize) {
     }
     h.push_str("<h2>Copies: passages side by side</h2>\n");
     let id = |i: usize| analysis.articles[i].article.id.as_str();
-    let mut pairs: Vec<&crate::copies::CopyPair> = analysis.copies.pairs.iter().collect();
-    pairs.sort_by(|a, b| {
-        b.laundered.cmp(&a.laundered).then(
-            b.containment_a
-                .max(b.containment_b)
-                .total_cmp(&a.containment_a.max(a.containment_b)),
-        )
-    });
-    for p in pairs.into_iter().take(top) {
+    let order = notable::copies(analysis);
+    for &k in order.iter().take(top) {
+        let p = &analysis.copies.pairs[k];
         let (left, right) = match p.original {
             Some(o) if o == p.a => (p.a, p.b),
             Some(_) => (p.b, p.a),
@@ -214,9 +233,7 @@ fn copies(h: &mut String, analysis: &Analysis, top: usize) {
                 ((ps.b_start, ps.b_end), (ps.a_start, ps.a_end))
             };
             let clip = |t: &str, (s, e): (usize, usize)| {
-                let seg = t.get(s..e).unwrap_or("");
-                let short: String = seg.chars().take(600).collect();
-                escape(&short)
+                escape(&clip_words(t.get(s..e).unwrap_or(""), 600))
             };
             let _ = write!(
                 h,
@@ -232,6 +249,9 @@ fn copies(h: &mut String, analysis: &Analysis, top: usize) {
             );
         }
         h.push_str("</div>\n");
+    }
+    if let Some(m) = notable::more(order.len(), top.min(order.len()), "copy pairs") {
+        let _ = writeln!(h, "<p class=\"summary\">{}</p>", escape(&m));
     }
 }
 
@@ -319,13 +339,15 @@ fn articles(h: &mut String, analysis: &Analysis, registry: &Registry, top: usize
     }
 }
 
-fn claims(h: &mut String, analysis: &Analysis) {
+fn claims(h: &mut String, analysis: &Analysis, top: usize) {
     let sc = &analysis.scores;
     if sc.claims.is_empty() {
         return;
     }
     h.push_str("<h2>Claims</h2><table class=\"sortable\"><thead><tr><th>value</th><th>unit</th><th>sources</th><th class=\"num\">support</th><th class=\"num\">confidence</th><th>articles</th></tr></thead><tbody>\n");
-    for g in &sc.claims {
+    let order = notable::claims(analysis);
+    for &k in order.iter().take(top) {
+        let g = &sc.claims[k];
         let arts: Vec<&str> = g
             .articles
             .iter()
@@ -344,6 +366,122 @@ fn claims(h: &mut String, analysis: &Analysis) {
         );
     }
     h.push_str("</tbody></table>\n");
+    if let Some(m) = notable::more(order.len(), top.min(order.len()), "claim groups") {
+        let _ = writeln!(h, "<p class=\"summary\">{}</p>", escape(&m));
+    }
+}
+
+/// What a reader needs before the tables.
+const HOW_TO_READ: &str = "<details class=\"card\"><summary><b>How to read this report</b></summary><p>A <b>score</b> is an estimate in [0, 1] of how far an article (or an outlet, over its articles) can be trusted: it starts at 0.5 and moves with explained contributions (who is credited and how trustworthy they are, whether the text is a laundered or garbled copy, whether its figures are corroborated by independent voices). The <b>90% interval</b> says how sure the estimate is: an outlet with one article has a wide one. Copies are not independent confirmation: thirty republications of one dispatch count as one voice. A <b>lineage</b> is an original (or a wire dispatch that is not in the input) and the articles copied from it; <b>laundered</b> means a wholesale copy of a credited dispatch that dropped the credit. <b>wholly</b>: the smaller text is essentially the other's; <b>partially</b>: at least two sentences reused while each keeps its own text. Lists are cut to the most notable items (<code>--top</code>); the JSON and CSV outputs are complete.</p></details>\n";
+
+/// The earliest and latest `published` dates of the input.
+fn date_span(analysis: &Analysis) -> (Option<&str>, Option<&str>) {
+    let dates = analysis
+        .articles
+        .iter()
+        .filter_map(|a| a.article.published.as_deref());
+    (dates.clone().min(), dates.max())
+}
+
+/// `text` cut to at most `max` characters at a word boundary, with "…" when cut.
+fn clip_words(text: &str, max: usize) -> String {
+    match text.char_indices().nth(max) {
+        None => text.to_string(),
+        Some((end, _)) => {
+            let head = &text[..end];
+            let cut = head.rfind(char::is_whitespace).unwrap_or(end);
+            format!("{}…", head[..cut].trim_end())
+        }
+    }
+}
+
+/// One tree per story (most notable first): the root, then what was copied from each member, with
+/// the first passage each copy shares with its source.
+fn lineages(h: &mut String, analysis: &Analysis, top: usize) {
+    let copies = &analysis.copies;
+    if copies.stories.is_empty() {
+        return;
+    }
+    h.push_str("<h2>Lineages: who copied whom</h2>\n");
+    let index = copies.index();
+    let order = notable::stories(analysis);
+    for &k in order.iter().take(top) {
+        let s = &copies.stories[k];
+        let _ = write!(
+            h,
+            "<div class=\"card\"><header><b>{}</b></header><ul class=\"tree\">",
+            escape(&notable::lineage_line(analysis, s))
+        );
+        let mut children: BTreeMap<usize, Vec<usize>> = BTreeMap::new();
+        let mut roots: Vec<usize> = Vec::new();
+        for &m in &s.members {
+            match copies.copied_from.get(m).copied().flatten() {
+                Some(crate::copies::Origin::Article(p)) => children.entry(p).or_default().push(m),
+                _ => roots.push(m),
+            }
+        }
+        let mut budget = top.max(1);
+        for r in roots {
+            tree_node(h, analysis, &index, &children, r, None, &mut budget);
+        }
+        if let Some(m) = notable::more(
+            s.members.len(),
+            s.members.len().min(top.max(1)),
+            "articles in this lineage",
+        ) {
+            let _ = write!(h, "<li class=\"summary\">{}</li>", escape(&m));
+        }
+        h.push_str("</ul></div>\n");
+    }
+    if let Some(m) = notable::more(order.len(), top.min(order.len()), "lineages") {
+        let _ = writeln!(h, "<p class=\"summary\">{}</p>", escape(&m));
+    }
+}
+
+/// One member and, below it, what was copied from it; at most `budget` members in all.
+fn tree_node(
+    h: &mut String,
+    analysis: &Analysis,
+    index: &crate::copies::PairIndex,
+    children: &BTreeMap<usize, Vec<usize>>,
+    node: usize,
+    from: Option<usize>,
+    budget: &mut usize,
+) {
+    if *budget == 0 {
+        return;
+    }
+    *budget -= 1;
+    let a = &analysis.articles[node].article;
+    let _ = write!(h, "<li><b>{}</b> [{}]", escape(&a.id), escape(&a.outlet));
+    if let Some(p) = from.and_then(|src| index.get(src, node).map(|p| (src, p))) {
+        let (src, p) = p;
+        if p.laundered {
+            h.push_str(" <span class=\"tag bad\">laundered</span>");
+        }
+        if let Some(ps) = p.passages.first() {
+            let (mine, theirs) = if p.a == node {
+                ((ps.a_start, ps.a_end), (ps.b_start, ps.b_end))
+            } else {
+                ((ps.b_start, ps.b_end), (ps.a_start, ps.a_end))
+            };
+            let (tm, ts) = (analysis.text(node), analysis.text(src));
+            let _ = write!(
+                h,
+                "<div class=\"pair\"><div>{}</div><div>{}</div></div>",
+                escape(&clip_words(ts.get(theirs.0..theirs.1).unwrap_or(""), 240)),
+                escape(&clip_words(tm.get(mine.0..mine.1).unwrap_or(""), 240))
+            );
+        }
+    }
+    if let Some(kids) = children.get(&node) {
+        h.push_str("<ul>");
+        for &c in kids {
+            tree_node(h, analysis, index, children, c, Some(node), budget);
+        }
+        h.push_str("</ul>");
+    }
+    h.push_str("</li>");
 }
 
 #[cfg(test)]

@@ -49,6 +49,14 @@ pub struct ArticleJson<'a> {
     pub reliability: Option<Reliability>,
     /// The biggest contributions to the score, as sentences with their evidence.
     pub explanation: Vec<String>,
+    /// Where its text comes from: the id of the article it copies, the id of a virtual dispatch
+    /// (a story root not in the input), or null for an original or unrelated article.
+    pub copied_from: Option<&'a str>,
+    /// Verified copy partners.
+    pub partners: u32,
+    /// Verified partners whose pair is not listed in `copies` (beyond `--max-partners` on both
+    /// sides).
+    pub partners_unlisted: u32,
 }
 
 /// One outlet.
@@ -146,15 +154,38 @@ pub struct CopyJson<'a> {
     pub passages: &'a [Passage],
 }
 
-/// A cluster of articles linked by verified copies.
+/// An outlet and a number of its articles.
+#[derive(Debug, Serialize)]
+pub struct OutletCount<'a> {
+    /// Outlet name.
+    pub outlet: &'a str,
+    /// Articles.
+    pub articles: usize,
+}
+
+/// A lineage tree: an original article or a virtual dispatch, and what was copied from it.
 #[derive(Debug, Serialize)]
 pub struct StoryJson<'a> {
+    /// The root's id: an article id, or `dispatch:AGENCY:ID` / `origin:ID` for a virtual root.
+    pub id: &'a str,
+    /// `article` (the root is in the input) or `dispatch` (a virtual root, not in the input).
+    pub root: &'static str,
+    /// The agency of a virtual dispatch, when its members credit one.
+    pub agency: Option<&'a str>,
     /// Number of articles.
     pub size: usize,
-    /// The original (or, when undecided, the best-connected member).
+    /// The root article (for a virtual root, its best-connected member).
     pub representative: &'a str,
     /// Whether the representative is a decided original.
     pub original: bool,
+    /// Articles copied from the root (every member but the root article).
+    pub republications: usize,
+    /// Republications that credit the root's wire (or name its outlet).
+    pub credited: usize,
+    /// Republications that are laundered copies.
+    pub laundered: usize,
+    /// Outlets of the republications and their article counts, most first.
+    pub outlets: Vec<OutletCount<'a>>,
     /// Member ids, sorted.
     pub members: Vec<&'a str>,
 }
@@ -202,7 +233,7 @@ pub struct ReportJson<'a> {
     pub articles: Seq<'a, ArticleJson<'a>>,
     /// Verified copy pairs, sorted by (a, b).
     pub copies: Seq<'a, CopyJson<'a>>,
-    /// Stories: clusters of verified copies.
+    /// Stories: lineage trees of wholesale copies, sorted by id.
     pub stories: Seq<'a, StoryJson<'a>>,
     /// Outlets sorted by name.
     pub outlets: Seq<'a, OutletJson<'a>>,
@@ -242,6 +273,9 @@ pub fn build<'a>(
                     .filter(|c| c.delta.abs() >= 0.005)
                     .map(|c| format!("{:+.2}: {}", c.delta, c.text))
                     .collect(),
+                copied_from: analysis.copied_from(i),
+                partners: analysis.copies.partners.get(i).copied().unwrap_or(0),
+                partners_unlisted: analysis.copies.unlisted.get(i).copied().unwrap_or(0),
             })
     });
     let outlets = Seq::new(move || {
@@ -290,9 +324,27 @@ pub fn build<'a>(
     });
     let stories = Seq::new(move || {
         analysis.copies.stories.iter().map(move |s| StoryJson {
+            id: &s.id,
+            root: if s.virtual_root {
+                "dispatch"
+            } else {
+                "article"
+            },
+            agency: s.agency.as_deref(),
             size: s.members.len(),
             representative: id(s.representative),
             original: s.original,
+            republications: s.republications,
+            credited: s.credited,
+            laundered: s.laundered,
+            outlets: s
+                .outlets
+                .iter()
+                .map(|(o, n)| OutletCount {
+                    outlet: o,
+                    articles: *n,
+                })
+                .collect(),
             members: s.members.iter().map(|&m| id(m)).collect(),
         })
     });

@@ -4,6 +4,7 @@ use std::fmt::Write as _;
 
 use crate::analyze::Analysis;
 use crate::registry::Registry;
+use crate::report::notable;
 use crate::report::table::one_line;
 
 /// Escapes a table cell: pipes, line breaks, and Markdown that would change the layout.
@@ -33,7 +34,8 @@ pub fn render(analysis: &Analysis, registry: &Registry, top: usize) -> String {
     );
     if !analysis.outlets.is_empty() {
         out.push_str("## Outlets\n\n| outlet | score | 90% interval | articles | why |\n|---|---:|---|---:|---|\n");
-        for o in &analysis.outlets {
+        for &k in &notable::outlets(analysis) {
+            let o = &analysis.outlets[k];
             let s = sc.outlets.get(&o.outlet);
             let (m, iv) = s.map_or(("-".into(), "-".into()), |s| {
                 (
@@ -73,10 +75,24 @@ pub fn render(analysis: &Analysis, registry: &Registry, top: usize) -> String {
         }
         out.push('\n');
     }
+    if !analysis.copies.stories.is_empty() {
+        out.push_str("## Lineages\n\n");
+        let order = notable::stories(analysis);
+        for &k in order.iter().take(top) {
+            let s = &analysis.copies.stories[k];
+            let _ = writeln!(out, "- {}", cell(&notable::lineage_line(analysis, s)));
+        }
+        if let Some(m) = notable::more(order.len(), top.min(order.len()), "lineages") {
+            let _ = writeln!(out, "\n{m}");
+        }
+        out.push('\n');
+    }
     if !analysis.copies.pairs.is_empty() {
-        let id = |i: usize| analysis.articles[i].article.id.as_str();
+        let art = |i: usize| &analysis.articles[i].article;
         out.push_str("## Copies\n\n| copy | original | relation | copied | wire | credit | note |\n|---|---|---|---:|---|---|---|\n");
-        for p in analysis.copies.pairs.iter().take(top) {
+        let order = notable::copies(analysis);
+        for &k in order.iter().take(top) {
+            let p = &analysis.copies.pairs[k];
             let (copy, orig, share, credited) = match p.original {
                 Some(o) if o == p.a => (p.b, Some(p.a), p.containment_b, p.credited_b),
                 Some(o) => (p.a, Some(o), p.containment_a, p.credited_a),
@@ -94,32 +110,24 @@ pub fn render(analysis: &Analysis, registry: &Registry, top: usize) -> String {
             } else {
                 ""
             };
+            let named = |i: usize| cell(&format!("{} ({})", art(i).id, art(i).outlet));
             let _ = writeln!(
                 out,
                 "| {} | {} | {:?} | {:.0}% | {} | {credit} | {note} |",
-                cell(id(copy)),
-                orig.map_or("?".to_string(), |o| cell(id(o))),
+                named(copy),
+                orig.map_or_else(|| format!("? ~ {}", named(p.b)), named),
                 p.relation,
                 share * 100.0,
                 p.common_sources.join(", ")
             );
         }
+        if let Some(m) = notable::more(order.len(), top.min(order.len()), "copy pairs") {
+            let _ = writeln!(out, "\n{m}");
+        }
         out.push('\n');
     }
-    out.push_str("## Articles\n\n| id | outlet | score | garble | sources | why |\n|---|---|---:|---:|---|---|\n");
-    let mut order: Vec<usize> = (0..analysis.articles.len()).collect();
-    order.sort_by(|&x, &y| {
-        let (a, b) = (
-            sc.articles.get(x).map_or(0.0, |s| s.reliability.mean),
-            sc.articles.get(y).map_or(0.0, |s| s.reliability.mean),
-        );
-        b.total_cmp(&a).then(
-            analysis.articles[x]
-                .article
-                .id
-                .cmp(&analysis.articles[y].article.id),
-        )
-    });
+    out.push_str("## Articles (lowest score first)\n\n| id | outlet | score | garble | sources | why |\n|---|---|---:|---:|---|---|\n");
+    let order = notable::articles(analysis);
     for &i in order.iter().take(top) {
         let a = &analysis.articles[i];
         let s = sc.articles.get(i);
@@ -147,12 +155,23 @@ pub fn render(analysis: &Analysis, registry: &Registry, top: usize) -> String {
             cell(&srcs.join(", "))
         );
     }
-    if analysis.articles.len() > top {
-        let _ = writeln!(
-            out,
-            "\n… and {} more articles (raise `--top`).",
-            analysis.articles.len() - top
-        );
+    if let Some(m) = notable::more(analysis.articles.len(), top, "articles") {
+        let _ = writeln!(out, "\n{m}");
+    }
+    if !analysis.rejected.is_empty() {
+        out.push_str("\n## Rejected rows\n\n| line | id | reason |\n|---:|---|---|\n");
+        for r in analysis.rejected.iter().take(top) {
+            let _ = writeln!(
+                out,
+                "| {} | {} | {} |",
+                r.line,
+                cell(r.id.as_deref().unwrap_or("-")),
+                cell(&r.reason.to_string())
+            );
+        }
+        if let Some(m) = notable::more(analysis.rejected.len(), top, "rejected rows") {
+            let _ = writeln!(out, "\n{m}");
+        }
     }
     out
 }

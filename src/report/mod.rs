@@ -13,6 +13,7 @@ pub mod explain;
 pub mod html;
 pub mod json;
 pub mod markdown;
+pub mod notable;
 pub mod table;
 
 /// Output formats of `credence score`.
@@ -108,12 +109,24 @@ impl Exporter for CsvExporter {
     }
 }
 
+/// What a shared report states about how it was made (no wall-clock date and no output path, so
+/// the same input and options give the same bytes).
+#[derive(Debug, Clone, Default)]
+pub struct About {
+    /// The input file's name (without its directory).
+    pub input: String,
+    /// The options that change the report, as typed on a command line.
+    pub options: String,
+}
+
 /// A self-contained HTML report with its graph drawn as `svg`.
 pub struct HtmlExporter {
     /// The graph, already rendered.
     pub svg: String,
     /// Rows per list.
     pub top: usize,
+    /// Input and options, stated in the report.
+    pub about: About,
 }
 
 impl Exporter for HtmlExporter {
@@ -123,6 +136,6 @@ impl Exporter for HtmlExporter {
         registry: &Registry,
         out: &mut dyn Write,
     ) -> io::Result<()> {
-        out.write_all(html::render(analysis, registry, &self.svg, self.top).as_bytes())
+        out.write_all(html::render(analysis, registry, &self.svg, self.top, &self.about).as_bytes())
     }
 }

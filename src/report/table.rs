@@ -5,6 +5,7 @@ use std::fmt::Write as _;
 use crate::analyze::Analysis;
 use crate::citations::CitationKind;
 use crate::registry::Registry;
+use crate::report::notable;
 
 const KINDS: [CitationKind; 4] = [
     CitationKind::Credit,
@@ -162,10 +163,11 @@ pub fn render_with(analysis: &Analysis, registry: &Registry, top: usize, color: 
         ));
         out.push('\n');
     }
-    render_copies(&mut out, analysis);
+    render_copies(&mut out, analysis, top);
     render_garbled(&mut out, analysis);
-    out.push_str("Articles\n");
-    for (i, a) in analysis.articles.iter().enumerate().take(top) {
+    out.push_str("Articles (lowest score first)\n");
+    for &i in notable::articles(analysis).iter().take(top) {
+        let a = &analysis.articles[i];
         let art = &a.article;
         let title = art
             .title
@@ -214,16 +216,12 @@ pub fn render_with(analysis: &Analysis, registry: &Registry, top: usize, color: 
             );
         }
     }
-    if analysis.articles.len() > top {
-        let _ = writeln!(
-            out,
-            "  … and {} more articles (raise --top)",
-            analysis.articles.len() - top
-        );
+    if let Some(m) = notable::more(analysis.articles.len(), top, "articles") {
+        let _ = writeln!(out, "  {m}");
     }
     if !analysis.rejected.is_empty() {
         out.push_str("\nRejected rows\n");
-        for r in &analysis.rejected {
+        for r in analysis.rejected.iter().take(top) {
             let _ = writeln!(
                 out,
                 "  line {}  {}  {}",
@@ -231,6 +229,9 @@ pub fn render_with(analysis: &Analysis, registry: &Registry, top: usize, color: 
                 r.id.as_deref().unwrap_or("-"),
                 r.reason
             );
+        }
+        if let Some(m) = notable::more(analysis.rejected.len(), top, "rejected rows") {
+            let _ = writeln!(out, "  {m}");
         }
     }
     out
@@ -283,42 +284,50 @@ fn render_garbled(out: &mut String, analysis: &Analysis) {
     out.push('\n');
 }
 
-fn render_copies(out: &mut String, analysis: &Analysis) {
+fn render_copies(out: &mut String, analysis: &Analysis, top: usize) {
     let copies = &analysis.copies;
     if copies.pairs.is_empty() {
         return;
     }
-    let id = |i: usize| analysis.articles[i].article.id.as_str();
+    let art = |i: usize| &analysis.articles[i].article;
     let laundered = copies.pairs.iter().filter(|p| p.laundered).count();
     let _ = writeln!(
         out,
-        "Copies: {} verified pairs in {} stories, {} laundered (uncredited wholesale copies of wire dispatches)",
+        "Copies: {} verified pairs, {} lineages, {} laundered (uncredited wholesale copies of wire dispatches)",
         copies.pairs.len(),
         copies.stories.len(),
         laundered
     );
-    let rows: Vec<Vec<String>> = copies
-        .pairs
+    let order = notable::stories(analysis);
+    for &k in order.iter().take(top) {
+        let _ = writeln!(
+            out,
+            "  {}",
+            notable::lineage_line(analysis, &copies.stories[k])
+        );
+    }
+    if let Some(m) = notable::more(order.len(), top.min(order.len()), "lineages") {
+        let _ = writeln!(out, "  {m}");
+    }
+    let order = notable::copies(analysis);
+    let rows: Vec<Vec<String>> = order
         .iter()
-        .map(|p| {
+        .take(top)
+        .map(|&k| {
+            let p = &copies.pairs[k];
             let (copy, orig) = match p.original {
-                Some(o) if o == p.a => (id(p.b), id(p.a)),
-                Some(_) => (id(p.a), id(p.b)),
-                None => (id(p.a), "?"),
+                Some(o) if o == p.a => (p.b, Some(p.a)),
+                Some(_) => (p.a, Some(p.b)),
+                None => (p.a, None),
             };
             let credit = |c: Option<bool>| match c {
                 Some(true) => "kept",
                 Some(false) => "dropped",
                 None => "-",
             };
-            let kept = if p.original.is_some() {
-                credit(if p.original == Some(p.a) {
-                    p.credited_b
-                } else {
-                    p.credited_a
-                })
-            } else {
-                "-"
+            let kept = match orig {
+                Some(o) => credit(if o == p.a { p.credited_b } else { p.credited_a }),
+                None => "-",
             };
             let mut note = String::new();
             if p.laundered {
@@ -327,13 +336,15 @@ fn render_copies(out: &mut String, analysis: &Analysis) {
             if p.same_outlet {
                 note.push_str("same outlet");
             }
+            let other = orig.unwrap_or(p.b);
             vec![
-                copy.to_string(),
-                if p.original.is_some() {
-                    format!("← {orig}")
-                } else {
-                    format!("~ {}", id(p.b))
-                },
+                format!("{} [{}]", art(copy).id, art(copy).outlet),
+                format!(
+                    "{} {} [{}]",
+                    if orig.is_some() { "←" } else { "~" },
+                    art(other).id,
+                    art(other).outlet
+                ),
                 format!("{:?}", p.relation).to_lowercase(),
                 format!("{:.2}", p.containment_a),
                 format!("{:.2}", p.containment_b),
@@ -349,13 +360,8 @@ fn render_copies(out: &mut String, analysis: &Analysis) {
         ],
         &rows,
     ));
-    for s in copies.stories.iter().filter(|s| s.members.len() > 2) {
-        let _ = writeln!(
-            out,
-            "  story of {} articles around {}",
-            s.members.len(),
-            id(s.representative)
-        );
+    if let Some(m) = notable::more(order.len(), rows.len(), "copy pairs") {
+        let _ = writeln!(out, "  {m}");
     }
     out.push('\n');
 }

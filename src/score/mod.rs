@@ -238,12 +238,13 @@ fn copy_probability(copies: &Copies, n: usize) -> Vec<f64> {
     for c in &copies.pairs {
         let (copy_side, prob) = match (c.original, c.relation) {
             (Some(o), Relation::Wholly) => (if o == c.a { c.b } else { c.a }, 0.9),
-            (None, Relation::Wholly) => (c.a.max(c.b), 0.5),
+            // Undirected: the side with the larger id (never the row position) is discounted.
+            (None, Relation::Wholly) => (c.b, 0.5),
             (Some(o), Relation::Partially) => (
                 if o == c.a { c.b } else { c.a },
                 0.5 * c.containment_a.max(c.containment_b),
             ),
-            (None, Relation::Partially) => (c.a.max(c.b), 0.25),
+            (None, Relation::Partially) => (c.b, 0.25),
         };
         p[copy_side] = p[copy_side].max(prob);
     }

@@ -1,0 +1,102 @@
+//! Verifying candidate pairs: exact evidence, relation, direction and credit for each pair.
+
+use rayon::prelude::*;
+
+use super::direction::{self, Side};
+use super::{verify, CopyInput, CopyPair, Relation, Words, WordsOf};
+
+/// What verification reads: the inputs and their words.
+pub(super) struct Cx<'a, 'w> {
+    pub(super) inputs: &'a [CopyInput<'a>],
+    pub(super) words: &'a WordsOf<'w>,
+}
+
+/// Candidate pairs verified per block: each article's words are computed once per block.
+const BLOCK: usize = 1 << 13;
+
+/// Verifies `pairs` (sorted), a block at a time.
+pub(super) fn check_all(cx: &Cx, pairs: &[(u32, u32)]) -> Vec<CopyPair> {
+    let mut out = Vec::new();
+    for block in pairs.chunks(BLOCK) {
+        let mut ids: Vec<u32> = block.iter().flat_map(|&(i, j)| [i, j]).collect();
+        ids.sort_unstable();
+        ids.dedup();
+        let words: Vec<Words> = ids.par_iter().map(|&i| (cx.words)(i as usize)).collect();
+        let of = |i: u32| ids.binary_search(&i).ok().map(|k| &words[k]);
+        out.par_extend(block.par_iter().filter_map(|&(i, j)| {
+            let (wi, wj) = (of(i)?, of(j)?);
+            check_words(cx, i as usize, wi, j as usize, wj)
+        }));
+    }
+    out
+}
+
+fn check_words(cx: &Cx, i: usize, wi: &Words, j: usize, wj: &Words) -> Option<CopyPair> {
+    let inputs = cx.inputs;
+    let (a, b, pa, pb) = if inputs[i].id.as_bytes() <= inputs[j].id.as_bytes() {
+        (i, j, wi, wj)
+    } else {
+        (j, i, wj, wi)
+    };
+    let v = verify::verify(&pa.tokens, &pa.shingles, &pb.tokens, &pb.shingles);
+    let relation = v.relation?;
+    let (xa, xb) = (&inputs[a], &inputs[b]);
+    fn side<'x>(x: &CopyInput<'x>, p: &Words, other: &CopyInput<'_>) -> Side<'x> {
+        Side {
+            published: x.published,
+            credits: x.credits.clone(),
+            sourced: x.sourced.clone(),
+            words: p.tokens.len(),
+            names_other_outlet: names_outlet(p, &x.sourced, other),
+        }
+    }
+    let (sa, sb) = (side(xa, pa, xb), side(xb, pb, xa));
+    let small = if pa.tokens.len() <= pb.tokens.len() {
+        v.containment_a
+    } else {
+        v.containment_b
+    };
+    let orig = direction::original(&sa, &sb, relation == Relation::Wholly, small);
+    let common = direction::common_sources(&sa, &sb);
+    let credited_a = direction::credited(&sa, &common, orig == Some(1));
+    let credited_b = direction::credited(&sb, &common, orig == Some(0));
+    let same_outlet = matches!((xa.outlet, xb.outlet), (Some(p), Some(q)) if p == q);
+    let copy_uncredited = match orig {
+        Some(0) => credited_b == Some(false),
+        Some(_) => credited_a == Some(false),
+        None => false,
+    };
+    let laundered =
+        relation == Relation::Wholly && !common.is_empty() && copy_uncredited && !same_outlet;
+    Some(CopyPair {
+        a,
+        b,
+        relation,
+        containment_a: v.containment_a,
+        containment_b: v.containment_b,
+        original: orig.map(|o| if o == 0 { a } else { b }),
+        common_sources: common,
+        credited_a,
+        credited_b,
+        same_outlet,
+        laundered,
+        passages: v.passages,
+    })
+}
+
+fn names_outlet(words: &Words, sourced: &[String], other: &CopyInput) -> bool {
+    if other.outlet_sources.iter().any(|s| sourced.contains(s)) {
+        return true;
+    }
+    let Some(outlet) = other.outlet else {
+        return false;
+    };
+    let name = outlet.split('.').next().unwrap_or(outlet);
+    if name.chars().count() < 4 {
+        return false;
+    }
+    let f = words.folded();
+    let n = crate::normalize::fold(name).text;
+    f.match_indices(&n)
+        .any(|(i, m)| crate::normalize::at_word_boundary(f, i, i + m.len()))
+}
