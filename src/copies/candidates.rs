@@ -5,7 +5,7 @@
 //! short copy inside a long article is still found — unlike MinHash, which estimates Jaccard and
 //! misses small-inside-large). Shingles are grouped by hash in one sort; every group yields pairs
 //! (a group larger than [`MAX_GROUP`] links its members to its first article only, so a story of
-//! thousands of copies stays linear), and pairs sharing at least [`MIN_SHARED`] sampled shingles
+//! thousands of copies stays linear; `copies::partners` compares partners of partners), and pairs sharing at least [`MIN_SHARED`] sampled shingles
 //! become candidates for exact verification.
 
 use rayon::prelude::*;
@@ -20,8 +20,12 @@ pub const SAMPLE: u64 = 4;
 /// Groups larger than this link to their first member only (stories are completed after
 /// verification, see `copies::complete_stories`).
 pub const MAX_GROUP: usize = 8;
-/// Sampled shingles two articles must share to be compared.
-pub const MIN_SHARED: u32 = 2;
+/// Sampled shingles two articles must share to be compared. One: a two-sentence passage (about
+/// 24 shingles, 6 samples expected) has no sample 0.1% of the time, but one sample or none 1.1% of
+/// the time, and requiring two missed that share of the smallest partial copies. The candidate
+/// list grows by about a fifth (10,454 → 12,786 on the 20k realistic corpus) at the same bound on
+/// postings.
+pub const MIN_SHARED: u32 = 1;
 
 const SEED: u64 = 0x7368_696e_676c_6573;
 
@@ -164,12 +168,12 @@ mod tests {
     use super::*;
 
     #[test]
-    fn pairs_need_two_shared_samples_and_come_sorted() {
+    fn pairs_need_a_shared_sample_and_come_sorted() {
         let s: Sketches = [vec![4, 8, 12], vec![8, 12, 16], vec![12, 20], vec![40]]
             .into_iter()
             .collect();
         assert_eq!(s.get(2), [12, 20]);
-        assert_eq!(candidates(&s), vec![(0, 1)]);
+        assert_eq!(candidates(&s), vec![(0, 1), (0, 2), (1, 2)]);
     }
 
     #[test]

@@ -56,7 +56,8 @@ fn check_words(cx: &Cx, i: usize, wi: &Words, j: usize, wj: &Words) -> Option<Co
     } else {
         v.containment_b
     };
-    let orig = direction::original(&sa, &sb, relation == Relation::Wholly, small);
+    let decided = direction::original(&sa, &sb, relation == Relation::Wholly, small);
+    let orig = decided.map(|d| d.0);
     let common = direction::common_sources(&sa, &sb);
     let credited_a = direction::credited(&sa, &common, orig == Some(1));
     let credited_b = direction::credited(&sb, &common, orig == Some(0));
@@ -75,6 +76,7 @@ fn check_words(cx: &Cx, i: usize, wi: &Words, j: usize, wj: &Words) -> Option<Co
         containment_a: v.containment_a,
         containment_b: v.containment_b,
         original: orig.map(|o| if o == 0 { a } else { b }),
+        original_by: decided.map(|d| d.1),
         common_sources: common,
         credited_a,
         credited_b,

@@ -17,6 +17,19 @@ pub struct Side<'a> {
     pub names_other_outlet: bool,
 }
 
+/// What decided which side of a pair is the original.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, serde::Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Basis {
+    /// The earlier `published` date.
+    Published,
+    /// The side carrying the wire credit the other lacks: it is closer to the dispatch, but the
+    /// other may have taken the dispatch from the wire rather than from this side.
+    Credit,
+    /// The clearly more complete version of a wholesale copy.
+    Completeness,
+}
+
 /// Index (0 for a, 1 for b) of the likely original, or `None` when the evidence does not decide.
 ///
 /// The earlier publication date decides when both sides have one. Otherwise the side carrying a
@@ -24,18 +37,18 @@ pub struct Side<'a> {
 /// dispatch and neither copied the other (`None`: they share a virtual origin). Failing that, in a
 /// wholesale copy the clearly more complete version (a fifth longer, the shorter mostly
 /// contained) is the original.
-pub fn original(a: &Side, b: &Side, wholly: bool, contained_small: f64) -> Option<usize> {
+pub fn original(a: &Side, b: &Side, wholly: bool, contained_small: f64) -> Option<(usize, Basis)> {
     if let (Some(da), Some(db)) = (a.published, b.published) {
         match da.cmp(db) {
-            Ordering::Less => return Some(0),
-            Ordering::Greater => return Some(1),
+            Ordering::Less => return Some((0, Basis::Published)),
+            Ordering::Greater => return Some((1, Basis::Published)),
             Ordering::Equal => {}
         }
     }
     let ca = !a.credits.is_empty();
     let cb = !b.credits.is_empty();
     if ca != cb {
-        return Some(if ca { 0 } else { 1 });
+        return Some((if ca { 0 } else { 1 }, Basis::Credit));
     }
     if ca && cb {
         return None;
@@ -43,10 +56,10 @@ pub fn original(a: &Side, b: &Side, wholly: bool, contained_small: f64) -> Optio
     if wholly && contained_small >= 0.8 {
         let (la, lb) = (a.words as f64, b.words as f64);
         if la >= 1.2 * lb {
-            return Some(0);
+            return Some((0, Basis::Completeness));
         }
         if lb >= 1.2 * la {
-            return Some(1);
+            return Some((1, Basis::Completeness));
         }
     }
     None
@@ -87,6 +100,8 @@ mod tests {
 
     #[test]
     fn dates_then_credit_then_completeness() {
+        let original =
+            |a: &Side, b: &Side, w: bool, c: f64| super::original(a, b, w, c).map(|o| o.0);
         assert_eq!(
             original(
                 &side(Some("2024-10-02"), &[], 100),

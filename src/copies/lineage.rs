@@ -13,6 +13,7 @@
 
 use std::collections::BTreeMap;
 
+use super::direction::Basis;
 use super::{CopyInput, CopyPair, Relation};
 
 /// Where an article's text comes from.
@@ -81,7 +82,7 @@ fn parents(inputs: &[CopyInput], pairs: &[CopyPair]) -> Vec<Option<usize>> {
     // Per copy side: (original, share of the copy covered by it).
     let mut offers: Vec<(usize, usize, f64)> = Vec::new();
     for p in pairs.iter().filter(|p| p.relation == Relation::Wholly) {
-        if let Some(o) = p.original {
+        if let Some(o) = directed(p) {
             let (copy, share) = if o == p.a {
                 (p.b, p.containment_b)
             } else {
@@ -112,6 +113,15 @@ fn parents(inputs: &[CopyInput], pairs: &[CopyPair]) -> Vec<Option<usize>> {
     parent
 }
 
+/// The original of a pair as a lineage edge. A direction decided by the credit alone is not one:
+/// the uncredited side may have taken the dispatch from the wire, so both hang under it.
+fn directed(p: &CopyPair) -> Option<usize> {
+    match p.original_by {
+        Some(Basis::Credit) => None,
+        _ => p.original,
+    }
+}
+
 fn root_of(parent: &[Option<usize>], mut x: usize) -> usize {
     while let Some(p) = parent[x] {
         x = p;
@@ -136,13 +146,13 @@ pub fn lineage(inputs: &[CopyInput], pairs: &[CopyPair]) -> (Vec<Option<Origin>>
         wholly_degree[p.b] += 1;
         in_tree[p.a] = true;
         in_tree[p.b] = true;
-        if p.original.is_none() {
+        if directed(p).is_none() {
             union(&mut group, root[p.a], root[p.b]);
         }
     }
     for p in pairs
         .iter()
-        .filter(|p| p.relation == Relation::Wholly && p.original.is_none())
+        .filter(|p| p.relation == Relation::Wholly && directed(p).is_none())
     {
         let g = find(&mut group, root[p.a]);
         for s in &p.common_sources {
@@ -296,6 +306,7 @@ mod tests {
             containment_a: 0.9,
             containment_b: 0.9,
             original,
+            original_by: original.map(|_| Basis::Published),
             common_sources: common.iter().map(|s| s.to_string()).collect(),
             credited_a: None,
             credited_b: None,

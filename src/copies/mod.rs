@@ -78,6 +78,8 @@ pub struct CopyPair {
     pub containment_b: f64,
     /// Index of the likely original, if decided.
     pub original: Option<usize>,
+    /// What decided it.
+    pub original_by: Option<direction::Basis>,
     /// Agencies either side credits.
     pub common_sources: Vec<String>,
     /// Whether a kept the credit.
@@ -209,13 +211,23 @@ pub fn detect(
     pairs.extend(check::check_all(&cx, &more));
     laps.lap(&format!("{} partners of partners compared", more.len()));
     pairs.sort_by(|p, q| (inputs[p.a].id, inputs[p.b].id).cmp(&(inputs[q.a].id, inputs[q.b].id)));
+    // The lineage reads every verified pair, so it does not depend on how many are listed; its
+    // edges are always listed.
+    let (copied_from, stories) = lineage::lineage(inputs, &pairs);
+    laps.lap("lineage");
+    let edges: Vec<(usize, usize)> = copied_from
+        .iter()
+        .enumerate()
+        .filter_map(|(x, o)| match o {
+            Some(Origin::Article(p)) => Some((x.min(*p), x.max(*p))),
+            _ => None,
+        })
+        .collect();
     let partners::Bounded {
         pairs,
         partners,
         unlisted,
-    } = partners::bound(inputs, pairs, k);
-    let (copied_from, stories) = lineage::lineage(inputs, &pairs);
-    laps.lap("lineage");
+    } = partners::bound(inputs, pairs, k, &edges);
     Copies {
         pairs,
         stories,

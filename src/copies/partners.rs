@@ -88,12 +88,22 @@ pub(super) struct Bounded {
     pub(super) unlisted: Vec<u32>,
 }
 
-/// Keeps a pair when it is among the `k` strongest of either side.
+/// Keeps a pair when it is among the `k` strongest of either side, or when it is one of the
+/// lineage `edges` (article index pairs, smaller first).
 /// # Complexity
 /// O(P log P).
-pub(super) fn bound(inputs: &[CopyInput], pairs: Vec<CopyPair>, k: usize) -> Bounded {
+pub(super) fn bound(
+    inputs: &[CopyInput],
+    pairs: Vec<CopyPair>,
+    k: usize,
+    edges: &[(usize, usize)],
+) -> Bounded {
     let adj = adjacency(inputs, &pairs);
-    let mut keep = vec![false; pairs.len()];
+    let edges: FxHashSet<(usize, usize)> = edges.iter().copied().collect();
+    let mut keep: Vec<bool> = pairs
+        .iter()
+        .map(|p| edges.contains(&(p.a.min(p.b), p.a.max(p.b))))
+        .collect();
     for list in &adj {
         for &(_, i) in list.iter().take(k) {
             keep[i] = true;

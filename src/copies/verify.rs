@@ -51,6 +51,10 @@ pub const SENTENCE_COVERED: f64 = 0.6;
 pub const PARTIAL_SENTENCES: usize = 2;
 /// Unquoted reused words needed for any copy.
 pub const MIN_WORDS: usize = 20;
+/// A run of this many consecutive reused unquoted words is a substantial passage on its own (two
+/// sentences' worth), even when it starts or ends inside a sentence the other side goes on to
+/// rewrite.
+pub const PASSAGE_WORDS: usize = 40;
 /// Gaps of at most this many words inside a passage are bridged.
 const BRIDGE: usize = 3;
 
@@ -94,6 +98,19 @@ fn reused_sentences(covered: &[bool], tokens: &[Token]) -> usize {
         .count()
 }
 
+/// The longest run of covered words, quoted words skipped (they neither extend nor break a run).
+fn longest_run(covered: &[bool], tokens: &[Token]) -> usize {
+    let (mut best, mut run) = (0, 0);
+    for (t, &cv) in tokens.iter().zip(covered) {
+        if t.quoted {
+            continue;
+        }
+        run = if cv { run + 1 } else { 0 };
+        best = best.max(run);
+    }
+    best
+}
+
 /// Verifies a pair from its tokens and shingles.
 pub fn verify(ta: &[Token], sa: &[u64], tb: &[Token], sb: &[u64]) -> Verified {
     let set_a: FxHashSet<u64> = sa.iter().copied().collect();
@@ -101,26 +118,26 @@ pub fn verify(ta: &[Token], sa: &[u64], tb: &[Token], sb: &[u64]) -> Verified {
     let cov_a = coverage(ta, sa, &set_b);
     let cov_b = coverage(tb, sb, &set_a);
     let ratio = |(c, n): (usize, usize)| if n == 0 { 0.0 } else { c as f64 / n as f64 };
-    let containment_a = ratio(share(&cov_a, ta, false));
-    let containment_b = ratio(share(&cov_b, tb, false));
-    let (small_cov, small_tok) = if ta.len() <= tb.len() {
-        (&cov_a, ta)
-    } else {
-        (&cov_b, tb)
+    // Each side's share counts its unquoted words; a mostly quoted text falls back to every word,
+    // so a quoted dispatch can still be a copy. The relation reads the same shares it reports.
+    let reused_share = |cov: &[bool], t: &[Token]| {
+        let (c, n) = share(cov, t, true);
+        if n >= MIN_WORDS {
+            (c, n)
+        } else {
+            share(cov, t, false)
+        }
     };
-    let (reused_nq, unquoted) = share(small_cov, small_tok, true);
-    // Mostly-quoted texts fall back to every word, so a quoted dispatch can still be a copy.
-    let (reused, base) = if unquoted >= MIN_WORDS {
-        (reused_nq, unquoted)
-    } else {
-        share(small_cov, small_tok, false)
-    };
+    let (ra, rb) = (reused_share(&cov_a, ta), reused_share(&cov_b, tb));
+    let (containment_a, containment_b) = (ratio(ra), ratio(rb));
+    let (reused, base) = if ta.len() <= tb.len() { ra } else { rb };
     let relation = if reused < MIN_WORDS {
         None
     } else if ratio((reused, base)) >= WHOLLY {
         Some(Relation::Wholly)
-    } else if reused_sentences(&cov_a, ta) >= PARTIAL_SENTENCES
-        && reused_sentences(&cov_b, tb) >= PARTIAL_SENTENCES
+    } else if (reused_sentences(&cov_a, ta) >= PARTIAL_SENTENCES
+        && reused_sentences(&cov_b, tb) >= PARTIAL_SENTENCES)
+        || (longest_run(&cov_a, ta) >= PASSAGE_WORDS && longest_run(&cov_b, tb) >= PASSAGE_WORDS)
     {
         Some(Relation::Partially)
     } else {

@@ -89,6 +89,32 @@ fn article(analysis: &Analysis, registry: &Registry, i: usize) -> String {
     }
     out.push_str("\nCopies:\n");
     let mut any = false;
+    if let Some(from) = analysis.copied_from(i) {
+        let _ = writeln!(out, "  copied from {from}");
+    }
+    if let Some(s) = analysis.copies.stories.iter().find(|s| {
+        s.members
+            .binary_search_by(|&m| {
+                analysis.articles[m]
+                    .article
+                    .id
+                    .cmp(&analysis.articles[i].article.id)
+            })
+            .is_ok()
+    }) {
+        let _ = writeln!(
+            out,
+            "  lineage {}: {}",
+            s.id,
+            crate::report::notable::lineage_line(analysis, s)
+        );
+    }
+    if let Some(&n) = analysis.copies.unlisted.get(i).filter(|&&n| n > 0) {
+        let _ = writeln!(
+            out,
+            "  ({n} more verified partners not listed: raise --max-partners)"
+        );
+    }
     for p in analysis
         .copies
         .pairs
@@ -97,10 +123,16 @@ fn article(analysis: &Analysis, registry: &Registry, i: usize) -> String {
     {
         any = true;
         let other = if p.a == i { p.b } else { p.a };
-        let role = match p.original {
-            Some(o) if o == i => "original of",
-            Some(_) => "copy of",
-            None => "shares text with",
+        let role = match (p.original, p.original_by) {
+            (Some(o), Some(crate::copies::direction::Basis::Credit)) if o == i => {
+                "kept the wire credit that it dropped:"
+            }
+            (Some(_), Some(crate::copies::direction::Basis::Credit)) => {
+                "dropped the wire credit that it kept:"
+            }
+            (Some(o), _) if o == i => "original of",
+            (Some(_), _) => "copy of",
+            (None, _) => "shares text with",
         };
         let share = if p.a == i {
             p.containment_a

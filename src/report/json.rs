@@ -140,6 +140,8 @@ pub struct CopyJson<'a> {
     pub containment_b: f64,
     /// Id of the likely original, or null.
     pub original: Option<&'a str>,
+    /// What decided the original: `published`, `credit` or `completeness`.
+    pub original_by: Option<crate::copies::direction::Basis>,
     /// Agencies either side credits.
     pub common_sources: &'a [String],
     /// Whether a kept the credit.
@@ -314,6 +316,7 @@ pub fn build<'a>(
             containment_a: p.containment_a,
             containment_b: p.containment_b,
             original: p.original.map(id),
+            original_by: p.original_by,
             common_sources: &p.common_sources,
             credited_a: p.credited_a,
             credited_b: p.credited_b,
