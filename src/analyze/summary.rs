@@ -84,7 +84,10 @@ pub fn copy_inputs<'a>(articles: &'a [ArticleFacts], registry: &Registry) -> Vec
             let mut credits: Vec<String> = a
                 .citations
                 .iter()
-                .filter(|c| c.kind == CitationKind::Credit && is_wire(registry, &c.source))
+                // A wire named as a source in the text counts like a credit line: an outlet that
+                // writes "a indiqué à l'AFP" ran AFP's copy and kept its attribution (Swiss relays of
+                // AFP copy credit ATS and strip "de l'AFP"; the Belgian run is not laundering).
+                .filter(|c| c.kind != CitationKind::Mention && is_wire(registry, &c.source))
                 .map(|c| c.source.clone())
                 .collect();
             credits.sort();

@@ -7,7 +7,7 @@ use std::cmp::Ordering;
 pub struct Side<'a> {
     /// Publication date `YYYY-MM-DD`.
     pub published: Option<&'a str>,
-    /// Registry ids of the agencies this side credits (credit lines only).
+    /// Registry ids of the wire agencies this side credits or attributes content to.
     pub credits: Vec<String>,
     /// Registry ids this side credits, attributes or relays (any sourcing).
     pub sourced: Vec<String>,
@@ -16,6 +16,9 @@ pub struct Side<'a> {
     /// The side names the other side's outlet (in its text or through a registry source).
     pub names_other_outlet: bool,
 }
+
+/// Share of the shorter side found in the longer for "the more complete version is the original".
+pub const TRIMMED: f64 = 0.95;
 
 /// What decided which side of a pair is the original.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, serde::Serialize)]
@@ -35,8 +38,8 @@ pub enum Basis {
 /// The earlier publication date decides when both sides have one. Otherwise the side carrying a
 /// wire credit the other lacks is closer to the dispatch. When both credit a wire, both ran the
 /// dispatch and neither copied the other (`None`: they share a virtual origin). Failing that, in a
-/// wholesale copy the clearly more complete version (a fifth longer, the shorter mostly
-/// contained) is the original.
+/// wholesale copy the clearly more complete version (a fifth longer, the shorter [`TRIMMED`]
+/// inside it) is the original.
 pub fn original(a: &Side, b: &Side, wholly: bool, contained_small: f64) -> Option<(usize, Basis)> {
     if let (Some(da), Some(db)) = (a.published, b.published) {
         match da.cmp(db) {
@@ -53,7 +56,9 @@ pub fn original(a: &Side, b: &Side, wholly: bool, contained_small: f64) -> Optio
     if ca && cb {
         return None;
     }
-    if wholly && contained_small >= 0.8 {
+    // Only a trim decides: the shorter side has nothing of its own. An update of a dispatch is
+    // longer too, but it is the later version, and the earlier one is rarely all inside it.
+    if wholly && contained_small >= TRIMMED {
         let (la, lb) = (a.words as f64, b.words as f64);
         if la >= 1.2 * lb {
             return Some((0, Basis::Completeness));
@@ -116,8 +121,13 @@ mod tests {
             Some(0)
         );
         assert_eq!(
-            original(&side(None, &[], 300), &side(None, &[], 100), true, 0.9),
+            original(&side(None, &[], 300), &side(None, &[], 100), true, 0.97),
             Some(0)
+        );
+        // An update is longer but later: a shorter side with text of its own decides nothing.
+        assert_eq!(
+            original(&side(None, &[], 300), &side(None, &[], 100), true, 0.9),
+            None
         );
         assert_eq!(
             original(&side(None, &[], 110), &side(None, &[], 100), true, 0.9),

@@ -55,7 +55,8 @@ pub struct CopyInput<'a> {
     pub domain: Option<&'a str>,
     /// Publication date.
     pub published: Option<&'a str>,
-    /// Agencies it credits in credit lines.
+    /// Wire agencies it credits or attributes content to (credit lines and in-text sourcing, not
+    /// mentions).
     pub credits: Vec<String>,
     /// Sources it credits, attributes or relays.
     pub sourced: Vec<String>,
