@@ -6,6 +6,7 @@
 //! in `data/garble/promo.tsv`. Structural checks (repeated lines, glued words, foreign sentences,
 //! translation credits) are rules over the segmentation stage.
 
+mod chrome;
 pub mod lang;
 mod rules;
 
@@ -125,6 +126,7 @@ pub struct Garbler {
     patterns: Vec<Pattern>,
     set: RegexSet,
     promo: Vec<(String, Vec<String>)>,
+    chrome: chrome::Chrome,
     langid: LangId,
 }
 
@@ -186,6 +188,7 @@ impl Garbler {
             patterns: out,
             set,
             promo: promo_out,
+            chrome: chrome::Chrome::parse(chrome::BUNDLED_CHROME),
             langid,
         })
     }
@@ -229,6 +232,7 @@ impl Garbler {
         if let Some(l) = lang.as_deref() {
             rules::foreign(doc, l, &words, &self.langid, &mut flags);
             rules::seo(doc, l, &words, &self.promo, &mut flags);
+            self.chrome.lines(doc, l, &words, &self.langid, &mut flags);
         }
         let in_bp = |f: &Flag| {
             doc.boilerplate

@@ -137,6 +137,30 @@ pub fn repeated_lines(doc: &Doc, words: &Words, out: &mut Vec<Flag>) {
             ));
         }
     }
+    // A sentence repeated inside the running text (straight after itself or further down): the
+    // same eight words or more, every occurrence after the first.
+    let mut sentences: FxHashMap<String, usize> = FxHashMap::default();
+    for s in &doc.segs.sentences {
+        let ws = words.within(s.start, s.end);
+        let alpha = ws
+            .iter()
+            .filter(|w| words.text(w).chars().any(char::is_alphabetic))
+            .count();
+        if alpha < 8 || ws.iter().map(|w| w.end - w.start).sum::<usize>() < 40 {
+            continue;
+        }
+        let n = sentences.entry(key(ws)).or_default();
+        *n += 1;
+        if *n > 1 {
+            out.push(flag(
+                FlagKind::RepeatedLine,
+                s.start,
+                s.end,
+                text,
+                "a sentence repeated".to_string(),
+            ));
+        }
+    }
 }
 
 /// Sentences in another language than the article's, and foreign conjunctions between two
