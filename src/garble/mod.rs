@@ -8,6 +8,7 @@
 
 mod chrome;
 pub mod lang;
+mod promo;
 mod rules;
 
 use regex::{Regex, RegexSet};
@@ -127,6 +128,7 @@ pub struct Garbler {
     set: RegexSet,
     promo: Vec<(String, Vec<String>)>,
     chrome: chrome::Chrome,
+    promo_cues: promo::PromoCues,
     langid: LangId,
 }
 
@@ -189,6 +191,7 @@ impl Garbler {
             set,
             promo: promo_out,
             chrome: chrome::Chrome::parse(chrome::BUNDLED_CHROME),
+            promo_cues: promo::PromoCues::parse(promo::BUNDLED_PROMO_CUES),
             langid,
         })
     }
@@ -233,6 +236,7 @@ impl Garbler {
             rules::foreign(doc, l, &words, &self.langid, &mut flags);
             rules::seo(doc, l, &words, &self.promo, &mut flags);
             self.chrome.lines(doc, l, &words, &self.langid, &mut flags);
+            self.promo_cues.sentences(doc, l, &words, &mut flags);
         }
         let in_bp = |f: &Flag| {
             doc.boilerplate

@@ -296,7 +296,9 @@ pub fn seo(
                 })
                 && t.split('.').next().is_some_and(|h| h.len() >= 3)
         });
-        if hits >= 3 || (hits >= 1 && domain && hits + 1 >= 2) {
+        // One cue beside a domain fired on whole wire stories printed as one paragraph: the
+        // paragraph must be short, and one cue is not enough.
+        if ws.len() <= 120 && (hits >= 3 || (hits >= 2 && domain)) {
             out.push(flag(
                 FlagKind::SeoBoilerplate,
                 p.start,
