@@ -199,15 +199,50 @@ pub fn foreign(doc: &Doc, lang: &str, words: &Words, langid: &LangId, out: &mut 
                 }
             }
         }
-        if has_standalone(st, 'y') {
+        if CONJUNCTIONS.iter().any(|(c, _)| st.contains(c)) {
             conjunctions(text, s.start, st, lang, langid, out);
         }
     }
 }
 
-/// Conjunctions that machine translation leaves behind between two names ("Russie y Corée"). Longer
-/// ones (and, und, et) are left out: they join company names in every language ("Boveri und Cie").
-const CONJUNCTIONS: [(&str, &str); 1] = [("y", "es")];
+/// Conjunctions that machine translation leaves behind between two names ("Russie y Corée",
+/// "Frankreich et l'Allemagne", "Moscou und Téhéran"). Company names join names with them in every
+/// language ("Boveri und Cie", "Marks and Spencer"): a side that is a company word, in capitals, or
+/// next to "&" is not a pair of names.
+const CONJUNCTIONS: [(&str, &str); 5] = [
+    ("y", "es"),
+    ("und", "de"),
+    ("et", "fr"),
+    ("and", "en"),
+    ("e", "it"),
+];
+
+/// Words that make a pair of capitalised names a company name.
+const COMPANY_WORDS: [&str; 23] = [
+    "Cie",
+    "Co",
+    "Company",
+    "Compagnie",
+    "Sons",
+    "Söhne",
+    "Sohn",
+    "Fils",
+    "Frères",
+    "Brothers",
+    "Partners",
+    "Partner",
+    "Associates",
+    "Associés",
+    "Associes",
+    "Hijos",
+    "Figli",
+    "Spencer",
+    "Gamble",
+    "Johnson",
+    "Young",
+    "Jerry",
+    "Co.",
+];
 
 fn conjunctions(
     text: &str,
@@ -234,8 +269,28 @@ fn conjunctions(
             .1
             .trim_end_matches(|c: char| !c.is_alphanumeric());
         let next = toks[k + 1].1;
+        let bare = |s: &str| s.trim_matches(|c: char| !c.is_alphanumeric()).to_string();
+        let corporate = |s: &str| {
+            let b = bare(s);
+            COMPANY_WORDS.contains(&b.as_str())
+                || (b.chars().count() > 1 && b.chars().all(|c| !c.is_lowercase()))
+        };
+        let near_amp = sentence.contains('&');
+        // Inside a longer capitalised name ("Credit Industriel et Commercial", "Bank Al Saudi y")
+        // or a name the text repeats ("Fichtel und Sachs" three times), the conjunction is the
+        // name's own.
+        let long_name = (k >= 2 && cap(toks[k - 2].1) && !toks[k - 2].1.ends_with(['.', ',', ':']))
+            || toks
+                .get(k + 2)
+                .is_some_and(|t| cap(t.1) && !next.ends_with(['.', ',', ':']));
+        let phrase = format!("{prev} {w} {}", bare(next));
+        let repeated = w != "y" && text.matches(phrase.as_str()).nth(1).is_some();
         if cap(prev)
             && cap(next)
+            && !corporate(prev)
+            && !corporate(next)
+            && !near_amp
+            && (w == "y" || (!long_name && !repeated))
             && !prev.is_empty()
             && toks[k - 1]
                 .1
@@ -355,19 +410,4 @@ fn contains_phrase(tokens: &[&str], phrase: &[String]) -> bool {
         && tokens
             .windows(phrase.len())
             .any(|w| w.iter().zip(phrase).all(|(a, b)| *a == b))
-}
-
-/// True when `c` occurs in `s` as a word of its own.
-fn has_standalone(s: &str, c: char) -> bool {
-    s.match_indices(c).any(|(i, m)| {
-        let before = s[..i]
-            .chars()
-            .next_back()
-            .is_none_or(|p| !p.is_alphanumeric());
-        let after = s[i + m.len()..]
-            .chars()
-            .next()
-            .is_none_or(|n| !n.is_alphanumeric());
-        before && after
-    })
 }

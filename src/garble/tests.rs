@@ -186,3 +186,80 @@ fn score_is_monotone_and_bounded() {
     uncounted.counted = false;
     assert_eq!(score(&[uncounted]), 0.0);
 }
+
+#[test]
+fn pipeline_residue_shapes_in_any_language() {
+    let t = "Le président NE_PERSON_1 a rencontré son homologue à Berlin. Le <b>gouvernement</b> a salué l&apos;accord. Le bilan s'élève à 1,5E+03 morts selon les autorités.";
+    let f = flags_of(t, None, Some("fr"));
+    assert!(has(&f, FlagKind::MtPlaceholder, "NE_PERSON_1"), "{f:?}");
+    assert!(has(&f, FlagKind::MtPlaceholder, "<b>"), "{f:?}");
+    assert!(has(&f, FlagKind::MtPlaceholder, "&apos;"), "{f:?}");
+    assert!(has(&f, FlagKind::MtPlaceholder, "1,5E+03"), "{f:?}");
+    // A wire's ticker in angle brackets is not markup (Reuters-21578: "<IBM>", "<PER>").
+    let wire = "NEW YORK, March 3 - <IBM> said its board approved a dividend of 1.10 dlrs a share.";
+    assert!(flags_of(wire, None, Some("en")).is_empty());
+}
+
+#[test]
+fn page_chrome_lines_but_not_hard_wrapped_wire_text() {
+    let page = "Les manifestants se sont rassemblés samedi place de la République.\nPartager : Facebook | Twitter | E-mail\nIls étaient près de deux mille selon la police.\n« Article précédent\n12 commentaires";
+    let f = flags_of(page, None, Some("fr"));
+    assert!(has(&f, FlagKind::NavigationResidue, "Facebook"), "{f:?}");
+    assert!(has(&f, FlagKind::NavigationResidue, "précédent"), "{f:?}");
+    assert!(
+        has(&f, FlagKind::NavigationResidue, "12 commentaires"),
+        "{f:?}"
+    );
+    // A fixed-width wire wraps sentences: "share." ends a sentence that began a line above.
+    let wire = "The company said it would pay a dividend of 25 cts a\nshare.\nIt said the payment was approved by the board on Monday.";
+    let f = flags_of(wire, None, Some("en"));
+    assert!(
+        !f.iter().any(|x| x.kind == FlagKind::NavigationResidue),
+        "{f:?}"
+    );
+}
+
+#[test]
+fn a_sentence_repeated_inside_running_text() {
+    let t = "Le gouvernement a présenté mardi un plan de relance pour les régions rurales. Les syndicats jugent ce plan insuffisant face à la crise. Le gouvernement a présenté mardi un plan de relance pour les régions rurales. Le débat reprendra jeudi.";
+    let f = flags_of(t, None, Some("fr"));
+    assert!(has(&f, FlagKind::RepeatedLine, "plan de relance"), "{f:?}");
+    assert_eq!(
+        f.iter()
+            .filter(|x| x.kind == FlagKind::RepeatedLine)
+            .count(),
+        1
+    );
+}
+
+#[test]
+fn self_promotion_from_sentence_shape_not_from_a_wire_story() {
+    let t = "La ville a voté son budget lundi soir après trois heures de débat.\nRetrouvez toute l'actualité de votre région sur Infoville24. Abonnez-vous à notre newsletter pour ne rien manquer.\nLe maire a défendu une hausse des investissements.";
+    let f = flags_of(t, None, Some("fr"));
+    assert!(has(&f, FlagKind::SeoBoilerplate, "Infoville24"), "{f:?}");
+    // Regression (garble issue): one cue beside a domain in a wire story printed as one paragraph
+    // was flagged over the whole text.
+    let wire = "Par notre correspondant. Les manifestants ont bloqué le rond-point pendant toute la journée de samedi, selon la préfecture, qui a publié un communiqué sur son site www.prefecture.gouv.fr dans la soirée. Cet article a été mis à jour. Les forces de l'ordre sont intervenues vers 18 heures pour dégager la chaussée et plusieurs personnes ont été interpellées.";
+    let f = flags_of(wire, None, Some("fr"));
+    assert!(
+        !f.iter().any(|x| x.kind == FlagKind::SeoBoilerplate),
+        "{f:?}"
+    );
+}
+
+#[test]
+fn foreign_conjunctions_between_names_but_not_in_foreign_company_names() {
+    let t = "Les tensions entre Moscou und Téhéran inquiètent les diplomates européens réunis à Bruxelles.";
+    assert!(has(
+        &flags_of(t, None, Some("fr")),
+        FlagKind::ForeignFragment,
+        "Moscou und Téhéran"
+    ));
+    // A name in its own language, repeated by the text, or inside a longer name, is the name's own.
+    let en = "Fichtel und Sachs said profits rose. Analysts said Fichtel und Sachs would gain market share. Credit Industriel et Commercial declined to comment.";
+    let f = flags_of(en, None, Some("en"));
+    assert!(
+        !f.iter().any(|x| x.kind == FlagKind::ForeignFragment),
+        "{f:?}"
+    );
+}
