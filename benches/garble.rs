@@ -62,6 +62,7 @@ fn main() {
                     boilerplate: &[],
                     citations: c,
                     registry: &registry,
+                    vocab: None,
                 };
                 let (flags, _) = garbler.flags(&doc);
                 if garble::score(&flags) > 0.0 {

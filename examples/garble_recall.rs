@@ -71,6 +71,7 @@ fn run(
         boilerplate: &[],
         citations: &citations,
         registry,
+        vocab: None,
     };
     let (flags, _) = garbler.flags(&doc);
     let s = garble::score(&flags);

@@ -230,13 +230,14 @@ fn finish(
         articles: mut analyzed,
         mut claims,
         learner,
+        vocab,
     } = first;
     // Chunks were appended as they came: drop the growth slack.
     analyzed.shrink_to_fit();
     claims.shrink_to_fit();
     let bp = learner.finish();
     progress.stage("garble", analyzed.len());
-    let sketches = passes::second(&mut analyzed, &texts, chunk, &bp, tools, progress);
+    let sketches = passes::second(&mut analyzed, &texts, chunk, &bp, &vocab, tools, progress);
     summary::discount_feed_artefacts(&mut analyzed);
     let mut warnings = head.warnings;
     for a in &analyzed {

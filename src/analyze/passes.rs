@@ -10,6 +10,7 @@ use super::{ArticleFacts, Progress};
 use crate::boilerplate::{line_keys, Boilerplate, Learner};
 use crate::citations::{cues::Cues, disambiguate, Extractor, Field};
 use crate::copies::{self, Sketches, Words};
+use crate::garble::vocab::{TextWords, Vocab};
 use crate::garble::{Doc, Garbler};
 use crate::ingest::{Article, Texts};
 use crate::registry::Registry;
@@ -45,6 +46,8 @@ pub(super) struct First {
     pub(super) articles: Vec<ArticleFacts>,
     pub(super) claims: Vec<ArticleClaims>,
     pub(super) learner: Learner,
+    /// The input's vocabulary, for glued words in the second pass.
+    pub(super) vocab: crate::garble::vocab::Vocab,
 }
 
 impl First {
@@ -57,7 +60,7 @@ impl First {
         progress: &dyn Progress,
     ) {
         let reader = style::Reader::new(&tools.cues);
-        let out: Vec<(ArticleFacts, ArticleClaims, Vec<u64>)> = articles
+        let out: Vec<(ArticleFacts, ArticleClaims, Vec<u64>, TextWords)> = articles
             .into_par_iter()
             .zip(texts.par_iter())
             .map(|(article, text)| {
@@ -119,10 +122,11 @@ impl First {
                         Vec::new()
                     },
                 };
-                (analyzed, claims, keys)
+                (analyzed, claims, keys, TextWords::of(text))
             })
             .collect();
-        for (a, claims, keys) in out {
+        for (a, claims, keys, words) in out {
+            self.vocab.add(words);
             if a.article.outlet_known {
                 self.learner.add(&a.article.outlet, &keys);
             }
@@ -138,6 +142,7 @@ pub(super) fn second(
     texts: &Texts,
     size: usize,
     bp: &Boilerplate,
+    vocab: &Vocab,
     tools: &Tools,
     progress: &dyn Progress,
 ) -> Sketches {
@@ -150,7 +155,7 @@ pub(super) fn second(
         // Read the next chunk's texts while this one is analyzed.
         let (read, out) = rayon::join(
             || texts.range(ahead),
-            || second_chunk(chunk, &current, bp, tools, progress),
+            || second_chunk(chunk, &current, bp, vocab, tools, progress),
         );
         next = read;
         for s in &out {
@@ -164,6 +169,7 @@ fn second_chunk(
     chunk: &mut [ArticleFacts],
     texts: &[Cow<str>],
     bp: &Boilerplate,
+    vocab: &Vocab,
     tools: &Tools,
     progress: &dyn Progress,
 ) -> Vec<Vec<u64>> {
@@ -181,6 +187,7 @@ fn second_chunk(
                 boilerplate: &boilerplate,
                 citations: &a.citations,
                 registry: tools.registry,
+                vocab: Some(vocab),
             };
             let (flags, lang) = tools.garbler.flags(&doc);
             a.flags = flags;

@@ -10,6 +10,7 @@ mod chrome;
 pub mod lang;
 mod promo;
 mod rules;
+pub mod vocab;
 
 use regex::{Regex, RegexSet};
 use serde::Serialize;
@@ -300,6 +301,8 @@ pub struct Doc<'a> {
     pub citations: &'a [Citation],
     /// The registry (source languages for translation credits).
     pub registry: &'a Registry,
+    /// The input's vocabulary (glued words decided by it), when the whole input was read first.
+    pub vocab: Option<&'a vocab::Vocab>,
 }
 
 /// The garble score in [0, 1]: `1 − Π (1 − w_kind · 0.7^(j−1))` over counted flags, where `j` is the

@@ -24,6 +24,11 @@ fn flag(kind: FlagKind, start: usize, end: usize, text: &str, mut detail: String
 /// Words joined across a lost boundary: a lowercase-ending word glued to a capitalised function
 /// word that starts a sentence ("jeLe", "ZelenskyDe", "RussieLa", "l'impôtLe"). Camel-case names
 /// (McDonald, iPhone, PlayStation, LaLibre) do not end in a capitalised function word.
+///
+/// With the input's vocabulary, a lowercase word glued to a capitalised one is also a join when the
+/// input writes the left part in lowercase and the right part as a word of its own elsewhere
+/// ("cliquezMarseille"), unless the whole token recurs in two articles or more (a name or brand) or
+/// is a hashtag, a handle or part of a URL.
 pub fn glued_words(doc: &Doc, lang: Option<&str>, langid: &LangId, out: &mut Vec<Flag>) {
     let text = doc.text;
     let mut start: Option<usize> = None;
@@ -39,26 +44,41 @@ pub fn glued_words(doc: &Doc, lang: Option<&str>, langid: &LangId, out: &mut Vec
             }
         } else if let Some(s) = start.take() {
             if transition {
-                check_glued(text, s, i, lang, langid, out);
+                check_glued(doc, s, i, lang, langid, out);
             }
         }
         prev = c;
     }
     if let (Some(s), true) = (start, transition) {
-        check_glued(text, s, text.len(), lang, langid, out);
+        check_glued(doc, s, text.len(), lang, langid, out);
     }
 }
 
 fn check_glued(
-    text: &str,
+    doc: &Doc,
     s: usize,
     e: usize,
     lang: Option<&str>,
     langid: &LangId,
     out: &mut Vec<Flag>,
 ) {
+    let text = doc.text;
     let word = &text[s..e];
     let chars: Vec<(usize, char)> = word.char_indices().collect();
+    // Hashtags, handles and URLs join words on purpose ("#SachezLe", "youtube.com/watchNow").
+    let before = text[..s].chars().next_back();
+    let token_start = text[..s].rfind(char::is_whitespace).map_or(0, |p| p + 1);
+    let token = &text[token_start
+        ..text[e..]
+            .find(char::is_whitespace)
+            .map_or(text.len(), |p| e + p)];
+    if matches!(before, Some('#' | '@'))
+        || token.contains("://")
+        || token.contains("www.")
+        || token.contains('/')
+    {
+        return;
+    }
     for k in 2..chars.len() {
         let (pos, c) = chars[k];
         let prev = chars[k - 1].1;
@@ -79,7 +99,20 @@ fn check_glued(
         let tail_is_fw = (2..=4).contains(&n) && title_case && fw;
         let head_letters = head.chars().filter(|c| c.is_alphabetic()).count();
         let mc = head == "Mc" || head == "Mac" || head.chars().count() == 1;
-        if tail_is_fw && head_letters >= 2 && !mc {
+        // The input's own vocabulary: "cliquez" written lowercase elsewhere, "Marseille" a word of
+        // its own elsewhere, and the glued token not a recurring name.
+        let by_vocab = doc.vocab.is_some_and(|v| {
+            let head_lower = head.chars().all(char::is_lowercase);
+            let whole: String = word.chars().take_while(|c| c.is_alphabetic()).collect();
+            head_lower
+                && head.chars().count() >= 3
+                && n >= 3
+                && title_case
+                && v.seen_lower(head)
+                && v.seen_word(&tail_word)
+                && v.camel_articles(&whole) < 2
+        });
+        if (tail_is_fw || by_vocab) && head_letters >= 2 && !mc {
             let end = s + pos + tail_word.len();
             out.push(flag(
                 FlagKind::GluedWords,

@@ -15,6 +15,7 @@ fn flags_of(text: &str, title: Option<&str>, lang: Option<&str>) -> Vec<Flag> {
         boilerplate: &[],
         citations: &citations,
         registry: &registry,
+        vocab: None,
     };
     let (flags, _) = Garbler::bundled().flags(&doc);
     for f in &flags {
@@ -262,4 +263,37 @@ fn foreign_conjunctions_between_names_but_not_in_foreign_company_names() {
         !f.iter().any(|x| x.kind == FlagKind::ForeignFragment),
         "{f:?}"
     );
+}
+
+#[test]
+fn glued_words_decided_by_the_inputs_vocabulary() {
+    let mut vocab = vocab::Vocab::default();
+    for t in [
+        "Pour participer, cliquez sur le lien. Marseille accueille le sommet.",
+        "Le fondateur de BlaBlaCar a parlé. BlaBlaCar recrute à Marseille.",
+    ] {
+        vocab.add(vocab::TextWords::of(t));
+    }
+    let registry = Registry::bundled();
+    let run = |text: &str| {
+        let segs = Segments::new(text);
+        let doc = Doc {
+            text,
+            title: None,
+            lang: Some("fr"),
+            segs: &segs,
+            boilerplate: &[],
+            citations: &[],
+            registry: &registry,
+            vocab: Some(&vocab),
+        };
+        Garbler::bundled().flags(&doc).0
+    };
+    let f = run("Le maire a pris la parole devant le conseil. cliquezMarseille a voté le budget.");
+    assert!(has(&f, FlagKind::GluedWords, "cliquezMarseille"), "{f:?}");
+    // A camel-case name that recurs whole across articles, and a hashtag, stay clean.
+    let f = run(
+        "Le service BlaBlaCar a été cité par le ministre. Le mot-clé #cliquezMarseille circule.",
+    );
+    assert!(!f.iter().any(|x| x.kind == FlagKind::GluedWords), "{f:?}");
 }

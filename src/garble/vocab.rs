@@ -1,0 +1,93 @@
+//! The input's own vocabulary, for glued words: which words the input writes in lowercase, which
+//! capitalised, and which camel-case tokens recur whole across articles (names and brands).
+//! Filled in the first pass over every text, read in the second.
+
+use rustc_hash::{FxHashMap, FxHashSet};
+use xxhash_rust::xxh3::xxh3_64;
+
+/// Words of one text, each list sorted and deduplicated.
+#[derive(Debug, Clone, Default)]
+pub struct TextWords {
+    lower: Vec<u64>,
+    title: Vec<u64>,
+    camel: Vec<u64>,
+}
+
+/// Words of the whole input.
+#[derive(Debug, Clone, Default)]
+pub struct Vocab {
+    lower: FxHashSet<u64>,
+    title: FxHashSet<u64>,
+    camel: FxHashMap<u64, u32>,
+}
+
+fn key(w: &str) -> u64 {
+    xxh3_64(w.to_lowercase().as_bytes())
+}
+
+/// A camel-case token: a lowercase letter followed by an uppercase one inside it.
+fn is_camel(w: &str) -> bool {
+    let mut prev_lower = false;
+    for c in w.chars() {
+        if c.is_uppercase() && prev_lower {
+            return true;
+        }
+        prev_lower = c.is_lowercase();
+    }
+    false
+}
+
+impl TextWords {
+    /// The words of `text` (runs of letters).
+    /// # Complexity
+    /// O(len(text)).
+    pub fn of(text: &str) -> TextWords {
+        let mut out = TextWords::default();
+        for w in text
+            .split(|c: char| !c.is_alphabetic())
+            .filter(|w| w.chars().count() >= 3)
+        {
+            let mut cs = w.chars();
+            let first = cs.next().unwrap_or(' ');
+            if w.chars().all(char::is_lowercase) {
+                out.lower.push(key(w));
+            } else if first.is_uppercase() && cs.clone().all(char::is_lowercase) {
+                out.title.push(key(w));
+            } else if is_camel(w) {
+                out.camel.push(xxh3_64(w.as_bytes()));
+            }
+        }
+        for v in [&mut out.lower, &mut out.title, &mut out.camel] {
+            v.sort_unstable();
+            v.dedup();
+        }
+        out
+    }
+}
+
+impl Vocab {
+    /// Adds one text's words.
+    pub fn add(&mut self, t: TextWords) {
+        self.lower.extend(t.lower);
+        self.title.extend(t.title);
+        for c in t.camel {
+            *self.camel.entry(c).or_default() += 1;
+        }
+    }
+
+    /// The input writes `w` in lowercase somewhere.
+    pub fn seen_lower(&self, w: &str) -> bool {
+        self.lower.contains(&key(w))
+    }
+
+    /// The input writes `w` capitalised (or in lowercase) somewhere as a word of its own.
+    pub fn seen_word(&self, w: &str) -> bool {
+        let k = key(w);
+        self.title.contains(&k) || self.lower.contains(&k)
+    }
+
+    /// Articles in which the camel-case token `w` occurs whole.
+    pub fn camel_articles(&self, w: &str) -> u32 {
+        self.camel.get(&xxh3_64(w.as_bytes())).copied().unwrap_or(0)
+    }
+}
