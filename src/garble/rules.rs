@@ -101,18 +101,18 @@ fn check_glued(
         let mc = head == "Mc" || head == "Mac" || head.chars().count() == 1;
         // The input's own vocabulary: "cliquez" written lowercase elsewhere, "Marseille" a word of
         // its own elsewhere, and the glued token not a recurring name.
+        let whole: String = word.chars().take_while(|c| c.is_alphabetic()).collect();
+        // A camel-case token written whole in two articles or more is a name ("BlaBlaCar").
+        let recurring = doc.vocab.is_some_and(|v| v.camel_articles(&whole) >= 2);
         let by_vocab = doc.vocab.is_some_and(|v| {
-            let head_lower = head.chars().all(char::is_lowercase);
-            let whole: String = word.chars().take_while(|c| c.is_alphabetic()).collect();
-            head_lower
+            head.chars().all(char::is_lowercase)
                 && head.chars().count() >= 3
                 && n >= 3
                 && title_case
                 && v.seen_lower(head)
                 && v.seen_word(&tail_word)
-                && v.camel_articles(&whole) < 2
         });
-        if (tail_is_fw || by_vocab) && head_letters >= 2 && !mc {
+        if (tail_is_fw || by_vocab) && head_letters >= 2 && !mc && !recurring {
             let end = s + pos + tail_word.len();
             out.push(flag(
                 FlagKind::GluedWords,
