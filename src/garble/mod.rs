@@ -270,6 +270,12 @@ impl Garbler {
                     if m.start() == m.end() {
                         continue;
                     }
+                    // A hashtag or a handle is written that way on purpose (#NOUVELLE_CALEDONIE,
+                    // @UAGA_COAG): not a placeholder.
+                    if p.kind == FlagKind::MtPlaceholder && text[..m.start()].ends_with(['#', '@'])
+                    {
+                        continue;
+                    }
                     out.push(Flag {
                         kind: p.kind,
                         field,

@@ -233,7 +233,7 @@ pub fn foreign(doc: &Doc, lang: &str, words: &Words, langid: &LangId, out: &mut 
             }
         }
         if CONJUNCTIONS.iter().any(|(c, _)| st.contains(c)) {
-            conjunctions(text, s.start, st, lang, langid, out);
+            conjunctions(text, s.start, st, lang, langid, doc.vocab, out);
         }
     }
 }
@@ -242,6 +242,7 @@ pub fn foreign(doc: &Doc, lang: &str, words: &Words, langid: &LangId, out: &mut 
 /// "Frankreich et l'Allemagne", "Moscou und Téhéran"). Company names join names with them in every
 /// language ("Boveri und Cie", "Marks and Spencer"): a side that is a company word, in capitals, or
 /// next to "&" is not a pair of names.
+#[allow(clippy::type_complexity)]
 const CONJUNCTIONS: [(&str, &str); 5] = [
     ("y", "es"),
     ("und", "de"),
@@ -283,6 +284,7 @@ fn conjunctions(
     sentence: &str,
     lang: &str,
     langid: &LangId,
+    vocab: Option<&super::vocab::Vocab>,
     out: &mut Vec<Flag>,
 ) {
     let toks: Vec<(usize, &str)> = sentence
@@ -317,7 +319,10 @@ fn conjunctions(
                 .get(k + 2)
                 .is_some_and(|t| cap(t.1) && !next.ends_with(['.', ',', ':']));
         let phrase = format!("{prev} {w} {}", bare(next));
-        let repeated = w != "y" && text.matches(phrase.as_str()).nth(1).is_some();
+        // In two articles of the input, the phrase is a name there too.
+        let repeated = w != "y"
+            && (text.matches(phrase.as_str()).nth(1).is_some()
+                || vocab.is_some_and(|v| v.joined_articles(prev, w, &bare(next)) >= 2));
         if cap(prev)
             && cap(next)
             && !corporate(prev)

@@ -271,6 +271,7 @@ fn glued_words_decided_by_the_inputs_vocabulary() {
     for t in [
         "Pour participer, cliquez sur le lien. Marseille accueille le sommet.",
         "Le fondateur de BlaBlaCar a parlé. BlaBlaCar recrute à Marseille.",
+        "Le service BlaBlaCar a été cité.",
     ] {
         vocab.add(vocab::TextWords::of(t));
     }

@@ -11,6 +11,7 @@ pub struct TextWords {
     lower: Vec<u64>,
     title: Vec<u64>,
     camel: Vec<u64>,
+    joined: Vec<u64>,
 }
 
 /// Words of the whole input.
@@ -19,6 +20,17 @@ pub struct Vocab {
     lower: FxHashSet<u64>,
     title: FxHashSet<u64>,
     camel: FxHashMap<u64, u32>,
+    joined: FxHashMap<u64, u32>,
+}
+
+/// Short conjunctions of the languages the garble stage knows: "Name conj Name" phrases are
+/// counted across the input, since one the input repeats in several articles is a name of its own
+/// ("Fichtel und Sachs", "Crédit Industriel et Commercial"), not a translation left-over.
+pub const CONJUNCTION_WORDS: [&str; 5] = ["y", "und", "et", "and", "e"];
+
+/// The key of a "Name conj Name" phrase.
+pub fn joined_key(prev: &str, conj: &str, next: &str) -> u64 {
+    xxh3_64(format!("{} {conj} {}", prev.to_lowercase(), next.to_lowercase()).as_bytes())
 }
 
 fn key(w: &str) -> u64 {
@@ -57,7 +69,22 @@ impl TextWords {
                 out.camel.push(xxh3_64(w.as_bytes()));
             }
         }
-        for v in [&mut out.lower, &mut out.title, &mut out.camel] {
+        let toks: Vec<&str> = text
+            .split_whitespace()
+            .map(|t| t.trim_matches(|c: char| !c.is_alphanumeric()))
+            .collect();
+        let cap = |t: &str| t.chars().next().is_some_and(char::is_uppercase);
+        for w in toks.windows(3) {
+            if CONJUNCTION_WORDS.contains(&w[1]) && cap(w[0]) && cap(w[2]) {
+                out.joined.push(joined_key(w[0], w[1], w[2]));
+            }
+        }
+        for v in [
+            &mut out.lower,
+            &mut out.title,
+            &mut out.camel,
+            &mut out.joined,
+        ] {
             v.sort_unstable();
             v.dedup();
         }
@@ -73,6 +100,17 @@ impl Vocab {
         for c in t.camel {
             *self.camel.entry(c).or_default() += 1;
         }
+        for j in t.joined {
+            *self.joined.entry(j).or_default() += 1;
+        }
+    }
+
+    /// Articles in which the phrase "prev conj next" occurs.
+    pub fn joined_articles(&self, prev: &str, conj: &str, next: &str) -> u32 {
+        self.joined
+            .get(&joined_key(prev, conj, next))
+            .copied()
+            .unwrap_or(0)
     }
 
     /// The input writes `w` in lowercase somewhere.
