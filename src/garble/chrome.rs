@@ -2,7 +2,7 @@
 //! counters, newsletter and cookie boxes, breadcrumbs and previous/next links
 //! (`data/garble/chrome.tsv`), whatever their exact phrasing or layout.
 
-use rustc_hash::FxHashSet;
+use rustc_hash::{FxHashMap, FxHashSet};
 
 use super::lang::Words;
 use super::{Doc, Flag, FlagKind, LangId};
@@ -17,13 +17,13 @@ const MAX_WORDS: usize = 12;
 /// Chrome words by language (`*` for every language), folded like the text's words.
 #[derive(Debug, Clone, Default)]
 pub struct Chrome {
-    words: FxHashSet<(String, String)>,
+    words: FxHashMap<String, FxHashSet<String>>,
 }
 
 impl Chrome {
     /// Parses `lang<TAB>word` lines.
     pub fn parse(tsv: &str) -> Chrome {
-        let mut words = FxHashSet::default();
+        let mut words: FxHashMap<String, FxHashSet<String>> = FxHashMap::default();
         for line in tsv
             .lines()
             .filter(|l| !l.starts_with('#') && !l.trim().is_empty())
@@ -33,7 +33,7 @@ impl Chrome {
                 // common in running text to count.
                 for w in crate::citations::cues::words(entry) {
                     if w.chars().count() >= 3 {
-                        words.insert((lang.to_string(), w));
+                        words.entry(lang.to_string()).or_default().insert(w);
                     }
                 }
             }
@@ -42,9 +42,8 @@ impl Chrome {
     }
 
     fn is_chrome(&self, lang: &str, w: &str) -> bool {
-        // One lookup key type: the set holds owned pairs.
-        let key = |l: &str| (l.to_string(), w.to_string());
-        self.words.contains(&key(lang)) || self.words.contains(&key("*"))
+        let has = |l: &str| self.words.get(l).is_some_and(|s| s.contains(w));
+        has(lang) || has("*")
     }
 
     /// Flags lines of `doc` that are page chrome in language `lang`.

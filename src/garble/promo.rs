@@ -3,7 +3,7 @@
 //! own name, in two sentences running (`data/garble/promo_cues.tsv`). The phrase list of
 //! `data/garble/promo.tsv` stays a second, paragraph-level rule.
 
-use rustc_hash::FxHashSet;
+use rustc_hash::FxHashMap;
 
 use super::lang::Words;
 use super::{Doc, Flag, FlagKind};
@@ -15,33 +15,45 @@ pub const BUNDLED_PROMO_CUES: &str = include_str!("../../data/garble/promo_cues.
 /// Longest sentence, in words, that can be promotional filler.
 const MAX_WORDS: usize = 45;
 
-/// Cues by (language, role, folded word).
+/// Roles of a cue word, as bits.
+const CTA: u8 = 1;
+const ADDRESS: u8 = 2;
+const SELF: u8 = 4;
+const SITE: u8 = 8;
+
+/// Cue roles by language, then folded word (looked up by `&str`, no allocation per word).
 #[derive(Debug, Clone, Default)]
 pub struct PromoCues {
-    cues: FxHashSet<(String, String, String)>,
+    cues: FxHashMap<String, FxHashMap<String, u8>>,
 }
 
 impl PromoCues {
     /// Parses `lang<TAB>role<TAB>word` lines.
     pub fn parse(tsv: &str) -> PromoCues {
-        let mut cues = FxHashSet::default();
+        let mut cues: FxHashMap<String, FxHashMap<String, u8>> = FxHashMap::default();
         for line in tsv
             .lines()
             .filter(|l| !l.starts_with('#') && !l.trim().is_empty())
         {
             let cols: Vec<&str> = line.split('\t').collect();
-            if cols.len() >= 3 {
-                for w in crate::citations::cues::words(cols[2]) {
-                    cues.insert((cols[0].to_string(), cols[1].to_string(), w));
+            let role = match cols.get(1) {
+                Some(&"cta") => CTA,
+                Some(&"address") => ADDRESS,
+                Some(&"self") => SELF,
+                Some(&"site") => SITE,
+                _ => continue,
+            };
+            if let Some(entry) = cols.get(2) {
+                for w in crate::citations::cues::words(entry) {
+                    *cues
+                        .entry(cols[0].to_string())
+                        .or_default()
+                        .entry(w)
+                        .or_default() |= role;
                 }
             }
         }
         PromoCues { cues }
-    }
-
-    fn has(&self, lang: &str, role: &str, w: &str) -> bool {
-        self.cues
-            .contains(&(lang.to_string(), role.to_string(), w.to_string()))
     }
 
     /// Flags runs of promotional sentences in `doc`, language `lang`.
@@ -49,6 +61,9 @@ impl PromoCues {
     /// O(words of the text).
     pub fn sentences(&self, doc: &Doc, lang: &str, words: &Words, out: &mut Vec<Flag>) {
         let text = doc.text;
+        let Some(cues) = self.cues.get(lang) else {
+            return;
+        };
         let mut run: Vec<(usize, usize, bool)> = Vec::new();
         let flush = |run: &mut Vec<(usize, usize, bool)>, out: &mut Vec<Flag>| {
             let strong = run.len() == 1 && run[0].2;
@@ -75,15 +90,16 @@ impl PromoCues {
                 flush(&mut run, out);
                 continue;
             }
-            let (mut cta, mut address, mut own, mut site) = (false, false, false, false);
-            for w in ws {
-                let t = words.text(w);
-                cta |= self.has(lang, "cta", t);
-                address |= self.has(lang, "address", t);
-                own |= self.has(lang, "self", t);
-                site |= self.has(lang, "site", t);
-            }
-            let named = site_name(s.of(text));
+            let roles = ws
+                .iter()
+                .fold(0u8, |r, w| r | cues.get(words.text(w)).copied().unwrap_or(0));
+            let (cta, address, own, site) = (
+                roles & CTA != 0,
+                roles & ADDRESS != 0,
+                roles & SELF != 0,
+                roles & SITE != 0,
+            );
+            let named = (cta || address || own) && site_name(s.of(text));
             if (cta || address || own) && (site || named) {
                 run.push((s.start, s.end, cta && address && named));
             } else {

@@ -101,10 +101,17 @@ fn check_glued(
         let mc = head == "Mc" || head == "Mac" || head.chars().count() == 1;
         // The input's own vocabulary: "cliquez" written lowercase elsewhere, "Marseille" a word of
         // its own elsewhere, and the glued token not a recurring name.
-        let whole: String = word.chars().take_while(|c| c.is_alphabetic()).collect();
         // A camel-case token written whole in two articles or more is a name ("BlaBlaCar").
-        let recurring = doc.vocab.is_some_and(|v| v.camel_articles(&whole) >= 2);
-        let by_vocab = doc.vocab.is_some_and(|v| {
+        let recurring = || {
+            doc.vocab.is_some_and(|v| {
+                let end = word
+                    .char_indices()
+                    .find(|(_, c)| !c.is_alphabetic())
+                    .map_or(word.len(), |(i, _)| i);
+                v.camel_articles(&word[..end]) >= 2
+            })
+        };
+        let by_vocab = !tail_is_fw && doc.vocab.is_some_and(|v| {
             head.chars().all(char::is_lowercase)
                 && head.chars().count() >= 3
                 && n >= 3
@@ -112,7 +119,7 @@ fn check_glued(
                 && v.seen_lower(head)
                 && v.seen_word(&tail_word)
         });
-        if (tail_is_fw || by_vocab) && head_letters >= 2 && !mc && !recurring {
+        if (tail_is_fw || by_vocab) && head_letters >= 2 && !mc && !recurring() {
             let end = s + pos + tail_word.len();
             out.push(flag(
                 FlagKind::GluedWords,

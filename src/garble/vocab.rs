@@ -33,8 +33,17 @@ pub fn joined_key(prev: &str, conj: &str, next: &str) -> u64 {
     xxh3_64(format!("{} {conj} {}", prev.to_lowercase(), next.to_lowercase()).as_bytes())
 }
 
+/// Hash of the lowercased word; ASCII words (most of them) are lowered without an allocation.
 fn key(w: &str) -> u64 {
-    xxh3_64(w.to_lowercase().as_bytes())
+    if w.is_ascii() && w.len() <= 64 {
+        let mut buf = [0u8; 64];
+        let b = &mut buf[..w.len()];
+        b.copy_from_slice(w.as_bytes());
+        b.make_ascii_lowercase();
+        xxh3_64(b)
+    } else {
+        xxh3_64(w.to_lowercase().as_bytes())
+    }
 }
 
 /// A camel-case token: a lowercase letter followed by an uppercase one inside it.
@@ -69,15 +78,19 @@ impl TextWords {
                 out.camel.push(xxh3_64(w.as_bytes()));
             }
         }
-        let toks: Vec<&str> = text
-            .split_whitespace()
-            .map(|t| t.trim_matches(|c: char| !c.is_alphanumeric()))
-            .collect();
+        // "Name conj Name": only around a conjunction, so no token list is built.
         let cap = |t: &str| t.chars().next().is_some_and(char::is_uppercase);
-        for w in toks.windows(3) {
-            if CONJUNCTION_WORDS.contains(&w[1]) && cap(w[0]) && cap(w[2]) {
-                out.joined.push(joined_key(w[0], w[1], w[2]));
+        let bare = |t: &'_ str| t.trim_matches(|c: char| !c.is_alphanumeric()).to_string();
+        let mut prev2: Option<&str> = None;
+        let mut prev1: Option<&str> = None;
+        for t in text.split_whitespace() {
+            if let (Some(a), Some(c)) = (prev2, prev1) {
+                if CONJUNCTION_WORDS.contains(&c) && cap(a) && cap(t) {
+                    out.joined.push(joined_key(&bare(a), c, &bare(t)));
+                }
             }
+            prev2 = prev1;
+            prev1 = Some(t);
         }
         for v in [
             &mut out.lower,
