@@ -46,7 +46,8 @@ pub struct Story {
     pub republications: usize,
     /// Republications that credit the wire the root carries (or name the root's outlet).
     pub credited: usize,
-    /// Republications that are laundered copies.
+    /// Republications that are laundered copies: the copy side of a laundered pair, or, when the
+    /// root's wire is known, a republication that credits or attributes none of it.
     pub laundered: usize,
     /// Outlets of the republications with their counts, most first (ties: name).
     pub outlets: Vec<(String, usize)>,
@@ -225,6 +226,14 @@ pub fn lineage(inputs: &[CopyInput], pairs: &[CopyPair]) -> (Vec<Option<Origin>>
             .copied()
             .filter(|&x| virtual_root || x != representative)
             .collect();
+        let laundered = copies
+            .iter()
+            .filter(|&&x| {
+                laundered_copy[x]
+                    || (!wire.is_empty()
+                        && !inputs[x].sourced.iter().any(|s| wire.contains(&s.as_str())))
+            })
+            .count();
         let credited = copies
             .iter()
             .filter(|&&x| inputs[x].sourced.iter().any(|s| wire.contains(&s.as_str())))
@@ -248,7 +257,9 @@ pub fn lineage(inputs: &[CopyInput], pairs: &[CopyPair]) -> (Vec<Option<Origin>>
             original: !virtual_root,
             republications: copies.len(),
             credited,
-            laundered: copies.iter().filter(|&&x| laundered_copy[x]).count(),
+            // A republication of a known wire's dispatch that credits none of it is laundered,
+            // whether or not its own pair to a crediting member is wholesale.
+            laundered,
             outlets,
             members: m,
         });

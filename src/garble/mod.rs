@@ -185,9 +185,9 @@ impl Garbler {
             .dfa_size_limit(DFA_CACHE)
             .build()
             .map_err(|e| PatternError {
-            line: 0,
-            message: e.to_string(),
-        })?;
+                line: 0,
+                message: e.to_string(),
+            })?;
         let mut promo_out: Vec<(String, Vec<String>)> = Vec::new();
         for line in promo
             .lines()

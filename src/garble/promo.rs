@@ -90,9 +90,9 @@ impl PromoCues {
                 flush(&mut run, out);
                 continue;
             }
-            let roles = ws
-                .iter()
-                .fold(0u8, |r, w| r | cues.get(words.text(w)).copied().unwrap_or(0));
+            let roles = ws.iter().fold(0u8, |r, w| {
+                r | cues.get(words.text(w)).copied().unwrap_or(0)
+            });
             let (cta, address, own, site) = (
                 roles & CTA != 0,
                 roles & ADDRESS != 0,

@@ -111,14 +111,15 @@ fn check_glued(
                 v.camel_articles(&word[..end]) >= 2
             })
         };
-        let by_vocab = !tail_is_fw && doc.vocab.is_some_and(|v| {
-            head.chars().all(char::is_lowercase)
-                && head.chars().count() >= 3
-                && n >= 3
-                && title_case
-                && v.seen_lower(head)
-                && v.seen_word(&tail_word)
-        });
+        let by_vocab = !tail_is_fw
+            && doc.vocab.is_some_and(|v| {
+                head.chars().all(char::is_lowercase)
+                    && head.chars().count() >= 3
+                    && n >= 3
+                    && title_case
+                    && v.seen_lower(head)
+                    && v.seen_word(&tail_word)
+            });
         if (tail_is_fw || by_vocab) && head_letters >= 2 && !mc && !recurring() {
             let end = s + pos + tail_word.len();
             out.push(flag(
