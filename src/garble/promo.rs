@@ -117,11 +117,19 @@ fn site_name(sentence: &str) -> bool {
         let letters_then_digits = t.chars().next().is_some_and(char::is_uppercase)
             && t.chars().last().is_some_and(|c| c.is_ascii_digit())
             && t.chars().filter(|c| c.is_alphabetic()).count() >= 3;
-        let domain = t.contains('.')
-            && t.rsplit('.').next().is_some_and(|tld| {
-                (2..=6).contains(&tld.len()) && tld.chars().all(|c| c.is_ascii_lowercase())
-            })
-            && t.split('.').next().is_some_and(|h| h.chars().count() >= 3);
-        letters_then_digits || domain
+        letters_then_digits || is_domain(t)
     })
+}
+
+/// A web domain written in the text ("actu24.fr", "www.site.be"): a host of three characters or
+/// more and a lowercase top-level part of 2 to 6 letters.
+pub(super) fn is_domain(token: &str) -> bool {
+    token.contains('.')
+        && token.rsplit('.').next().is_some_and(|tld| {
+            (2..=6).contains(&tld.len()) && tld.chars().all(|c| c.is_ascii_lowercase())
+        })
+        && token
+            .split('.')
+            .next()
+            .is_some_and(|h| h.chars().count() >= 3)
 }

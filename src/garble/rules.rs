@@ -138,17 +138,22 @@ fn check_glued(
 /// starts with its title once is not a repeat.
 pub fn repeated_lines(doc: &Doc, words: &Words, out: &mut Vec<Flag>) {
     let text = doc.text;
-    let key = |ws: &[super::lang::Word]| {
-        ws.iter()
-            .map(|w| words.text(w))
-            .collect::<Vec<_>>()
-            .join(" ")
-    };
-    let mut seen: FxHashMap<String, usize> = FxHashMap::default();
+    // Lines and sentences are compared by a hash of their folded words: no string per line.
+    fn hash_words<'w>(ws: impl Iterator<Item = &'w str>) -> u64 {
+        let mut h = xxhash_rust::xxh3::Xxh3::new();
+        for w in ws {
+            h.update(w.as_bytes());
+            h.update(b" ");
+        }
+        h.digest()
+    }
+    let key = |ws: &[super::lang::Word]| hash_words(ws.iter().map(|w| words.text(w)));
+    let mut seen: FxHashMap<u64, usize> = FxHashMap::default();
     let title_key = doc
         .title
-        .map(|t| crate::citations::cues::words(t).join(" "))
-        .unwrap_or_default();
+        .map(crate::citations::cues::words)
+        .filter(|w| !w.is_empty())
+        .map(|w| hash_words(w.iter().map(String::as_str)));
     for l in &doc.segs.lines {
         let ws = words.within(l.start, l.end);
         // Table rows and figures repeat legitimately: a repeated line needs real words.
@@ -161,10 +166,10 @@ pub fn repeated_lines(doc: &Doc, words: &Words, out: &mut Vec<Flag>) {
             continue;
         }
         let key = key(ws);
-        let n = seen.entry(key.clone()).or_default();
+        let n = seen.entry(key).or_default();
         *n += 1;
         if *n > 1 {
-            let what = if !title_key.is_empty() && key == title_key {
+            let what = if title_key == Some(key) {
                 "the title repeated"
             } else {
                 "a line repeated"
@@ -180,7 +185,7 @@ pub fn repeated_lines(doc: &Doc, words: &Words, out: &mut Vec<Flag>) {
     }
     // A sentence repeated inside the running text (straight after itself or further down): the
     // same eight words or more, every occurrence after the first.
-    let mut sentences: FxHashMap<String, usize> = FxHashMap::default();
+    let mut sentences: FxHashMap<u64, usize> = FxHashMap::default();
     for s in &doc.segs.sentences {
         let ws = words.within(s.start, s.end);
         let alpha = ws
@@ -240,7 +245,10 @@ pub fn foreign(doc: &Doc, lang: &str, words: &Words, langid: &LangId, out: &mut 
                 }
             }
         }
-        if CONJUNCTIONS.iter().any(|(c, _)| st.contains(c)) {
+        if st
+            .split_whitespace()
+            .any(|t| CONJUNCTIONS.iter().any(|(c, _)| *c == t))
+        {
             conjunctions(text, s.start, st, lang, langid, doc.vocab, out);
         }
     }
@@ -251,7 +259,7 @@ pub fn foreign(doc: &Doc, lang: &str, words: &Words, langid: &LangId, out: &mut 
 /// language ("Boveri und Cie", "Marks and Spencer"): a side that is a company word, in capitals, or
 /// next to "&" is not a pair of names.
 #[allow(clippy::type_complexity)]
-const CONJUNCTIONS: [(&str, &str); 5] = [
+pub(super) const CONJUNCTIONS: [(&str, &str); 5] = [
     ("y", "es"),
     ("und", "de"),
     ("et", "fr"),
@@ -389,14 +397,9 @@ pub fn seo(
         }
         let w: Vec<&str> = ws.iter().map(|x| words.text(x)).collect();
         let hits = cues.iter().filter(|c| contains_phrase(&w, c)).count();
-        let domain = para.split_whitespace().any(|t| {
-            let t = t.trim_matches(|c: char| !c.is_alphanumeric());
-            t.contains('.')
-                && t.rsplit('.').next().is_some_and(|tld| {
-                    (2..=6).contains(&tld.len()) && tld.chars().all(|c| c.is_ascii_lowercase())
-                })
-                && t.split('.').next().is_some_and(|h| h.len() >= 3)
-        });
+        let domain = para
+            .split_whitespace()
+            .any(|t| super::promo::is_domain(t.trim_matches(|c: char| !c.is_alphanumeric())));
         // One cue beside a domain fired on whole wire stories printed as one paragraph: the
         // paragraph must be short, and one cue is not enough.
         if ws.len() <= 120 && (hits >= 3 || (hits >= 2 && domain)) {

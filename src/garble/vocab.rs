@@ -5,6 +5,8 @@
 use rustc_hash::{FxHashMap, FxHashSet};
 use xxhash_rust::xxh3::xxh3_64;
 
+use super::rules::CONJUNCTIONS;
+
 /// Words of one text, each list sorted and deduplicated.
 #[derive(Debug, Clone, Default)]
 pub struct TextWords {
@@ -22,11 +24,6 @@ pub struct Vocab {
     camel: FxHashMap<u64, u32>,
     joined: FxHashMap<u64, u32>,
 }
-
-/// Short conjunctions of the languages the garble stage knows: "Name conj Name" phrases are
-/// counted across the input, since one the input repeats in several articles is a name of its own
-/// ("Fichtel und Sachs", "Crédit Industriel et Commercial"), not a translation left-over.
-pub const CONJUNCTION_WORDS: [&str; 5] = ["y", "und", "et", "and", "e"];
 
 /// The key of a "Name conj Name" phrase.
 pub fn joined_key(prev: &str, conj: &str, next: &str) -> u64 {
@@ -85,7 +82,9 @@ impl TextWords {
         let mut prev1: Option<&str> = None;
         for t in text.split_whitespace() {
             if let (Some(a), Some(c)) = (prev2, prev1) {
-                if CONJUNCTION_WORDS.contains(&c) && cap(a) && cap(t) {
+                // Counted across the input: a phrase repeated in several articles is a name of its
+                // own ("Fichtel und Sachs"), not a translation left-over.
+                if CONJUNCTIONS.iter().any(|(w, _)| *w == c) && cap(a) && cap(t) {
                     out.joined.push(joined_key(&bare(a), c, &bare(t)));
                 }
             }
