@@ -23,6 +23,7 @@ use credence::boilerplate::Boilerplate;
 use credence::copies;
 use credence::ingest::Input;
 use credence::segment::Segments;
+use credence::text::TextView;
 use credence::{Analysis, Registry};
 
 fn wc_seconds(path: &Path) -> f64 {
@@ -120,11 +121,11 @@ fn copy_stage(analysis: &Analysis, inputs: &[copies::CopyInput]) -> copies::Copi
     };
     let sketches: copies::Sketches = (0..segs.len())
         .into_par_iter()
-        .map(|i| copies::sketch(&texts[i], &segs[i], &lines(i)))
+        .map(|i| copies::sketch(&TextView::new(&texts[i]), &lines(i)))
         .collect::<Vec<_>>()
         .into_iter()
         .collect();
-    let words = |i: usize| copies::Words::new(texts[i].clone(), &segs[i], &lines(i));
+    let words = |i: usize| copies::Words::new(&texts[i], |_| lines(i));
     copies::detect(inputs, sketches, &words, &copies::CopyOptions::default())
 }
 

@@ -13,7 +13,7 @@ use std::time::Instant;
 
 use credence::citations::{Extractor, Field};
 use credence::garble::{self, Doc, Garbler};
-use credence::segment::Segments;
+use credence::text::TextView;
 use credence::Registry;
 
 fn main() {
@@ -31,12 +31,8 @@ fn main() {
         .collect();
     let registry = Registry::bundled();
     let ex = Extractor::new(&registry);
-    let segs: Vec<Segments> = texts.iter().map(|s| Segments::new(s)).collect();
-    let cites: Vec<_> = texts
-        .iter()
-        .zip(&segs)
-        .map(|(s, g)| ex.extract(Field::Text, s, g))
-        .collect();
+    let views: Vec<TextView> = texts.iter().map(|s| TextView::new(s)).collect();
+    let cites: Vec<_> = views.iter().map(|v| ex.extract(Field::Text, v)).collect();
     let bytes: usize = texts.iter().map(String::len).sum();
     let garbler = Garbler::bundled();
     let wc = {
@@ -53,12 +49,11 @@ fn main() {
         for _ in 0..3 {
             let t0 = Instant::now();
             flagged = 0;
-            for ((text, seg), c) in texts.iter().zip(&segs).zip(&cites) {
+            for (view, c) in views.iter().zip(&cites) {
                 let doc = Doc {
-                    text,
+                    view,
                     title: None,
                     lang,
-                    segs: seg,
                     boilerplate: &[],
                     citations: c,
                     registry: &registry,

@@ -14,7 +14,7 @@ use std::error::Error;
 
 use credence::citations::{Extractor, Field};
 use credence::garble::{self, Doc, Flag, FlagKind, Garbler};
-use credence::segment::Segments;
+use credence::text::TextView;
 use credence::Registry;
 
 struct Clean {
@@ -61,13 +61,12 @@ fn run(
     text: &str,
     lang: &str,
 ) -> (Vec<Flag>, f64) {
-    let segs = Segments::new(text);
-    let citations = Extractor::new(registry).extract(Field::Text, text, &segs);
+    let view = TextView::new(text);
+    let citations = Extractor::new(registry).extract(Field::Text, &view);
     let doc = Doc {
-        text,
+        view: &view,
         title: Some(title).filter(|t| !t.is_empty()),
         lang: Some(lang),
-        segs: &segs,
         boilerplate: &[],
         citations: &citations,
         registry,

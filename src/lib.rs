@@ -30,6 +30,7 @@ pub mod registry;
 pub mod report;
 pub mod score;
 pub mod segment;
+pub mod text;
 pub mod timing;
 
 pub use analyze::{

@@ -82,103 +82,154 @@ pub fn fold_keep_case(s: &str) -> String {
     fold_with(s, false).text
 }
 
+/// How an ASCII byte folds (`-` and whitespace to a space, `` ` `` to `'`), lowercased or not.
+const fn ascii_table(lower: bool) -> [u8; 128] {
+    let mut t = [0u8; 128];
+    let mut b = 0;
+    while b < 128 {
+        let c = b as u8;
+        t[b] = if c == b'-' || c.is_ascii_whitespace() {
+            b' '
+        } else if c == b'`' {
+            b'\''
+        } else if lower {
+            c.to_ascii_lowercase()
+        } else {
+            c
+        };
+        b += 1;
+    }
+    t
+}
+
+const ASCII_FOLD: [[u8; 128]; 2] = [ascii_table(false), ascii_table(true)];
+
+/// Characters below this code point that fold to one ASCII letter are looked up in a table.
+const LATIN_END: u32 = 0x250;
+
+/// For each character U+0080..U+024F (Latin-1 and Latin Extended-A/B), the single ASCII byte it
+/// folds to (`[keep case, lower]`), or 0 when it folds to anything else. Computed once from the
+/// general path, so both agree by construction.
+fn latin_table() -> &'static [[u8; 2]] {
+    static TABLE: std::sync::OnceLock<Vec<[u8; 2]>> = std::sync::OnceLock::new();
+    TABLE.get_or_init(|| {
+        (0x80..LATIN_END)
+            .map(|u| {
+                let mut out = [0u8; 2];
+                if let Some(c) = char::from_u32(u) {
+                    if !is_invisible(c) && classify(c) == Class::Other {
+                        for (k, lower) in [false, true].into_iter().enumerate() {
+                            let mut s = String::new();
+                            fold_char(c, lower, &mut |x| s.push(x));
+                            if s.len() == 1 {
+                                out[k] = s.as_bytes()[0];
+                            }
+                        }
+                    }
+                }
+                out
+            })
+            .collect()
+    })
+}
+
+/// Pushes what a letter-class character folds to: no combining marks, ligatures expanded,
+/// lowercased when `lower`.
+fn fold_char(c: char, lower: bool, put: &mut dyn FnMut(char)) {
+    let mut push = |d: char| {
+        if is_combining_mark(d) {
+            return;
+        }
+        if lower {
+            for l in d.to_lowercase() {
+                put(l);
+            }
+        } else {
+            put(d);
+        }
+    };
+    match c {
+        'ß' => {
+            push('s');
+            push('s');
+        }
+        'œ' | 'Œ' => {
+            push(if c == 'œ' { 'o' } else { 'O' });
+            push(if c == 'œ' { 'e' } else { 'E' });
+        }
+        'æ' | 'Æ' => {
+            push(if c == 'æ' { 'a' } else { 'A' });
+            push(if c == 'æ' { 'e' } else { 'E' });
+        }
+        _ => decompose_canonical(c, &mut push),
+    }
+}
+
+/// # Complexity
+/// One pass over the bytes of `s`; ASCII bytes and Latin letters that fold to one ASCII letter
+/// are table lookups, every other character goes through Unicode decomposition.
 fn fold_with(s: &str, lower: bool) -> Folded {
+    let ascii = &ASCII_FOLD[lower as usize];
+    let latin = latin_table();
+    let bytes = s.as_bytes();
     let mut text = String::with_capacity(s.len());
     let mut map = Vec::with_capacity(s.len() + 1);
     let mut ends = Vec::with_capacity(s.len() + 1);
     let mut last_space = false;
-    for (off, c) in s.char_indices() {
-        let end = (off + c.len_utf8()) as u32;
-        let off32 = off as u32;
-        if c.is_ascii() {
-            let b = c as u8;
-            let folded = if b == b'-' || b.is_ascii_whitespace() {
-                b' '
-            } else if b == b'`' {
-                b'\''
-            } else if lower {
-                b.to_ascii_lowercase()
-            } else {
-                b
-            };
-            if folded == b' ' {
-                if last_space {
-                    // Extend the previous space over this character.
-                    if let Some(e) = ends.last_mut() {
-                        *e = end;
-                    }
+    let mut i = 0;
+    while i < bytes.len() {
+        let b = bytes[i];
+        let (c, len) = if b < 0x80 {
+            (None, 1)
+        } else {
+            let c = s[i..].chars().next().unwrap_or(' ');
+            (Some(c), c.len_utf8())
+        };
+        let off = i as u32;
+        let end = (i + len) as u32;
+        i += len;
+        let folded = match c {
+            None => ascii[b as usize],
+            Some(c) if (c as u32) < LATIN_END && latin[c as usize - 0x80][lower as usize] != 0 => {
+                latin[c as usize - 0x80][lower as usize]
+            }
+            Some(c) => {
+                if is_invisible(c) {
                     continue;
                 }
-                last_space = true;
-            } else {
-                last_space = false;
-            }
-            text.push(folded as char);
-            map.push(off32);
-            ends.push(end);
-            continue;
-        }
-        if is_invisible(c) {
-            continue;
-        }
-        match classify(c) {
-            Class::Space => {
-                if last_space {
-                    if let Some(e) = ends.last_mut() {
-                        *e = end;
+                match classify(c) {
+                    Class::Space => b' ',
+                    Class::Apostrophe => b'\'',
+                    Class::Other => {
+                        last_space = false;
+                        fold_char(c, lower, &mut |x| {
+                            let before = text.len();
+                            text.push(x);
+                            for _ in before..text.len() {
+                                map.push(off);
+                                ends.push(end);
+                            }
+                        });
+                        continue;
                     }
-                    continue;
-                }
-                last_space = true;
-                text.push(' ');
-                map.push(off32);
-                ends.push(end);
-            }
-            Class::Apostrophe => {
-                last_space = false;
-                text.push('\'');
-                map.push(off32);
-                ends.push(end);
-            }
-            Class::Other => {
-                last_space = false;
-                let mut push = |d: char| {
-                    if is_combining_mark(d) {
-                        return;
-                    }
-                    let mut put = |x: char| {
-                        let before = text.len();
-                        text.push(x);
-                        for _ in before..text.len() {
-                            map.push(off32);
-                            ends.push(end);
-                        }
-                    };
-                    if lower {
-                        for l in d.to_lowercase() {
-                            put(l);
-                        }
-                    } else {
-                        put(d);
-                    }
-                };
-                match c {
-                    'ß' => {
-                        push('s');
-                        push('s');
-                    }
-                    'œ' | 'Œ' => {
-                        push(if c == 'œ' { 'o' } else { 'O' });
-                        push(if c == 'œ' { 'e' } else { 'E' });
-                    }
-                    'æ' | 'Æ' => {
-                        push(if c == 'æ' { 'a' } else { 'A' });
-                        push(if c == 'æ' { 'e' } else { 'E' });
-                    }
-                    _ => decompose_canonical(c, &mut push),
                 }
             }
+        };
+        if folded == b' ' {
+            if last_space {
+                // Extend the previous space over this character.
+                if let Some(e) = ends.last_mut() {
+                    *e = end;
+                }
+                continue;
+            }
+            last_space = true;
+        } else {
+            last_space = false;
         }
+        text.push(folded as char);
+        map.push(off);
+        ends.push(end);
     }
     map.push(s.len() as u32);
     ends.push(s.len() as u32);
@@ -240,6 +291,133 @@ pub fn at_word_boundary(text: &str, start: usize, end: usize) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The character-by-character fold this module used before its table fast paths: every fast
+    /// path must give the same text and the same offsets.
+    fn fold_reference(s: &str, lower: bool) -> (String, Vec<u32>, Vec<u32>) {
+        let mut text = String::with_capacity(s.len());
+        let mut map = Vec::with_capacity(s.len() + 1);
+        let mut ends = Vec::with_capacity(s.len() + 1);
+        let mut last_space = false;
+        for (off, c) in s.char_indices() {
+            let end = (off + c.len_utf8()) as u32;
+            let off32 = off as u32;
+            if c.is_ascii() {
+                let b = c as u8;
+                let folded = if b == b'-' || b.is_ascii_whitespace() {
+                    b' '
+                } else if b == b'`' {
+                    b'\''
+                } else if lower {
+                    b.to_ascii_lowercase()
+                } else {
+                    b
+                };
+                if folded == b' ' {
+                    if last_space {
+                        // Extend the previous space over this character.
+                        if let Some(e) = ends.last_mut() {
+                            *e = end;
+                        }
+                        continue;
+                    }
+                    last_space = true;
+                } else {
+                    last_space = false;
+                }
+                text.push(folded as char);
+                map.push(off32);
+                ends.push(end);
+                continue;
+            }
+            if is_invisible(c) {
+                continue;
+            }
+            match classify(c) {
+                Class::Space => {
+                    if last_space {
+                        if let Some(e) = ends.last_mut() {
+                            *e = end;
+                        }
+                        continue;
+                    }
+                    last_space = true;
+                    text.push(' ');
+                    map.push(off32);
+                    ends.push(end);
+                }
+                Class::Apostrophe => {
+                    last_space = false;
+                    text.push('\'');
+                    map.push(off32);
+                    ends.push(end);
+                }
+                Class::Other => {
+                    last_space = false;
+                    let mut push = |d: char| {
+                        if is_combining_mark(d) {
+                            return;
+                        }
+                        let mut put = |x: char| {
+                            let before = text.len();
+                            text.push(x);
+                            for _ in before..text.len() {
+                                map.push(off32);
+                                ends.push(end);
+                            }
+                        };
+                        if lower {
+                            for l in d.to_lowercase() {
+                                put(l);
+                            }
+                        } else {
+                            put(d);
+                        }
+                    };
+                    match c {
+                        'ß' => {
+                            push('s');
+                            push('s');
+                        }
+                        'œ' | 'Œ' => {
+                            push(if c == 'œ' { 'o' } else { 'O' });
+                            push(if c == 'œ' { 'e' } else { 'E' });
+                        }
+                        'æ' | 'Æ' => {
+                            push(if c == 'æ' { 'a' } else { 'A' });
+                            push(if c == 'æ' { 'e' } else { 'E' });
+                        }
+                        _ => decompose_canonical(c, &mut push),
+                    }
+                }
+            }
+        }
+        map.push(s.len() as u32);
+        ends.push(s.len() as u32);
+        (text, map, ends)
+    }
+
+    fn same_as_reference(s: &str) {
+        for lower in [false, true] {
+            let f = fold_with(s, lower);
+            let (text, map, ends) = fold_reference(s, lower);
+            assert_eq!(f.text, text, "{s:?}");
+            assert_eq!(f.map, map, "{s:?}");
+            assert_eq!(f.ends, ends, "{s:?}");
+        }
+    }
+
+    #[test]
+    fn fast_paths_fold_every_character_as_the_reference() {
+        // Each character alone, after a space, between letters, and doubled.
+        for u in 0..0x3000u32 {
+            if let Some(c) = char::from_u32(u) {
+                same_as_reference(&format!("{c}"));
+                same_as_reference(&format!("a {c}{c} b-{c}\u{2019}{c}\u{AD}x"));
+            }
+        }
+        same_as_reference("Ærø ÿ Œuvre  Straße — İstanbul ﬁn ǅ \t\n x");
+    }
 
     #[test]
     fn folds_case_accents_apostrophes_dashes() {

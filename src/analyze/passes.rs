@@ -15,7 +15,8 @@ use crate::garble::{Doc, Garbler};
 use crate::ingest::{Article, Texts};
 use crate::registry::Registry;
 use crate::score::{claims, style};
-use crate::segment::{Segments, Span};
+use crate::segment::Span;
+use crate::text::TextView;
 
 /// The per-article tools, built once per run.
 pub(super) struct Tools<'r> {
@@ -64,7 +65,7 @@ impl First {
             .into_par_iter()
             .zip(texts.par_iter())
             .map(|(article, text)| {
-                let segs = Segments::new(text);
+                let view = TextView::new(text);
                 let year = article
                     .published
                     .as_deref()
@@ -74,16 +75,11 @@ impl First {
                 if let Some(title) = &article.title {
                     citations.extend(tools.extractor.extract_dated(
                         Field::Title,
-                        title,
-                        &Segments::new(title),
+                        &TextView::new(title),
                         year,
                     ));
                 }
-                citations.extend(
-                    tools
-                        .extractor
-                        .extract_dated(Field::Text, text, &segs, year),
-                );
+                citations.extend(tools.extractor.extract_dated(Field::Text, &view, year));
                 // A bare agency acronym in a language the agency does not publish in: the text's
                 // own language decides (guessed only when such an acronym is there).
                 disambiguate::drop_foreign_names(
@@ -92,19 +88,22 @@ impl First {
                     article.title.as_deref(),
                     tools.registry,
                     || {
-                        let guess = tools.garbler.langid().guess(text).map(|g| g.lang);
+                        let langid = tools.garbler.langid();
+                        let guess = langid
+                            .guess_words(&langid.words(&view).items)
+                            .map(|g| g.lang);
                         guess.or_else(|| article.lang.clone())
                     },
                 );
                 // Per-article lists live until the end of the run: no growth slack.
                 citations.shrink_to_fit();
-                let (mut found, mut unreadable) = claims::extract(text, &segs, &citations);
+                let (mut found, mut unreadable) = claims::extract(text, &view.segs, &citations);
                 found.shrink_to_fit();
                 unreadable.shrink_to_fit();
                 let found_any = !found.is_empty();
                 let claims = (found, unreadable);
                 let keys = if article.outlet_known {
-                    line_keys(text, &segs)
+                    line_keys(text, &view.segs)
                 } else {
                     Vec::new()
                 };
@@ -115,7 +114,7 @@ impl First {
                     flags: Vec::new(),
                     garble: 0.0,
                     lang: None,
-                    style: reader.read(text),
+                    style: reader.read(&view),
                     names: if found_any {
                         crate::model::names(text)
                     } else {
@@ -177,13 +176,12 @@ fn second_chunk(
         .par_iter_mut()
         .zip(texts.par_iter())
         .map(|(a, text)| {
-            let segs = Segments::new(text);
-            let boilerplate = boilerplate_of(a, text, &segs, bp);
+            let view = TextView::new(text);
+            let boilerplate = boilerplate_of(a, &view, bp);
             let doc = Doc {
-                text,
+                view: &view,
                 title: a.article.title.as_deref(),
                 lang: a.article.lang.as_deref(),
-                segs: &segs,
                 boilerplate: &boilerplate,
                 citations: &a.citations,
                 registry: tools.registry,
@@ -194,14 +192,14 @@ fn second_chunk(
             a.flags.shrink_to_fit();
             a.lang = lang;
             progress.inc(1);
-            copies::sketch(text, &segs, &boilerplate)
+            copies::sketch(&view, &boilerplate)
         })
         .collect()
 }
 
-fn boilerplate_of(a: &ArticleFacts, text: &str, segs: &Segments, bp: &Boilerplate) -> Vec<Span> {
+fn boilerplate_of(a: &ArticleFacts, view: &TextView, bp: &Boilerplate) -> Vec<Span> {
     if a.article.outlet_known {
-        bp.lines_of(&a.article.outlet, text, segs)
+        bp.lines_of(&a.article.outlet, view.text, &view.segs)
     } else {
         Vec::new()
     }
@@ -209,7 +207,5 @@ fn boilerplate_of(a: &ArticleFacts, text: &str, segs: &Segments, bp: &Boilerplat
 
 /// The words of an article, for verifying a copy pair.
 pub(super) fn words(a: &ArticleFacts, text: Cow<str>, bp: &Boilerplate) -> Words {
-    let segs = Segments::new(&text);
-    let boilerplate = boilerplate_of(a, &text, &segs, bp);
-    Words::new(text.into_owned(), &segs, &boilerplate)
+    Words::new(&text, |view| boilerplate_of(a, view, bp))
 }

@@ -15,9 +15,8 @@ pub mod matcher;
 
 use serde::Serialize;
 
-use crate::normalize::fold;
 use crate::registry::Registry;
-use crate::segment::Segments;
+use crate::text::TextView;
 use context::{Decided, FieldContext};
 use cues::Cues;
 use matcher::{Matcher, RawMatch};
@@ -101,14 +100,8 @@ impl Extractor {
 
     /// [`Extractor::extract`] for an article published in `year`: a source that did not exist
     /// then is not cited ("Havas" after 1940 is the advertising group; no AFP before 1944).
-    pub fn extract_dated(
-        &self,
-        field: Field,
-        text: &str,
-        segs: &Segments,
-        year: Option<i32>,
-    ) -> Vec<Citation> {
-        let mut out = self.extract(field, text, segs);
+    pub fn extract_dated(&self, field: Field, view: &TextView, year: Option<i32>) -> Vec<Citation> {
+        let mut out = self.extract(field, view);
         if year.is_some() {
             out.retain(|c| {
                 self.ids
@@ -120,9 +113,9 @@ impl Extractor {
     }
 
     /// Every citation in one field of text, in order of position.
-    pub fn extract(&self, field: Field, text: &str, segs: &Segments) -> Vec<Citation> {
-        let folded = fold(text);
-        let mut matches = merge_appositions(text, self.matcher.find(text, &folded));
+    pub fn extract(&self, field: Field, view: &TextView) -> Vec<Citation> {
+        let (text, segs) = (view.text, &view.segs);
+        let mut matches = merge_appositions(text, self.matcher.find(text, &view.folded));
         // Occurrences that name something else are dropped before their kind is decided.
         let defined = disambiguate::defined_elsewhere(text, &matches, &self.sources);
         matches.retain(|m| {

@@ -5,7 +5,7 @@ use super::*;
 fn cite(text: &str) -> Vec<(String, CitationKind, Option<String>)> {
     let registry = Registry::bundled();
     let ex = Extractor::new(&registry);
-    ex.extract(Field::Text, text, &Segments::new(text))
+    ex.extract(Field::Text, &TextView::new(text))
         .into_iter()
         .map(|c| {
             // Offsets must cover the name as written and sit inside the evidence.
@@ -216,7 +216,7 @@ fn title_field_is_reported() {
     let registry = Registry::bundled();
     let ex = Extractor::new(&registry);
     let title = "Venezuelans vote in referendum (Reuters)";
-    let c = ex.extract(Field::Title, title, &Segments::new(title));
+    let c = ex.extract(Field::Title, &TextView::new(title));
     assert_eq!(c.len(), 1);
     assert_eq!(
         (c[0].field, c[0].kind, &title[c[0].start..c[0].end]),
@@ -238,7 +238,7 @@ fn never_panics_on_odd_text() {
                 .wrapping_add(1442695040888963407);
             s.push_str(pieces[(state >> 33) as usize % pieces.len()]);
         }
-        for c in ex.extract(Field::Text, &s, &Segments::new(&s)) {
+        for c in ex.extract(Field::Text, &TextView::new(&s)) {
             assert!(s.is_char_boundary(c.start) && s.is_char_boundary(c.end) && c.start < c.end);
         }
     }
@@ -361,7 +361,7 @@ fn a_dated_article_does_not_cite_an_agency_that_did_not_exist_then() {
     let ex = Extractor::new(&registry);
     let text = "PARIS, 14. (Havas.) — Le ministre est parti. Selon l'AFP, il reviendra.";
     let ids = |year| -> Vec<String> {
-        ex.extract_dated(Field::Text, text, &Segments::new(text), year)
+        ex.extract_dated(Field::Text, &TextView::new(text), year)
             .into_iter()
             .map(|c| c.source)
             .collect()

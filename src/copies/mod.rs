@@ -20,7 +20,8 @@ pub mod verify;
 
 use rustc_hash::FxHashSet;
 
-use crate::segment::{Segments, Span};
+use crate::segment::Span;
+use crate::text::TextView;
 pub use candidates::Sketches;
 pub use lineage::{Origin, Story};
 pub use verify::{Passage, Relation};
@@ -146,40 +147,38 @@ impl PairIndex<'_> {
 /// are computed again from the text when a candidate pair is verified (candidates are far fewer
 /// than articles × words).
 pub struct Words {
-    text: String,
     tokens: Vec<tokens::Token>,
     shingles: Vec<u64>,
-    /// The folded text, computed on first use and shared by every pair the article is in.
-    folded: std::sync::OnceLock<String>,
+    /// The folded text (case, accents and punctuation folded), shared by every pair the article
+    /// is in.
+    folded: String,
 }
 
 impl Words {
-    /// The words of `text` (kept, not copied) outside its `boilerplate` lines.
-    pub fn new(text: String, segs: &Segments, boilerplate: &[Span]) -> Words {
-        let tokens = tokens::tokenize(&text, segs, boilerplate);
+    /// The words of `text` outside the lines `boilerplate` finds in its view; the view's fold is
+    /// kept.
+    pub fn new(text: &str, boilerplate: impl FnOnce(&TextView) -> Vec<Span>) -> Words {
+        let view = TextView::new(text);
+        let skip = boilerplate(&view);
+        let tokens = tokens::tokenize(&view, &skip);
+        let folded = view.folded.text;
         let shingles = candidates::shingles(&tokens);
         Words {
-            text,
             tokens,
             shingles,
-            folded: std::sync::OnceLock::new(),
+            folded,
         }
     }
 
-    /// The folded text (case, accents and punctuation folded), computed once per article.
+    /// The folded text.
     fn folded(&self) -> &str {
-        self.folded
-            .get_or_init(|| crate::normalize::fold(&self.text).text)
+        &self.folded
     }
 }
 
 /// The sketch of an article (its sampled shingles): what candidate generation reads.
-pub fn sketch(text: &str, segs: &Segments, boilerplate: &[Span]) -> Vec<u64> {
-    candidates::sketch(&candidates::shingles(&tokens::tokenize(
-        text,
-        segs,
-        boilerplate,
-    )))
+pub fn sketch(view: &TextView, boilerplate: &[Span]) -> Vec<u64> {
+    candidates::sketch(&candidates::shingles(&tokens::tokenize(view, boilerplate)))
 }
 
 /// Gives the [`Words`] of article `i`.

@@ -3,8 +3,8 @@
 
 use xxhash_rust::xxh3::xxh3_64_with_seed;
 
-use crate::normalize::fold;
-use crate::segment::{Segments, Span};
+use crate::segment::Span;
+use crate::text::TextView;
 
 const SEED: u64 = 0x636f_7069_6573_2121;
 
@@ -23,38 +23,21 @@ pub struct Token {
     pub sentence: u32,
 }
 
-/// Tokens of `text`, skipping every byte range in `skip` (boilerplate lines).
-pub fn tokenize(text: &str, segs: &Segments, skip: &[Span]) -> Vec<Token> {
-    let folded = fold(text);
-    let f = folded.text.as_bytes();
-    let mut words: Vec<(usize, usize)> = Vec::new(); // folded ranges
-    let mut i = 0;
-    while i < f.len() {
-        let c = folded.text[i..].chars().next().unwrap_or(' ');
-        if !c.is_alphanumeric() {
-            i += c.len_utf8().max(1);
-            continue;
-        }
-        let start = i;
-        while i < f.len() {
-            let c = folded.text[i..].chars().next().unwrap_or(' ');
-            if !c.is_alphanumeric() {
-                break;
-            }
-            i += c.len_utf8();
-        }
-        words.push((start, i));
-    }
+/// Tokens of a text, skipping every byte range in `skip` (boilerplate lines). Words are the text
+/// view's; digit groups of one number are joined ("1 500" is one token).
+pub fn tokenize(view: &TextView, skip: &[Span]) -> Vec<Token> {
+    let (text, segs, folded) = (view.text, &view.segs, &view.folded);
+    let words = &view.words;
     let mut out = Vec::with_capacity(words.len());
     let quotes = quote_spans(text);
     let mut w = 0;
     while w < words.len() {
-        let (s, mut e) = words[w];
+        let (s, mut e) = (words[w].start as usize, words[w].end as usize);
         // Join digit groups: "1 500", "1.500", "600.000", "1,5" stays two tokens unless a 3-digit
         // group. Only a joined number needs its own key string.
         let mut joined: Option<String> = None;
         while is_digits(&folded.text[s..e]) && w + 1 < words.len() {
-            let (ns, ne) = words[w + 1];
+            let (ns, ne) = (words[w + 1].start as usize, words[w + 1].end as usize);
             let gap = &folded.text[e..ns];
             let next = &folded.text[ns..ne];
             if matches!(gap, " " | "." | "," | "'") && next.len() == 3 && is_digits(next) {
@@ -144,9 +127,10 @@ pub fn quote_spans(text: &str) -> Vec<Span> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::segment::Segments;
 
     fn keys(text: &str) -> Vec<u64> {
-        tokenize(text, &Segments::new(text), &[])
+        tokenize(&TextView::new(text), &[])
             .iter()
             .map(|t| t.hash)
             .collect()
@@ -168,7 +152,7 @@ mod tests {
     #[test]
     fn quotes_and_offsets() {
         let t = "Il a dit « nous partons » puis \"fin\" et rien.";
-        let toks = tokenize(t, &Segments::new(t), &[]);
+        let toks = tokenize(&TextView::new(t), &[]);
         let quoted: Vec<&str> = toks
             .iter()
             .filter(|k| k.quoted)
@@ -181,7 +165,7 @@ mod tests {
     fn skipped_ranges_are_dropped() {
         let t = "Keep this.\nDrop this line.";
         let segs = Segments::new(t);
-        let toks = tokenize(t, &segs, &[segs.lines[1]]);
+        let toks = tokenize(&TextView::new(t), &[segs.lines[1]]);
         assert_eq!(toks.len(), 2);
     }
 }

@@ -215,11 +215,10 @@ mod tests {
     use super::super::candidates::shingles;
     use super::super::tokens::tokenize;
     use super::*;
-    use crate::segment::Segments;
 
     fn run(a: &str, b: &str) -> Verified {
-        let ta = tokenize(a, &Segments::new(a), &[]);
-        let tb = tokenize(b, &Segments::new(b), &[]);
+        let ta = tokenize(&crate::text::TextView::new(a), &[]);
+        let tb = tokenize(&crate::text::TextView::new(b), &[]);
         verify(&ta, &shingles(&ta), &tb, &shingles(&tb))
     }
 

@@ -57,16 +57,16 @@ impl Chrome {
         langid: &LangId,
         out: &mut Vec<Flag>,
     ) {
-        let text = doc.text;
+        let text = doc.view.text;
         let mut prev_chrome = false;
-        for (k, l) in doc.segs.lines.iter().enumerate() {
+        for (k, l) in doc.view.segs.lines.iter().enumerate() {
             let line = l.of(text).trim();
             // A line that continues the sentence above (hard-wrapped wire text) is not a block.
             let after_break = k == 0 || prev_chrome || {
-                let prev = doc.segs.lines[k - 1].of(text).trim_end();
+                let prev = doc.view.segs.lines[k - 1].of(text).trim_end();
                 prev.is_empty()
                     || prev.ends_with(['.', '!', '?', ':', ';', '»', '"', '”', ')', ']'])
-                    || text[doc.segs.lines[k - 1].end..l.start]
+                    || text[doc.view.segs.lines[k - 1].end..l.start]
                         .matches('\n')
                         .count()
                         > 1

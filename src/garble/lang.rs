@@ -6,6 +6,7 @@
 use rustc_hash::FxHashMap;
 
 use crate::normalize::fold;
+use crate::text::TextView;
 
 /// The bundled function-word table.
 pub const BUNDLED_WORDS: &str = include_str!("../../data/garble/function_words.tsv");
@@ -48,14 +49,14 @@ pub struct Word {
 
 /// A text folded once, with its words: every per-sentence check reads slices of this.
 #[derive(Debug, Clone)]
-pub struct Words {
+pub struct Words<'v> {
     /// The folded text.
-    pub folded: String,
+    pub folded: &'v str,
     /// Words in order.
     pub items: Vec<Word>,
 }
 
-impl Words {
+impl Words<'_> {
     /// Words whose original range lies inside `start..end`.
     pub fn within(&self, start: usize, end: usize) -> &[Word] {
         let a = self.items.partition_point(|w| w.start < start);
@@ -104,53 +105,31 @@ impl LangId {
         }
     }
 
-    /// Folds `text` once and looks every word up.
-    pub fn words(&self, text: &str) -> Words {
-        let f = fold(text);
-        let mut items = Vec::new();
-        let bytes = f.text.as_bytes();
-        let mut i = 0;
-        // Length and alphanumeric class of the character at `i`, with an ASCII fast path.
-        let class = |i: usize| -> (usize, bool) {
-            let b = bytes[i];
-            if b < 0x80 {
-                (1, b.is_ascii_alphanumeric())
-            } else {
-                let c = f.text[i..].chars().next().unwrap_or(' ');
-                (c.len_utf8(), c.is_alphanumeric())
-            }
-        };
-        while i < bytes.len() {
-            let (len, alnum) = class(i);
-            if !alnum {
-                i += len;
-                continue;
-            }
-            let s = i;
-            while i < bytes.len() {
-                let (len, alnum) = class(i);
-                if !alnum {
-                    break;
+    /// Looks every word of `view` up (the view's fold and words are shared with other stages).
+    pub fn words<'v>(&self, view: &'v TextView) -> Words<'v> {
+        let items = view
+            .words
+            .iter()
+            .map(|&w| {
+                let (s, i) = (w.start as usize, w.end as usize);
+                let (start, end) = view.original(w);
+                // One-letter words ("a", "y", "o") are too ambiguous to vote.
+                let mask = if i - s > 1 {
+                    self.masks.get(view.word(w)).copied().unwrap_or(0)
+                } else {
+                    0
+                };
+                Word {
+                    start,
+                    end,
+                    fstart: s,
+                    fend: i,
+                    mask,
                 }
-                i += len;
-            }
-            let (start, end) = f.original_range(s, i);
-            // One-letter words ("a", "y", "o") are too ambiguous to vote.
-            let mask = if i - s > 1 {
-                self.masks.get(&f.text[s..i]).copied().unwrap_or(0)
-            } else {
-                0
-            };
-            items.push(Word {
-                start,
-                end,
-                fstart: s,
-                fend: i,
-                mask,
-            });
-        }
+            })
+            .collect();
         Words {
-            folded: f.text,
+            folded: &view.folded.text,
             items,
         }
     }
@@ -223,7 +202,7 @@ impl LangId {
 
     /// The most likely language of `text`, or `None` without any function word.
     pub fn guess(&self, text: &str) -> Option<Guess> {
-        self.guess_words(&self.words(text).items)
+        self.guess_words(&self.words(&TextView::new(text)).items)
     }
 }
 

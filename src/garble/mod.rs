@@ -17,7 +17,8 @@ use serde::Serialize;
 
 use crate::citations::{Citation, CitationKind, Field};
 use crate::registry::Registry;
-use crate::segment::{Segments, Span};
+use crate::segment::Span;
+use crate::text::TextView;
 pub use lang::LangId;
 
 /// The bundled surface patterns.
@@ -221,7 +222,7 @@ impl Garbler {
     /// Flags of one article's text (and title), with the language used (`lang` if given and not
     /// contradicted by the text, else detected). `boilerplate` lines are the outlet's furniture: not flagged.
     pub fn flags(&self, doc: &Doc) -> (Vec<Flag>, Option<String>) {
-        let words = self.langid.words(doc.text);
+        let words = self.langid.words(doc.view);
         let guess = self.langid.guess_words(&words.items);
         // The text's own language decides when the input's `lang` clearly disagrees with it (KCNA's
         // Spanish rows are labelled `en`): the function words of another known language outnumber
@@ -265,7 +266,7 @@ impl Garbler {
 
     fn surface(&self, doc: &Doc, lang: Option<&str>, out: &mut Vec<Flag>) {
         for (field, text) in [
-            (Field::Text, doc.text),
+            (Field::Text, doc.view.text),
             (Field::Title, doc.title.unwrap_or("")),
         ] {
             if text.is_empty() {
@@ -303,14 +304,12 @@ impl Garbler {
 
 /// What the garble stage reads about one article.
 pub struct Doc<'a> {
-    /// Body text.
-    pub text: &'a str,
+    /// Body text: its segments, fold and words.
+    pub view: &'a TextView<'a>,
     /// Title.
     pub title: Option<&'a str>,
     /// Declared language.
     pub lang: Option<&'a str>,
-    /// Segments of the text.
-    pub segs: &'a Segments,
     /// Outlet boilerplate lines (not flagged).
     pub boilerplate: &'a [Span],
     /// Citations of the article.

@@ -60,7 +60,7 @@ impl PromoCues {
     /// # Complexity
     /// O(words of the text).
     pub fn sentences(&self, doc: &Doc, lang: &str, words: &Words, out: &mut Vec<Flag>) {
-        let text = doc.text;
+        let text = doc.view.text;
         let Some(cues) = self.cues.get(lang) else {
             return;
         };
@@ -84,7 +84,7 @@ impl PromoCues {
             }
             run.clear();
         };
-        for s in &doc.segs.sentences {
+        for s in &doc.view.segs.sentences {
             let ws = words.within(s.start, s.end);
             if ws.is_empty() || ws.len() > MAX_WORDS {
                 flush(&mut run, out);

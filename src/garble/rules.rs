@@ -30,7 +30,7 @@ fn flag(kind: FlagKind, start: usize, end: usize, text: &str, mut detail: String
 /// ("cliquezMarseille"), unless the whole token recurs in two articles or more (a name or brand) or
 /// is a hashtag, a handle or part of a URL.
 pub fn glued_words(doc: &Doc, lang: Option<&str>, langid: &LangId, out: &mut Vec<Flag>) {
-    let text = doc.text;
+    let text = doc.view.text;
     let mut start: Option<usize> = None;
     let mut transition = false;
     let mut prev = ' ';
@@ -62,7 +62,7 @@ fn check_glued(
     langid: &LangId,
     out: &mut Vec<Flag>,
 ) {
-    let text = doc.text;
+    let text = doc.view.text;
     let word = &text[s..e];
     let chars: Vec<(usize, char)> = word.char_indices().collect();
     // Hashtags, handles and URLs join words on purpose ("#SachezLe", "youtube.com/watchNow").
@@ -137,7 +137,7 @@ fn check_glued(
 /// The title or a line repeated in the text: every occurrence after the first, so a text that
 /// starts with its title once is not a repeat.
 pub fn repeated_lines(doc: &Doc, words: &Words, out: &mut Vec<Flag>) {
-    let text = doc.text;
+    let text = doc.view.text;
     // Lines and sentences are compared by a hash of their folded words: no string per line.
     fn hash_words<'w>(ws: impl Iterator<Item = &'w str>) -> u64 {
         let mut h = xxhash_rust::xxh3::Xxh3::new();
@@ -154,7 +154,7 @@ pub fn repeated_lines(doc: &Doc, words: &Words, out: &mut Vec<Flag>) {
         .map(crate::citations::cues::words)
         .filter(|w| !w.is_empty())
         .map(|w| hash_words(w.iter().map(String::as_str)));
-    for l in &doc.segs.lines {
+    for l in &doc.view.segs.lines {
         let ws = words.within(l.start, l.end);
         // Table rows and figures repeat legitimately: a repeated line needs real words.
         let alpha: Vec<&str> = ws
@@ -186,7 +186,7 @@ pub fn repeated_lines(doc: &Doc, words: &Words, out: &mut Vec<Flag>) {
     // A sentence repeated inside the running text (straight after itself or further down): the
     // same eight words or more, every occurrence after the first.
     let mut sentences: FxHashMap<u64, usize> = FxHashMap::default();
-    for s in &doc.segs.sentences {
+    for s in &doc.view.segs.sentences {
         let ws = words.within(s.start, s.end);
         let alpha = ws
             .iter()
@@ -212,8 +212,8 @@ pub fn repeated_lines(doc: &Doc, words: &Words, out: &mut Vec<Flag>) {
 /// Sentences in another language than the article's, and foreign conjunctions between two
 /// capitalised words ("Russie y Corée du Nord").
 pub fn foreign(doc: &Doc, lang: &str, words: &Words, langid: &LangId, out: &mut Vec<Flag>) {
-    let text = doc.text;
-    for s in &doc.segs.sentences {
+    let text = doc.view.text;
+    for s in &doc.view.segs.sentences {
         let st = s.of(text);
         let ws = words.within(s.start, s.end);
         let n = ws.len();
@@ -376,7 +376,7 @@ pub fn seo(
     promo: &[(String, Vec<String>)],
     out: &mut Vec<Flag>,
 ) {
-    let text = doc.text;
+    let text = doc.view.text;
     let cues: Vec<&Vec<String>> = promo
         .iter()
         .filter(|(l, _)| l == lang)
@@ -386,7 +386,7 @@ pub fn seo(
         return;
     }
     let firsts: FxHashSet<&str> = cues.iter().map(|c| c[0].as_str()).collect();
-    for p in &doc.segs.paragraphs {
+    for p in &doc.view.segs.paragraphs {
         let para = p.of(text);
         let ws = words.within(p.start, p.end);
         if ws.len() < 12 {
@@ -440,7 +440,7 @@ pub fn translation_credit(doc: &Doc, lang: Option<&str>, out: &mut Vec<Flag>) {
                 FlagKind::TranslationCredit,
                 c.start,
                 c.end,
-                doc.text,
+                doc.view.text,
                 format!(
                     "credits {} ({}) on a {lang} text with translation artefacts",
                     src.id,

@@ -4,14 +4,13 @@ use super::*;
 
 fn flags_of(text: &str, title: Option<&str>, lang: Option<&str>) -> Vec<Flag> {
     let registry = Registry::bundled();
-    let segs = Segments::new(text);
+    let view = TextView::new(text);
     let ex = crate::citations::Extractor::new(&registry);
-    let citations = ex.extract(Field::Text, text, &segs);
+    let citations = ex.extract(Field::Text, &view);
     let doc = Doc {
-        text,
+        view: &view,
         title,
         lang,
-        segs: &segs,
         boilerplate: &[],
         citations: &citations,
         registry: &registry,
@@ -277,12 +276,11 @@ fn glued_words_decided_by_the_inputs_vocabulary() {
     }
     let registry = Registry::bundled();
     let run = |text: &str| {
-        let segs = Segments::new(text);
+        let view = TextView::new(text);
         let doc = Doc {
-            text,
+            view: &view,
             title: None,
             lang: Some("fr"),
-            segs: &segs,
             boilerplate: &[],
             citations: &[],
             registry: &registry,

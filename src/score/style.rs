@@ -8,7 +8,7 @@
 use rustc_hash::FxHashMap;
 
 use crate::citations::cues::Cues;
-use crate::normalize::fold;
+use crate::text::TextView;
 
 pub use crate::model::Style;
 
@@ -34,12 +34,9 @@ impl<'c> Reader<'c> {
     }
 
     /// Reads the style signals of `text`.
-    pub fn read(&self, text: &str) -> Style {
-        let folded = fold(text).text;
-        let w: Vec<&str> = folded
-            .split(|c: char| !c.is_alphanumeric())
-            .filter(|w| !w.is_empty())
-            .collect();
+    pub fn read(&self, view: &TextView) -> Style {
+        let text = view.text;
+        let w: Vec<&str> = view.words.iter().map(|&w| view.word(w)).collect();
         let n = w.len().max(1);
         let mut attr = 0usize;
         let mut i = 0;
@@ -70,7 +67,7 @@ impl<'c> Reader<'c> {
 
 /// Reads the style signals of `text` (builds the phrase index; use [`Reader`] for many texts).
 pub fn read(text: &str, cues: &Cues) -> Style {
-    Reader::new(cues).read(text)
+    Reader::new(cues).read(&TextView::new(text))
 }
 
 #[cfg(test)]
