@@ -13,7 +13,7 @@
 use std::collections::{BTreeMap, BTreeSet};
 use std::error::Error;
 
-use credence::normalize::fold;
+use credence::normalize::fold_text;
 use credence::score::propagate::{solve, Problem, Vote};
 
 /// Last names of an author list, folded and sorted: "Knuth, Donald E." and "Donald E. Knuth" agree.
@@ -33,7 +33,7 @@ fn authors(raw: &str) -> Option<String> {
     if raw.contains(';') {
         for p in parts {
             let last = p.split(',').next().unwrap_or("");
-            let f = fold(last).text;
+            let f = fold_text(last);
             let w: String = f
                 .split_whitespace()
                 .last()
@@ -47,15 +47,14 @@ fn authors(raw: &str) -> Option<String> {
         }
     } else {
         // "Knuth, Donald E." (one author, last name first) or "Donald Knuth, Ronald Graham".
-        let f = fold(raw).text;
+        let f = fold_text(raw);
         let comma_last_first = raw.matches(',').count() == 1
             && !raw.contains(" and ")
             && parts.len() == 2
             && parts[1].split_whitespace().count() <= 3
             && parts[0].split_whitespace().count() == 1;
         if comma_last_first {
-            let w: String = fold(parts[0])
-                .text
+            let w: String = fold_text(parts[0])
                 .chars()
                 .filter(|c| c.is_alphanumeric())
                 .collect();

@@ -13,7 +13,7 @@ use rustc_hash::{FxHashMap, FxHashSet};
 
 use xxhash_rust::xxh3::xxh3_64_with_seed;
 
-use crate::normalize::fold;
+use crate::normalize::fold_text;
 use crate::segment::{Segments, Span};
 
 /// A line must recur in at least this many articles of one outlet.
@@ -36,7 +36,7 @@ pub fn line_key(line: &str) -> u64 {
             .collect();
         return xxh3_64_with_seed(&letters, SEED);
     }
-    let f = fold(line).text;
+    let f = fold_text(line);
     let letters: String = f.chars().filter(|c| c.is_alphanumeric()).collect();
     xxh3_64_with_seed(letters.as_bytes(), SEED)
 }
@@ -170,7 +170,7 @@ mod tests {
             "a-b  `c' 12,5 %",
             "Copyright 2024 Reuters",
         ] {
-            let f = fold(line).text;
+            let f = fold_text(line);
             let letters: String = f.chars().filter(|c| c.is_alphanumeric()).collect();
             assert_eq!(line_key(line), xxh3_64_with_seed(letters.as_bytes(), SEED));
         }

@@ -45,7 +45,7 @@ pub fn names(text: &str) -> Vec<u32> {
         if opens || !first.is_uppercase() || w.chars().count() < 3 {
             return;
         }
-        let folded = crate::normalize::fold(w).text;
+        let folded = crate::normalize::fold_text(w);
         let h = xxhash_rust::xxh3::xxh3_64_with_seed(folded.as_bytes(), 0x6e61_6d65);
         out.push(h as u32);
     };

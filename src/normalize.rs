@@ -74,12 +74,73 @@ fn is_invisible(c: char) -> bool {
 /// every run of whitespace or dashes. Leading whitespace is kept as one space so offsets stay
 /// simple; callers match on word boundaries anyway.
 pub fn fold(s: &str) -> Folded {
-    fold_with(s, true)
+    let mut offsets = Offsets::with_capacity(s.len() + 1);
+    let text = fold_with(s, true, &mut offsets);
+    offsets.finish(s.len());
+    Folded {
+        text,
+        map: offsets.map,
+        ends: offsets.ends,
+    }
+}
+
+/// The text of [`fold`] without the offset map: for words and short keys, where nothing is mapped
+/// back (one allocation instead of three).
+pub fn fold_text(s: &str) -> String {
+    fold_with(s, true, &mut ())
 }
 
 /// Like [`fold`] but keeps letter case: used to check case-sensitive aliases ("Le Monde").
 pub fn fold_keep_case(s: &str) -> String {
-    fold_with(s, false).text
+    fold_with(s, false, &mut ())
+}
+
+/// Where [`fold_with`] records the original offsets of folded bytes (or not, for `()`).
+trait OffsetSink {
+    /// Folded byte produced by the character at `off..end`.
+    fn push(&mut self, off: u32, end: u32);
+    /// The last folded byte (a space) extends over a character ending at `end`.
+    fn extend(&mut self, end: u32);
+}
+
+impl OffsetSink for () {
+    #[inline]
+    fn push(&mut self, _: u32, _: u32) {}
+    #[inline]
+    fn extend(&mut self, _: u32) {}
+}
+
+struct Offsets {
+    map: Vec<u32>,
+    ends: Vec<u32>,
+}
+
+impl Offsets {
+    fn with_capacity(n: usize) -> Offsets {
+        Offsets {
+            map: Vec::with_capacity(n),
+            ends: Vec::with_capacity(n),
+        }
+    }
+
+    fn finish(&mut self, len: usize) {
+        self.map.push(len as u32);
+        self.ends.push(len as u32);
+    }
+}
+
+impl OffsetSink for Offsets {
+    #[inline]
+    fn push(&mut self, off: u32, end: u32) {
+        self.map.push(off);
+        self.ends.push(end);
+    }
+    #[inline]
+    fn extend(&mut self, end: u32) {
+        if let Some(e) = self.ends.last_mut() {
+            *e = end;
+        }
+    }
 }
 
 /// How an ASCII byte folds (`-` and whitespace to a space, `` ` `` to `'`), lowercased or not.
@@ -168,13 +229,11 @@ fn fold_char(c: char, lower: bool, put: &mut dyn FnMut(char)) {
 /// # Complexity
 /// One pass over the bytes of `s`; ASCII bytes and Latin letters that fold to one ASCII letter
 /// are table lookups, every other character goes through Unicode decomposition.
-fn fold_with(s: &str, lower: bool) -> Folded {
+fn fold_with<O: OffsetSink>(s: &str, lower: bool, offsets: &mut O) -> String {
     let ascii = &ASCII_FOLD[lower as usize];
     let latin = latin_table();
     let bytes = s.as_bytes();
     let mut text = String::with_capacity(s.len());
-    let mut map = Vec::with_capacity(s.len() + 1);
-    let mut ends = Vec::with_capacity(s.len() + 1);
     let mut last_space = false;
     let mut i = 0;
     while i < bytes.len() {
@@ -206,8 +265,7 @@ fn fold_with(s: &str, lower: bool) -> Folded {
                             let before = text.len();
                             text.push(x);
                             for _ in before..text.len() {
-                                map.push(off);
-                                ends.push(end);
+                                offsets.push(off, end);
                             }
                         });
                         continue;
@@ -218,9 +276,7 @@ fn fold_with(s: &str, lower: bool) -> Folded {
         if folded == b' ' {
             if last_space {
                 // Extend the previous space over this character.
-                if let Some(e) = ends.last_mut() {
-                    *e = end;
-                }
+                offsets.extend(end);
                 continue;
             }
             last_space = true;
@@ -228,12 +284,9 @@ fn fold_with(s: &str, lower: bool) -> Folded {
             last_space = false;
         }
         text.push(folded as char);
-        map.push(off);
-        ends.push(end);
+        offsets.push(off, end);
     }
-    map.push(s.len() as u32);
-    ends.push(s.len() as u32);
-    Folded { text, map, ends }
+    text
 }
 
 /// `s` on one line, whitespace collapsed, cut to `max` characters with an ellipsis (for evidence
@@ -399,8 +452,17 @@ mod tests {
 
     fn same_as_reference(s: &str) {
         for lower in [false, true] {
-            let f = fold_with(s, lower);
+            let mut o = Offsets::with_capacity(0);
+            let t = fold_with(s, lower, &mut o);
+            o.finish(s.len());
             let (text, map, ends) = fold_reference(s, lower);
+            assert_eq!(t, text, "{s:?}");
+            assert_eq!(fold_with(s, lower, &mut ()), text, "{s:?}");
+            let f = Folded {
+                text: t,
+                map: o.map,
+                ends: o.ends,
+            };
             assert_eq!(f.text, text, "{s:?}");
             assert_eq!(f.map, map, "{s:?}");
             assert_eq!(f.ends, ends, "{s:?}");
@@ -447,7 +509,7 @@ mod tests {
 
     #[test]
     fn ligatures_and_sharp_s_expand() {
-        assert_eq!(fold("Œuvre Straße").text, "oeuvre strasse");
+        assert_eq!(fold_text("Œuvre Straße"), "oeuvre strasse");
         let s = "Straße x";
         let f = fold(s);
         let (a, b) = f.original_range(0, 7);

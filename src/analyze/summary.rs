@@ -23,8 +23,7 @@ pub(super) fn discount_feed_artefacts(articles: &mut [ArticleFacts]) {
     // Evidence made of punctuation only (", ,", ":, ,", ", , , ,") is one family: a scraper that
     // joins lines with commas leaves all of them, so they share one key.
     let key = |f: &Flag| {
-        let folded: String = crate::normalize::fold(&f.evidence)
-            .text
+        let folded: String = crate::normalize::fold_text(&f.evidence)
             .chars()
             .filter(|c| !c.is_ascii_digit())
             .collect();

@@ -521,7 +521,7 @@ impl<'a> FieldContext<'a> {
                 continue;
             }
             count += 1;
-            let w = crate::normalize::fold(tok).text;
+            let w = crate::normalize::fold_text(tok);
             let ok = self.cues.credit_words.contains(&w)
                 || self.cues.photo.contains(&w)
                 || (slash && tok.chars().count() <= 4 && tok.chars().all(char::is_alphabetic))
@@ -548,7 +548,7 @@ impl<'a> FieldContext<'a> {
         let inside: Vec<&RawMatch> = self.matches_in(span).collect();
         !inside.is_empty()
             && raw_tokens(s, span.start).iter().all(|(off, tok)| {
-                let w = crate::normalize::fold(tok).text;
+                let w = crate::normalize::fold_text(tok);
                 inside.iter().any(|x| *off >= x.start && *off < x.end)
                     || self.cues.credit_words.contains(&w)
                     || tok.chars().all(|c| c.is_ascii_digit())
@@ -566,7 +566,7 @@ impl<'a> FieldContext<'a> {
         !toks.is_empty()
             && toks
                 .iter()
-                .all(|(_, t)| dateline_word(t, &crate::normalize::fold(t).text))
+                .all(|(_, t)| dateline_word(t, &crate::normalize::fold_text(t)))
     }
 
     fn has_photo_word(&self, seg: Span, line: Span) -> bool {

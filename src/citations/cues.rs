@@ -3,7 +3,7 @@
 
 use std::collections::HashSet;
 
-use crate::normalize::fold;
+use crate::normalize::fold_text;
 
 /// The bundled cue lexicon.
 pub const BUNDLED_CUES: &str = include_str!("../../data/citations/cues.csv");
@@ -45,8 +45,7 @@ pub struct Cues {
 
 /// Folded word tokens of `s` (runs of letters and digits).
 pub fn words(s: &str) -> Vec<String> {
-    fold(s)
-        .text
+    fold_text(s)
         .split(|c: char| !c.is_alphanumeric())
         .filter(|w| !w.is_empty())
         .map(str::to_string)

@@ -96,7 +96,7 @@ impl FieldContext<'_> {
         let mut k = toks.len();
         while k > 0 && dated < 3 {
             let (_, t) = toks[k - 1];
-            let w = crate::normalize::fold(t).text;
+            let w = crate::normalize::fold_text(t);
             let number = t.len() <= 4 && t.chars().all(|c| c.is_ascii_digit());
             if !(number || MONTH_WORDS.contains(&w.as_str())) {
                 break;
@@ -116,7 +116,7 @@ impl FieldContext<'_> {
                 .chars()
                 .all(|c| c.is_whitespace() || ".,".contains(c))
         });
-        let folded = crate::normalize::fold(place).text;
+        let folded = crate::normalize::fold_text(place);
         glue_ok
             && inner_ok
             && place.chars().next().is_some_and(char::is_uppercase)
@@ -174,7 +174,7 @@ impl FieldContext<'_> {
             .take_while(|(_, t)| {
                 t.chars().next().is_some_and(char::is_uppercase)
                     && !t.chars().all(|c| c.is_ascii_digit())
-                    && !NOT_PLACES.contains(&crate::normalize::fold(t).text.as_str())
+                    && !NOT_PLACES.contains(&crate::normalize::fold_text(t).as_str())
             })
             .count();
         let dates = toks.len() - places;
@@ -224,13 +224,13 @@ impl FieldContext<'_> {
                 && self
                     .cues
                     .credit_words
-                    .contains(&crate::normalize::fold(toks[0].1).text);
+                    .contains(&crate::normalize::fold_text(toks[0].1));
             // A date: "25.7.2015", "8.8. 2015", "3 de octubre de 2024", "12. September 2015".
             let date = toks
                 .iter()
                 .any(|(_, t)| t.chars().all(|c| c.is_ascii_digit()))
                 && toks.iter().all(|(_, t)| {
-                    let w = crate::normalize::fold(t).text;
+                    let w = crate::normalize::fold_text(t);
                     t.chars().all(|c| c.is_ascii_digit())
                         || MONTH_WORDS.contains(&w.as_str())
                         || matches!(w.as_str(), "de" | "del" | "du" | "of" | "vom" | "am" | "le")

@@ -178,7 +178,7 @@ pub fn inside_longer_name(text: &str, m: &RawMatch, line: Span) -> bool {
     }
     let part = |w: &str| {
         (title_case(w) || (w.len() >= 2 && w.chars().all(char::is_uppercase)))
-            && !NAME_EXTENSIONS.contains(&crate::normalize::fold(w).text.as_str())
+            && !NAME_EXTENSIONS.contains(&crate::normalize::fold_text(w).as_str())
     };
     let before = word_before(text, m.start).filter(|w| {
         let at = m.start - 1 - w.len();
@@ -263,7 +263,7 @@ fn names_the_source(expansion: &[&str], source: &crate::registry::Source) -> boo
     let caps: Vec<String> = expansion
         .iter()
         .filter(|w| w.chars().next().is_some_and(char::is_uppercase))
-        .map(|w| crate::normalize::fold(w).text)
+        .map(|w| crate::normalize::fold_text(w))
         .collect();
     if caps.is_empty() {
         return false;
@@ -271,7 +271,7 @@ fn names_the_source(expansion: &[&str], source: &crate::registry::Source) -> boo
     std::iter::once(source.name.as_str())
         .chain(source.aliases.iter().map(|a| a.text.as_str()))
         .any(|name| {
-            let folded = crate::normalize::fold(name).text;
+            let folded = crate::normalize::fold_text(name);
             let words: Vec<&str> = folded.split(|c: char| !c.is_alphanumeric()).collect();
             caps.iter().filter(|c| words.contains(&c.as_str())).count() * 2 > caps.len()
         })
@@ -336,6 +336,6 @@ fn unaccented_spelling(written: &str, source: &crate::registry::Source) -> bool 
         && source.aliases.iter().any(|a| {
             a.case_sensitive
                 && !a.text.is_ascii()
-                && crate::normalize::fold(&a.text).text == crate::normalize::fold(written).text
+                && crate::normalize::fold_text(&a.text) == crate::normalize::fold_text(written)
         })
 }

@@ -2,7 +2,7 @@
 
 use aho_corasick::{AhoCorasick, AhoCorasickKind, MatchKind};
 
-use crate::normalize::{at_word_boundary, fold, fold_keep_case, Folded};
+use crate::normalize::{at_word_boundary, fold_keep_case, fold_text, Folded};
 use crate::registry::{Registry, SourceKind};
 
 /// What a pattern of the automaton stands for.
@@ -90,7 +90,7 @@ impl Matcher {
         for (i, s) in registry.sources().iter().enumerate() {
             let agency = matches!(s.kind, SourceKind::NewsAgency | SourceKind::StateMedia);
             for a in &s.aliases {
-                let key = fold(&a.text).text.trim().to_string();
+                let key = fold_text(&a.text).trim().to_string();
                 if key.is_empty() {
                     continue;
                 }
@@ -110,7 +110,7 @@ impl Matcher {
                     continue;
                 }
                 for spelled in spaced_initials(a.text.trim()) {
-                    keys.push(fold(&spelled).text.trim().to_string());
+                    keys.push(fold_text(&spelled).trim().to_string());
                     patterns.push(Pattern {
                         source: Some(i),
                         exact: Some(fold_keep_case(&spelled).trim().to_string()),
@@ -122,7 +122,7 @@ impl Matcher {
             }
         }
         for b in blockers {
-            let key = fold(b).text.trim().to_string();
+            let key = fold_text(b).trim().to_string();
             if !key.is_empty() {
                 keys.push(key);
                 patterns.push(Pattern {
@@ -218,6 +218,7 @@ fn next_char(s: &str, i: usize) -> usize {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::normalize::fold;
 
     fn registry() -> Registry {
         Registry::parse(

@@ -98,7 +98,7 @@ fn names_outlet(words: &Words, sourced: &[String], other: &CopyInput) -> bool {
         return false;
     }
     let f = words.folded();
-    let n = crate::normalize::fold(name).text;
+    let n = crate::normalize::fold_text(name);
     f.match_indices(&n)
         .any(|(i, m)| crate::normalize::at_word_boundary(f, i, i + m.len()))
 }

@@ -5,7 +5,7 @@
 
 use rustc_hash::FxHashMap;
 
-use crate::normalize::fold;
+use crate::normalize::fold_text;
 use crate::text::TextView;
 
 /// The bundled function-word table.
@@ -89,7 +89,7 @@ impl LangId {
                     langs.len() - 1
                 }
             };
-            let e = words.entry(fold(word.trim()).text).or_default();
+            let e = words.entry(fold_text(word.trim())).or_default();
             if !e.contains(&li) {
                 e.push(li);
             }
@@ -184,18 +184,18 @@ impl LangId {
             return false;
         };
         self.words
-            .get(&fold(word).text)
+            .get(&fold_text(word))
             .is_some_and(|v| v.contains(&li))
     }
 
     /// True when `word` is a function word of any language.
     pub fn is_any_function_word(&self, word: &str) -> bool {
-        self.words.contains_key(&fold(word).text)
+        self.words.contains_key(&fold_text(word))
     }
 
     /// Languages of which `word` is a function word.
     pub fn languages_of(&self, word: &str) -> Vec<&str> {
-        self.words.get(&fold(word).text).map_or(Vec::new(), |v| {
+        self.words.get(&fold_text(word)).map_or(Vec::new(), |v| {
             v.iter().map(|&i| self.langs[i].as_str()).collect()
         })
     }

@@ -141,8 +141,7 @@ fn numeric(s: &str) -> Option<(u32, u32, u32)> {
 }
 
 fn fold_word(w: &str) -> String {
-    crate::normalize::fold(w)
-        .text
+    crate::normalize::fold_text(w)
         .trim_end_matches('.')
         .to_string()
 }

@@ -4,7 +4,7 @@
 //! ("7.000 XNUMX") is unreadable, not 7.
 
 use crate::citations::{Citation, CitationKind, Field};
-use crate::normalize::fold;
+use crate::normalize::fold_text;
 use crate::segment::Segments;
 
 /// How a claimed quantity is bounded.
@@ -247,7 +247,7 @@ fn tokens(text: &str) -> Vec<Tok<'_>> {
             let raw = &text[s..i];
             // An ASCII word folds to its lowercase: skip the general fold's allocations.
             let word = if !raw.is_ascii() {
-                std::borrow::Cow::Owned(fold(raw).text)
+                std::borrow::Cow::Owned(fold_text(raw))
             } else if raw.bytes().any(|b| b.is_ascii_uppercase()) {
                 std::borrow::Cow::Owned(raw.to_ascii_lowercase())
             } else {
