@@ -22,7 +22,6 @@ use credence::analyze::{analyze, copy_inputs};
 use credence::boilerplate::Boilerplate;
 use credence::copies;
 use credence::ingest::Input;
-use credence::segment::Segments;
 use credence::text::TextView;
 use credence::{Analysis, Registry};
 
@@ -98,34 +97,33 @@ fn families(truth: &Path) -> (Vec<(String, String)>, BTreeMap<String, String>) {
 /// The copy stage alone over an analysis held in memory: boilerplate, sketches, candidates,
 /// verification.
 fn copy_stage(analysis: &Analysis, inputs: &[copies::CopyInput]) -> copies::Copies {
-    let segs: Vec<Segments> = (0..analysis.articles.len())
-        .map(|i| Segments::new(&analysis.text(i)))
-        .collect();
-    let texts: Vec<String> = (0..segs.len())
+    let texts: Vec<String> = (0..analysis.articles.len())
         .map(|i| analysis.text(i).into_owned())
         .collect();
     let known = |i: usize| analysis.articles[i].article.outlet_known;
-    let bp = Boilerplate::learn((0..segs.len()).filter(|&i| known(i)).map(|i| {
+    let bp = Boilerplate::learn((0..texts.len()).filter(|&i| known(i)).map(|i| {
         (
             analysis.articles[i].article.outlet.as_str(),
             texts[i].as_str(),
-            &segs[i],
         )
     }));
-    let lines = |i: usize| {
+    let lines = |i: usize, view: &TextView| {
         if known(i) {
-            bp.lines_of(&analysis.articles[i].article.outlet, &texts[i], &segs[i])
+            bp.lines_of(&analysis.articles[i].article.outlet, view)
         } else {
             Vec::new()
         }
     };
-    let sketches: copies::Sketches = (0..segs.len())
+    let sketches: copies::Sketches = (0..texts.len())
         .into_par_iter()
-        .map(|i| copies::sketch(&TextView::new(&texts[i]), &lines(i)))
+        .map(|i| {
+            let view = TextView::new(&texts[i]);
+            copies::sketch(&view, &lines(i, &view))
+        })
         .collect::<Vec<_>>()
         .into_iter()
         .collect();
-    let words = |i: usize| copies::Words::new(&texts[i], |_| lines(i));
+    let words = |i: usize| copies::Words::new(&texts[i], |view| lines(i, view));
     copies::detect(inputs, sketches, &words, &copies::CopyOptions::default())
 }
 

@@ -11,10 +11,11 @@ use std::collections::BTreeMap;
 
 use rustc_hash::{FxHashMap, FxHashSet};
 
-use xxhash_rust::xxh3::xxh3_64_with_seed;
+use xxhash_rust::xxh3::{xxh3_64_with_seed, Xxh3};
 
 use crate::normalize::fold_text;
-use crate::segment::{Segments, Span};
+use crate::segment::Span;
+use crate::text::TextView;
 
 /// A line must recur in at least this many articles of one outlet.
 pub const MIN_ARTICLES: usize = 3;
@@ -41,6 +42,31 @@ pub fn line_key(line: &str) -> u64 {
     xxh3_64_with_seed(letters.as_bytes(), SEED)
 }
 
+/// Each line of `view` short enough to be furniture, with its [`line_key`], computed from the
+/// view's words (the letters of a line's fold are the words inside it) instead of folding the
+/// line again.
+///
+/// # Complexity
+/// Linear in the words and lines of the view.
+fn keyed_lines<'v>(view: &'v TextView) -> impl Iterator<Item = (Span, u64)> + 'v {
+    let words = &view.words;
+    let mut w = 0;
+    view.segs.lines.iter().filter_map(move |&l| {
+        while w < words.len() && view.original(words[w]).0 < l.start {
+            w += 1;
+        }
+        let short = l.end - l.start <= MAX_LINE;
+        let mut h = Xxh3::with_seed(SEED);
+        while w < words.len() && view.original(words[w]).1 <= l.end {
+            if short {
+                h.update(view.word(words[w]).as_bytes());
+            }
+            w += 1;
+        }
+        short.then(|| (l, h.digest()))
+    })
+}
+
 /// Boilerplate line keys per outlet.
 #[derive(Debug, Clone, Default)]
 pub struct Boilerplate {
@@ -49,13 +75,8 @@ pub struct Boilerplate {
 
 /// The keys of an article's lines short enough to be furniture, sorted and deduplicated: what
 /// [`Learner::add`] counts.
-pub fn line_keys(text: &str, segs: &Segments) -> Vec<u64> {
-    let mut keys: Vec<u64> = segs
-        .lines
-        .iter()
-        .filter(|l| l.end - l.start <= MAX_LINE)
-        .map(|l| line_key(l.of(text)))
-        .collect();
+pub fn line_keys(view: &TextView) -> Vec<u64> {
+    let mut keys: Vec<u64> = keyed_lines(view).map(|(_, k)| k).collect();
     keys.sort_unstable();
     keys.dedup();
     keys
@@ -106,26 +127,23 @@ impl Learner {
 }
 
 impl Boilerplate {
-    /// Learns boilerplate from `(outlet, text, segments)` of every article with a known outlet.
-    pub fn learn<'a>(
-        articles: impl IntoIterator<Item = (&'a str, &'a str, &'a Segments)>,
-    ) -> Boilerplate {
+    /// Learns boilerplate from `(outlet, text)` of every article with a known outlet.
+    pub fn learn<'a>(articles: impl IntoIterator<Item = (&'a str, &'a str)>) -> Boilerplate {
         let mut learner = Learner::default();
-        for (outlet, text, segs) in articles {
-            learner.add(outlet, &line_keys(text, segs));
+        for (outlet, text) in articles {
+            learner.add(outlet, &line_keys(&TextView::new(text)));
         }
         learner.finish()
     }
 
     /// The boilerplate lines of one article.
-    pub fn lines_of(&self, outlet: &str, text: &str, segs: &Segments) -> Vec<Span> {
+    pub fn lines_of(&self, outlet: &str, view: &TextView) -> Vec<Span> {
         let Some(keys) = self.by_outlet.get(outlet) else {
             return Vec::new();
         };
-        segs.lines
-            .iter()
-            .filter(|l| l.end - l.start <= MAX_LINE && keys.contains(&line_key(l.of(text))))
-            .copied()
+        keyed_lines(view)
+            .filter(|(_, k)| keys.contains(k))
+            .map(|(l, _)| l)
             .collect()
     }
 
@@ -144,14 +162,9 @@ mod tests {
         let texts: Vec<String> = (0..4)
             .map(|i| format!("Story number {i} about something else entirely.\nLire aussi : notre dossier\nAbonnez-vous à la newsletter !"))
             .collect();
-        let segs: Vec<Segments> = texts.iter().map(|t| Segments::new(t)).collect();
-        let bp = Boilerplate::learn(
-            texts
-                .iter()
-                .zip(&segs)
-                .map(|(t, s)| ("site.fr", t.as_str(), s)),
-        );
-        let lines = bp.lines_of("site.fr", &texts[0], &segs[0]);
+        let bp = Boilerplate::learn(texts.iter().map(|t| ("site.fr", t.as_str())));
+        let view = TextView::new(&texts[0]);
+        let lines = bp.lines_of("site.fr", &view);
         let got: Vec<&str> = lines.iter().map(|l| l.of(&texts[0])).collect();
         assert_eq!(
             got,
@@ -160,7 +173,7 @@ mod tests {
                 "Abonnez-vous à la newsletter !"
             ]
         );
-        assert!(bp.lines_of("other.fr", &texts[0], &segs[0]).is_empty());
+        assert!(bp.lines_of("other.fr", &view).is_empty());
     }
 
     #[test]
@@ -177,11 +190,54 @@ mod tests {
         assert_eq!(line_key("Lire aussi"), line_key("LIRE AUSSI !"));
     }
 
+    /// The keys read from a view's words must be the keys of the lines folded one by one.
+    fn view_keys_match_line_keys(text: &str) {
+        let view = TextView::new(text);
+        let got: Vec<(Span, u64)> = keyed_lines(&view).collect();
+        let want: Vec<(Span, u64)> = view
+            .segs
+            .lines
+            .iter()
+            .filter(|l| l.end - l.start <= MAX_LINE)
+            .map(|&l| (l, line_key(l.of(text))))
+            .collect();
+        assert_eq!(got, want, "{text:?}");
+    }
+
+    #[test]
+    fn line_keys_from_the_view_equal_keys_of_each_line() {
+        for t in [
+            "Lire aussi : notre dossier\n\nÀ LA UNE — Séoul\r\nStraße ﬁn\u{AD}al\n x",
+            "",
+            "\n\n  \n",
+            "«Œuvre» l’AFP\n- 12 000 soldats\n",
+        ] {
+            view_keys_match_line_keys(t);
+        }
+        let long = "mot ".repeat(200) + "\nfin";
+        view_keys_match_line_keys(&long);
+        // Every text of a shared corpus, when it is there.
+        let path = concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/../shared/data/corpora/gj_dev.csv"
+        );
+        if let Ok(mut r) = csv::Reader::from_path(path) {
+            let text = r
+                .headers()
+                .unwrap()
+                .iter()
+                .position(|h| h == "text")
+                .unwrap();
+            for rec in r.records().flatten().take(400) {
+                view_keys_match_line_keys(&rec[text]);
+            }
+        }
+    }
+
     #[test]
     fn two_identical_articles_are_not_boilerplate() {
         let t = "Same text.\nSame footer.".to_string();
-        let s = Segments::new(&t);
-        let bp = Boilerplate::learn([("a.fr", t.as_str(), &s), ("a.fr", t.as_str(), &s)]);
+        let bp = Boilerplate::learn([("a.fr", t.as_str()), ("a.fr", t.as_str())]);
         assert_eq!(bp.count("a.fr"), 0);
     }
 }

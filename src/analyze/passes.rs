@@ -103,7 +103,7 @@ impl First {
                 let found_any = !found.is_empty();
                 let claims = (found, unreadable);
                 let keys = if article.outlet_known {
-                    line_keys(text, &view.segs)
+                    line_keys(&view)
                 } else {
                     Vec::new()
                 };
@@ -199,7 +199,7 @@ fn second_chunk(
 
 fn boilerplate_of(a: &ArticleFacts, view: &TextView, bp: &Boilerplate) -> Vec<Span> {
     if a.article.outlet_known {
-        bp.lines_of(&a.article.outlet, view.text, &view.segs)
+        bp.lines_of(&a.article.outlet, view)
     } else {
         Vec::new()
     }
