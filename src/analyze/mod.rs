@@ -237,7 +237,7 @@ fn finish(
     claims.shrink_to_fit();
     let bp = learner.finish();
     progress.stage("garble", analyzed.len());
-    let sketches = passes::second(&mut analyzed, &texts, chunk, &bp, &vocab, tools, progress);
+    let second = passes::second(&mut analyzed, &texts, chunk, &bp, &vocab, tools, progress);
     summary::discount_feed_artefacts(&mut analyzed);
     let mut warnings = head.warnings;
     for a in &analyzed {
@@ -258,10 +258,12 @@ fn finish(
     }
     progress.stage("copies", 0);
     let words = |i: usize| passes::words(&analyzed[i], texts.get(i), &bp);
+    let anchors = |i: usize| passes::anchors(&analyzed[i], texts.get(i), &bp, tools);
     let copies = copies::detect(
         &copy_inputs(&analyzed, registry),
-        sketches,
+        second.sketches,
         &words,
+        Some((second.anchors, &anchors)),
         &opts.copies,
     );
     progress.stage("scores", 0);

@@ -9,7 +9,7 @@ use rayon::prelude::*;
 use super::{ArticleFacts, Progress};
 use crate::boilerplate::{line_keys, Boilerplate, Learner};
 use crate::citations::{cues::Cues, disambiguate, Extractor, Field};
-use crate::copies::{self, Sketches, Words};
+use crate::copies::{self, anchors::SentenceAnchors, Sketches, Words};
 use crate::garble::vocab::{TextWords, Vocab};
 use crate::garble::{Doc, Garbler};
 use crate::ingest::{Article, Texts};
@@ -135,6 +135,15 @@ impl First {
     }
 }
 
+/// What the second pass keeps for the copy stage.
+#[derive(Default)]
+pub(super) struct SecondOut {
+    /// Copy sketches (sampled shingles).
+    pub(super) sketches: Sketches,
+    /// Sampled anchors, for translations.
+    pub(super) anchors: Sketches,
+}
+
 /// The second pass: garble flags and language of every article; returns the copy sketches.
 pub(super) fn second(
     articles: &mut [ArticleFacts],
@@ -144,24 +153,25 @@ pub(super) fn second(
     vocab: &Vocab,
     tools: &Tools,
     progress: &dyn Progress,
-) -> Sketches {
+) -> SecondOut {
     let n = articles.len();
-    let mut sketches = Sketches::default();
+    let mut out = SecondOut::default();
     let mut next = texts.range(0..size.min(n));
     for (k, chunk) in articles.chunks_mut(size).enumerate() {
         let current = std::mem::take(&mut next);
         let ahead = (k + 1) * size..((k + 2) * size).min(n);
         // Read the next chunk's texts while this one is analyzed.
-        let (read, out) = rayon::join(
+        let (read, chunk_out) = rayon::join(
             || texts.range(ahead),
             || second_chunk(chunk, &current, bp, vocab, tools, progress),
         );
         next = read;
-        for s in &out {
-            sketches.push(s);
+        for (s, a) in chunk_out {
+            out.sketches.push(&s);
+            out.anchors.push(&a);
         }
     }
-    sketches
+    out
 }
 
 fn second_chunk(
@@ -171,7 +181,7 @@ fn second_chunk(
     vocab: &Vocab,
     tools: &Tools,
     progress: &dyn Progress,
-) -> Vec<Vec<u64>> {
+) -> Vec<(Vec<u64>, Vec<u64>)> {
     chunk
         .par_iter_mut()
         .zip(texts.par_iter())
@@ -192,7 +202,8 @@ fn second_chunk(
             a.flags.shrink_to_fit();
             a.lang = lang;
             progress.inc(1);
-            copies::sketch(&view, &boilerplate)
+            let anchors = copies::anchors::sketch(&sentence_anchors(&view, &boilerplate, tools));
+            (copies::sketch(&view, &boilerplate), anchors)
         })
         .collect()
 }
@@ -203,6 +214,28 @@ fn boilerplate_of(a: &ArticleFacts, view: &TextView, bp: &Boilerplate) -> Vec<Sp
     } else {
         Vec::new()
     }
+}
+
+/// The anchors of the sentences of `view` outside its boilerplate lines.
+fn sentence_anchors(view: &TextView, boilerplate: &[Span], tools: &Tools) -> Vec<SentenceAnchors> {
+    let mut s = copies::anchors::sentences(view, tools.garbler.langid());
+    s.retain(|x| {
+        !boilerplate
+            .iter()
+            .any(|b| b.contains(x.span.start, x.span.end))
+    });
+    s
+}
+
+/// The sentence anchors of an article, for verifying a candidate translation.
+pub(super) fn anchors(
+    a: &ArticleFacts,
+    text: Cow<str>,
+    bp: &Boilerplate,
+    tools: &Tools,
+) -> Vec<SentenceAnchors> {
+    let view = TextView::new(&text);
+    sentence_anchors(&view, &boilerplate_of(a, &view, bp), tools)
 }
 
 /// The words of an article, for verifying a copy pair.

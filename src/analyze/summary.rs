@@ -6,7 +6,7 @@ use std::collections::BTreeMap;
 use super::{ArticleFacts, OutletSummary, SourceSummary};
 use crate::citations::CitationKind;
 use crate::copies::CopyInput;
-use crate::garble::{self, Flag};
+use crate::garble::{self, Flag, FlagKind};
 use crate::registry::{Registry, SourceKind};
 
 /// Outlets with at least this many articles can have feed-wide artefacts.
@@ -105,6 +105,20 @@ pub fn copy_inputs<'a>(articles: &'a [ArticleFacts], registry: &Registry) -> Vec
                 .and_then(|d| registry.by_domain(d))
                 .map(|s| vec![s.id.clone()])
                 .unwrap_or_default();
+            let mut credit_langs: Vec<String> = credits
+                .iter()
+                .filter_map(|c| registry.get(c))
+                .flat_map(|s| s.languages.iter().cloned())
+                .collect();
+            credit_langs.sort();
+            credit_langs.dedup();
+            let translation_marks = a.flags.iter().any(|f| {
+                f.counted
+                    && matches!(
+                        f.kind,
+                        FlagKind::MtPlaceholder | FlagKind::TranslationCredit
+                    )
+            });
             CopyInput {
                 id: &art.id,
                 outlet: art.outlet_known.then_some(art.outlet.as_str()),
@@ -113,6 +127,9 @@ pub fn copy_inputs<'a>(articles: &'a [ArticleFacts], registry: &Registry) -> Vec
                 credits,
                 sourced,
                 outlet_sources,
+                lang: a.lang.as_deref(),
+                credit_langs,
+                translation_marks,
             }
         })
         .collect()

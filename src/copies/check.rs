@@ -2,8 +2,12 @@
 
 use rayon::prelude::*;
 
+use super::anchors::SentenceAnchors;
 use super::direction::{self, Side};
-use super::{verify, CopyInput, CopyPair, Relation, Words, WordsOf};
+use super::{translated, verify, CopyInput, CopyPair, Relation, Words, WordsOf};
+
+/// Gives the sentence anchors of article `i` (for candidate translations).
+pub type AnchorsOf<'w> = dyn Fn(usize) -> Vec<SentenceAnchors> + Sync + 'w;
 
 /// What verification reads: the inputs and their words.
 pub(super) struct Cx<'a, 'w> {
@@ -84,6 +88,100 @@ fn check_words(cx: &Cx, i: usize, wi: &Words, j: usize, wj: &Words) -> Option<Co
         laundered,
         passages: v.passages,
     })
+}
+
+/// Verifies candidate translations (sorted pairs), a block at a time.
+pub(super) fn check_translations(
+    inputs: &[CopyInput],
+    anchors: &AnchorsOf,
+    pairs: &[(u32, u32)],
+) -> Vec<CopyPair> {
+    let mut out: Vec<(CopyPair, f64)> = Vec::new();
+    for block in pairs.chunks(BLOCK) {
+        let mut ids: Vec<u32> = block.iter().flat_map(|&(i, j)| [i, j]).collect();
+        ids.sort_unstable();
+        ids.dedup();
+        let sents: Vec<Vec<SentenceAnchors>> =
+            ids.par_iter().map(|&i| anchors(i as usize)).collect();
+        let of = |i: u32| ids.binary_search(&i).ok().map(|k| &sents[k]);
+        out.par_extend(block.par_iter().filter_map(|&(i, j)| {
+            let (si, sj) = (of(i)?, of(j)?);
+            check_translation(inputs, i as usize, si, j as usize, sj)
+        }));
+    }
+    let strengths: Vec<(usize, usize, f64)> = out.iter().map(|(p, s)| (p.a, p.b, *s)).collect();
+    let mut keep = translated::strongest(&strengths, |i| inputs[i].lang)
+        .into_iter()
+        .peekable();
+    out.into_iter()
+        .enumerate()
+        .filter_map(|(k, (p, _))| keep.next_if_eq(&k).map(|_| p))
+        .collect()
+}
+
+fn check_translation(
+    inputs: &[CopyInput],
+    i: usize,
+    si: &[SentenceAnchors],
+    j: usize,
+    sj: &[SentenceAnchors],
+) -> Option<(CopyPair, f64)> {
+    let (a, b, pa, pb) = if inputs[i].id.as_bytes() <= inputs[j].id.as_bytes() {
+        (i, j, si, sj)
+    } else {
+        (j, i, sj, si)
+    };
+    if std::env::var_os("CREDENCE_DEBUG_TRANSLATED").is_some() {
+        eprintln!(
+            "TR {} {} {:?}",
+            inputs[a].id,
+            inputs[b].id,
+            translated::measure(pa, pb)
+        );
+    }
+    let t = translated::verify(pa, pb)?;
+    let (xa, xb) = (&inputs[a], &inputs[b]);
+    fn side<'x>(x: &CopyInput<'x>, other: &CopyInput<'_>) -> Side<'x> {
+        Side {
+            published: x.published,
+            credits: x.credits.clone(),
+            sourced: x.sourced.clone(),
+            words: 0,
+            names_other_outlet: other.outlet_sources.iter().any(|s| x.sourced.contains(s)),
+        }
+    }
+    let (sa, sb) = (side(xa, xb), side(xb, xa));
+    let common = direction::common_sources(&sa, &sb);
+    let decided = direction::translation_original(
+        (&sa, xa.lang, xa.translation_marks, &xa.credit_langs),
+        (&sb, xb.lang, xb.translation_marks, &xb.credit_langs),
+    );
+    let orig = decided.map(|d| d.0);
+    let credited_a = direction::credited(&sa, &common, orig == Some(1));
+    let credited_b = direction::credited(&sb, &common, orig == Some(0));
+    let same_outlet = matches!((xa.outlet, xb.outlet), (Some(p), Some(q)) if p == q);
+    let copy_uncredited = match orig {
+        Some(0) => credited_b == Some(false),
+        Some(_) => credited_a == Some(false),
+        None => false,
+    };
+    let strength = t.strength;
+    let pair = CopyPair {
+        a,
+        b,
+        relation: Relation::Translated,
+        containment_a: t.containment_a,
+        containment_b: t.containment_b,
+        original: orig.map(|o| if o == 0 { a } else { b }),
+        original_by: decided.map(|d| d.1),
+        laundered: !common.is_empty() && copy_uncredited && !same_outlet,
+        common_sources: common,
+        credited_a,
+        credited_b,
+        same_outlet,
+        passages: t.passages,
+    };
+    Some((pair, strength))
 }
 
 fn names_outlet(words: &Words, sourced: &[String], other: &CopyInput) -> bool {

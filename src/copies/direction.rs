@@ -31,6 +31,38 @@ pub enum Basis {
     Credit,
     /// The clearly more complete version of a wholesale copy.
     Completeness,
+    /// Of a translation, the side without machine-translation artefacts or credit to a
+    /// foreign-language original.
+    Artefacts,
+    /// Of a translation, the side written in the language of the wire both credit.
+    CreditLanguage,
+}
+
+/// Index (0 for a, 1 for b) of the likely original of a translated pair: the earlier date, else
+/// the side without translation marks when only the other has them, else the side written in the
+/// language of a wire both credit when only one is; `None` when nothing in the texts decides.
+pub fn translation_original(
+    a: (&Side, Option<&str>, bool, &[String]),
+    b: (&Side, Option<&str>, bool, &[String]),
+) -> Option<(usize, Basis)> {
+    if let (Some(da), Some(db)) = (a.0.published, b.0.published) {
+        match da.cmp(db) {
+            Ordering::Less => return Some((0, Basis::Published)),
+            Ordering::Greater => return Some((1, Basis::Published)),
+            Ordering::Equal => {}
+        }
+    }
+    if a.2 != b.2 {
+        return Some((if a.2 { 1 } else { 0 }, Basis::Artefacts));
+    }
+    let in_wire_lang = |x: &(&Side, Option<&str>, bool, &[String])| {
+        x.1.is_some_and(|l| x.3.iter().any(|w| w == l))
+    };
+    match (in_wire_lang(&a), in_wire_lang(&b)) {
+        (true, false) => Some((0, Basis::CreditLanguage)),
+        (false, true) => Some((1, Basis::CreditLanguage)),
+        _ => None,
+    }
 }
 
 /// Index (0 for a, 1 for b) of the likely original, or `None` when the evidence does not decide.

@@ -306,6 +306,9 @@ mod tests {
             credits: c.clone(),
             sourced: c,
             outlet_sources: Vec::new(),
+            lang: None,
+            credit_langs: Vec::new(),
+            translation_marks: false,
         }
     }
 

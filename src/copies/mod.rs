@@ -10,12 +10,14 @@
 //! 6. [`lineage`]: `copied_from` per article and the lineage trees (stories), rooted at
 //!    originals or at virtual dispatches that are not in the input.
 
+pub mod anchors;
 pub mod candidates;
 mod check;
 pub mod direction;
 pub mod lineage;
 mod partners;
 pub mod tokens;
+pub mod translated;
 pub mod verify;
 
 use rustc_hash::FxHashSet;
@@ -23,6 +25,7 @@ use rustc_hash::FxHashSet;
 use crate::segment::Span;
 use crate::text::TextView;
 pub use candidates::Sketches;
+pub use check::AnchorsOf;
 pub use lineage::{Origin, Story};
 pub use verify::{Passage, Relation};
 
@@ -63,6 +66,14 @@ pub struct CopyInput<'a> {
     pub sourced: Vec<String>,
     /// Registry ids whose domains are this article's outlet (for "names the other outlet").
     pub outlet_sources: Vec<String>,
+    /// The language the text was read in (only articles in different languages can be
+    /// translations of each other).
+    pub lang: Option<&'a str>,
+    /// Languages the wires of `credits` publish in (the original of a translated dispatch is the
+    /// side in the wire's language).
+    pub credit_langs: Vec<String>,
+    /// The text carries machine-translation artefacts or a credit to a foreign-language original.
+    pub translation_marks: bool,
 }
 
 /// A verified copy pair; `a` and `b` index the input, with `id(a) < id(b)` in byte order.
@@ -193,6 +204,7 @@ pub fn detect(
     inputs: &[CopyInput],
     sketches: Sketches,
     words: &WordsOf,
+    translations: Option<(Sketches, &AnchorsOf)>,
     opts: &CopyOptions,
 ) -> Copies {
     let k = opts.max_partners.max(1);
@@ -210,6 +222,24 @@ pub fn detect(
     drop(cands);
     pairs.extend(check::check_all(&cx, &more));
     laps.lap(&format!("{} partners of partners compared", more.len()));
+    let mut candidates = candidates;
+    if let Some((anchors, sentences)) = translations {
+        let langs: Vec<Option<&str>> = inputs.iter().map(|x| x.lang).collect();
+        let days: Vec<Option<i32>> = inputs
+            .iter()
+            .map(|x| x.published.and_then(translated::day_number))
+            .collect();
+        let cands = translated::candidates(&anchors, &langs, &days);
+        drop(anchors);
+        candidates += cands.len();
+        let found = check::check_translations(inputs, sentences, &cands);
+        laps.lap(&format!(
+            "{} translation candidates, {} translated",
+            cands.len(),
+            found.len()
+        ));
+        pairs.extend(found);
+    }
     pairs.sort_by(|p, q| (inputs[p.a].id, inputs[p.b].id).cmp(&(inputs[q.a].id, inputs[q.b].id)));
     // The lineage reads every verified pair, so it does not depend on how many are listed; its
     // edges are always listed.

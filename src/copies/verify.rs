@@ -15,6 +15,9 @@ pub enum Relation {
     Wholly,
     /// A substantial passage (two sentences or more) reused while each side has its own text.
     Partially,
+    /// One side is a translation of the other into another language (sentences aligned in
+    /// order; containments count sentences, not words).
+    Translated,
 }
 
 /// Aligned reused text: byte ranges in both texts.

@@ -119,6 +119,9 @@ pub fn render(g: &CitationGraph) -> String {
             Edge::Copies(pct) => {
                 format!("style=dotted, color=\"#D55E00\", penwidth=2, label=\"reuses {pct}%\"")
             }
+            Edge::Translated(pct) => {
+                format!("style=dashed, color=\"#009E73\", penwidth=2, label=\"translates {pct}%\"")
+            }
             Edge::CopiesFrom => format!(
                 "style=dotted, color=\"#D55E00\", penwidth={:.1}, label=\"copies ×{weight}\"",
                 1.0 + (weight as f64).ln()
@@ -163,6 +166,7 @@ const LEGEND: &str = r##"  subgraph cluster_legend {
     "legend:low" -> "legend:agency" [style=solid, color="#0072B2", label="credit"];
     "legend:high" -> "legend:intel" [style=dashed, color="#0072B2", label="attribution"];
     "legend:low" -> "legend:high" [style=dotted, color="#D55E00", penwidth=2, label="copy 80%"];
+    "legend:high" -> "legend:gov" [style=dashed, color="#009E73", penwidth=2, label="translates 90%"];
   }
 "##;
 

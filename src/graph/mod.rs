@@ -45,6 +45,9 @@ pub enum Edge {
     /// Outlet → outlet (outlet level): this many articles of the first are copied from articles
     /// of the second.
     CopiesFrom,
+    /// Article → article: a translation towards its likely original (else towards the pair's
+    /// first id), with the aligned share of the translation's sentences in percent.
+    Translated(u8),
 }
 
 /// How much detail the graph keeps.
@@ -152,20 +155,28 @@ fn copy_edges(analysis: &Analysis, level: Level, edges: &mut BTreeMap<(Node, Nod
         }
     }
     if level == Level::Article {
+        use crate::copies::Relation;
         for p in copies
             .pairs
             .iter()
-            .filter(|p| p.relation == crate::copies::Relation::Partially)
+            .filter(|p| matches!(p.relation, Relation::Partially | Relation::Translated))
         {
-            let (copy, share) = match p.original {
-                Some(o) if o == p.a => (p.b, p.containment_b),
+            let (copy, share) = match (p.original, p.relation) {
+                (Some(o), _) if o == p.a => (p.b, p.containment_b),
+                // An undirected translation points at the first id.
+                (None, Relation::Translated) => (p.b, p.containment_b),
                 _ => (p.a, p.containment_a),
             };
             let orig = if copy == p.a { p.b } else { p.a };
+            let edge = if p.relation == Relation::Translated {
+                Edge::Translated(pct(share))
+            } else {
+                Edge::Copies(pct(share))
+            };
             let key = (
                 Node::Article(art(copy).id.clone()),
                 Node::Article(art(orig).id.clone()),
-                Edge::Copies(pct(share)),
+                edge,
             );
             *edges.entry(key).or_default() += 1;
         }

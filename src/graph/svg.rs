@@ -115,6 +115,7 @@ fn simple_dot(g: &CitationGraph) -> (String, usize, usize) {
             Edge::CopiedFrom(p) => ("solid", "#D55E00", format!("copied {p}%")),
             Edge::Copies(p) => ("dashed", "#D55E00", format!("reuses {p}%")),
             Edge::CopiesFrom => ("dashed", "#D55E00", format!("copies x{w}")),
+            Edge::Translated(p) => ("dashed", "#009E73", format!("translates {p}%")),
         };
         let width = 1 + (w as f64).ln().round() as usize;
         let label = if label.is_empty() {

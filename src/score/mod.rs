@@ -237,9 +237,12 @@ fn copy_probability(copies: &Copies, n: usize) -> Vec<f64> {
     let mut p = vec![0.0f64; n];
     for c in &copies.pairs {
         let (copy_side, prob) = match (c.original, c.relation) {
-            (Some(o), Relation::Wholly) => (if o == c.a { c.b } else { c.a }, 0.9),
+            // A translation is a copy in another language: not independent confirmation.
+            (Some(o), Relation::Wholly | Relation::Translated) => {
+                (if o == c.a { c.b } else { c.a }, 0.9)
+            }
             // Undirected: the side with the larger id (never the row position) is discounted.
-            (None, Relation::Wholly) => (c.b, 0.5),
+            (None, Relation::Wholly | Relation::Translated) => (c.b, 0.5),
             (Some(o), Relation::Partially) => (
                 if o == c.a { c.b } else { c.a },
                 0.5 * c.containment_a.max(c.containment_b),

@@ -1,0 +1,195 @@
+//! Language-independent anchors: what survives translation unchanged, so that an article and its
+//! translation can be found and aligned without a dictionary.
+//!
+//! An anchor is one of
+//! - a **number** of two digits or more, digit groups joined and decimal marks unified, so that
+//!   "7.000", "7 000" and "7,000" are one anchor and "1,5" and "1.5" another;
+//! - a **name**: a word written with a capital inside a sentence (not its first word), or an
+//!   acronym anywhere, folded (lowercase, no accents: "Séoul" and "Seoul" agree), at least three
+//!   letters, and not a function word of a known language ("Sie" is not a name);
+//! - a **handle, hashtag or domain** ("@UN", "#MeToo", "lemonde.fr"), folded.
+//!
+//! Words capitalised by a language's grammar (German nouns) become anchors too; they find no
+//! partner in another language, so they dilute but never fake the evidence.
+
+use xxhash_rust::xxh3::xxh3_64_with_seed;
+
+use crate::garble::LangId;
+use crate::segment::Span;
+use crate::text::TextView;
+
+const SEED: u64 = 0x616e_6368_6f72;
+
+/// The anchors of one sentence.
+#[derive(Debug, Clone, PartialEq)]
+pub struct SentenceAnchors {
+    /// The sentence in the original text.
+    pub span: Span,
+    /// Characters of the sentence (for the length ratio of an alignment).
+    pub chars: u32,
+    /// Anchor hashes in text order (repeats kept).
+    pub anchors: Vec<u64>,
+}
+
+/// Anchors of every sentence of `view`, in order.
+///
+/// # Complexity
+/// Linear in the length of the text.
+pub fn sentences(view: &TextView, langid: &LangId) -> Vec<SentenceAnchors> {
+    let text = view.text;
+    let words = &view.words;
+    let folded = view.folded.text.as_str();
+    let mut out: Vec<SentenceAnchors> = view
+        .segs
+        .sentences
+        .iter()
+        .map(|&s| SentenceAnchors {
+            span: s,
+            chars: s.of(text).chars().count() as u32,
+            anchors: Vec::new(),
+        })
+        .collect();
+    let mut k = 0; // sentence index
+    let mut first_of_sentence = true;
+    let mut w = 0;
+    while w < words.len() {
+        let (os, oe) = view.original(words[w]);
+        while k < out.len() && out[k].span.end <= os {
+            k += 1;
+            first_of_sentence = true;
+        }
+        if k >= out.len() {
+            break;
+        }
+        let opens = std::mem::replace(&mut first_of_sentence, false);
+        let word = view.word(words[w]);
+        let mut fe = words[w].end as usize;
+        w += 1;
+        // (anchor, strong): numbers, acronyms and handles are strong anchors, which a language's
+        // grammar never makes (German capitalises every noun, never every letter of one).
+        let anchor: Option<(String, bool)> = if word.bytes().all(|b| b.is_ascii_digit()) {
+            // Digit groups of one number: "7 000", "7.000", "7,000", "7'000".
+            let mut n = word.to_string();
+            while w < words.len() {
+                let (ns, ne) = (words[w].start as usize, words[w].end as usize);
+                let next = &folded[ns..ne];
+                let gap = &folded[fe..ns];
+                if matches!(gap, " " | "." | "," | "'")
+                    && next.len() == 3
+                    && next.bytes().all(|b| b.is_ascii_digit())
+                {
+                    n.push_str(next);
+                    fe = ne;
+                    w += 1;
+                } else {
+                    break;
+                }
+            }
+            // A decimal part: "1,5" and "1.5".
+            if w < words.len() {
+                let (ns, ne) = (words[w].start as usize, words[w].end as usize);
+                let next = &folded[ns..ne];
+                if matches!(&folded[fe..ns], "." | ",")
+                    && (1..=2).contains(&next.len())
+                    && next.bytes().all(|b| b.is_ascii_digit())
+                {
+                    n.push('.');
+                    n.push_str(next);
+                    w += 1;
+                }
+            }
+            (n.len() >= 2).then(|| (format!("#{n}"), true))
+        } else {
+            let orig = &text[os..oe];
+            let mut cs = orig.chars();
+            let first = cs.next().unwrap_or(' ');
+            let acronym = orig.chars().filter(|c| c.is_alphabetic()).count() >= 2
+                && orig.chars().all(|c| !c.is_lowercase());
+            let marked = text[..os].ends_with(['@', '#']);
+            let capital = first.is_uppercase() && (!opens || acronym);
+            (word.len() >= 3
+                && (capital || marked)
+                && !word.bytes().all(|b| b.is_ascii_digit())
+                && !langid.is_any_function_word(word))
+            .then(|| (word.to_string(), acronym || marked))
+        };
+        if let Some((a, strong)) = anchor {
+            let h = xxh3_64_with_seed(a.as_bytes(), SEED);
+            out[k].anchors.push(if strong { h | 1 } else { h & !1 });
+        }
+    }
+    out
+}
+
+/// Strong anchors (numbers, acronyms, handles: the lowest hash bit set) an article keeps for
+/// candidate generation: the smallest distinct hashes, a bottom-k sample (two texts sharing most
+/// anchors share most of their samples).
+pub const SKETCH_STRONG: usize = 24;
+/// Other anchors (capitalised words) kept the same way.
+pub const SKETCH_WEAK: usize = 40;
+
+/// The sampled anchors of an article, sorted: strong and other anchors sampled apart, so that a
+/// language that capitalises every noun cannot crowd the numbers and acronyms out of the sample.
+pub fn sketch(sentences: &[SentenceAnchors]) -> Vec<u64> {
+    let mut all: Vec<u64> = sentences
+        .iter()
+        .flat_map(|s| s.anchors.iter().copied())
+        .collect();
+    all.sort_unstable();
+    all.dedup();
+    let strong = all.iter().filter(|h| *h & 1 == 1).take(SKETCH_STRONG);
+    let weak = all.iter().filter(|h| *h & 1 == 0).take(SKETCH_WEAK);
+    let mut out: Vec<u64> = strong.chain(weak).copied().collect();
+    out.sort_unstable();
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn anchors_of(text: &str) -> Vec<Vec<u64>> {
+        let v = TextView::new(text);
+        sentences(&v, &LangId::bundled())
+            .into_iter()
+            .map(|s| s.anchors)
+            .collect()
+    }
+
+    fn h(a: &str) -> u64 {
+        let h = xxh3_64_with_seed(a.as_bytes(), SEED);
+        let strong = a.starts_with('#') || a.chars().all(|c| !c.is_lowercase());
+        if strong {
+            h | 1
+        } else {
+            h & !1
+        }
+    }
+
+    #[test]
+    fn numbers_agree_across_digit_group_conventions() {
+        for t in [
+            "Il y a 7 000 soldats.",
+            "Es gibt 7.000 Soldaten.",
+            "There are 7,000 troops.",
+        ] {
+            assert!(anchors_of(t)[0].contains(&h("#7000")), "{t}");
+        }
+        assert!(anchors_of("Le taux est de 1,5 pour cent.")[0].contains(&h("#1.5")));
+        assert!(anchors_of("The rate is 1.5 percent.")[0].contains(&h("#1.5")));
+        // One digit is not an anchor.
+        assert!(anchors_of("Il a 3 enfants.")[0].is_empty());
+    }
+
+    #[test]
+    fn names_agree_across_accents_and_skip_sentence_starts() {
+        let fr = anchors_of("Le président est arrivé à Séoul lundi. Pyongyang a protesté.");
+        let de = anchors_of("Der Präsident ist am Montag in Seoul angekommen.");
+        assert!(fr[0].contains(&h("seoul")) && de[0].contains(&h("seoul")));
+        // "Pyongyang" opens its sentence: not an anchor there.
+        assert!(!fr[1].contains(&h("pyongyang")));
+        // An acronym counts even at a sentence start; a function word never does.
+        assert!(anchors_of("ÖVP und FPÖ protestieren.")[0].contains(&(h("ovp") | 1)));
+        assert!(!anchors_of("Wir danken Ihnen, sagte Sie.")[0].contains(&h("sie")));
+    }
+}
