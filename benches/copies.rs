@@ -124,7 +124,13 @@ fn copy_stage(analysis: &Analysis, inputs: &[copies::CopyInput]) -> copies::Copi
         .into_iter()
         .collect();
     let words = |i: usize| copies::Words::new(&texts[i], |view| lines(i, view));
-    copies::detect(inputs, sketches, &words, None, &copies::CopyOptions::default())
+    copies::detect(
+        inputs,
+        sketches,
+        &words,
+        None,
+        &copies::CopyOptions::default(),
+    )
 }
 
 fn run(path: &Path, registry: &Registry) {

@@ -71,10 +71,20 @@ fn run(docs: &[Doc]) -> Value {
     w.flush().unwrap();
     let out = Command::cargo_bin("credence")
         .unwrap()
-        .args(["score", path.to_str().unwrap(), "--format", "json", "--quiet"])
+        .args([
+            "score",
+            path.to_str().unwrap(),
+            "--format",
+            "json",
+            "--quiet",
+        ])
         .output()
         .unwrap();
-    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
     serde_json::from_slice(&out.stdout).unwrap()
 }
 
@@ -92,9 +102,15 @@ fn wmt21_translations_were_never_reported_across_languages() {
         if c["relation"] != "translated" {
             continue;
         }
-        let (a, b) = (&index[c["a"].as_str().unwrap()], &index[c["b"].as_str().unwrap()]);
+        let (a, b) = (
+            &index[c["a"].as_str().unwrap()],
+            &index[c["b"].as_str().unwrap()],
+        );
         assert_ne!(a.lang, b.lang, "a translation joins two languages");
-        assert_eq!(a.original, b.original, "a translation of another original: {c}");
+        assert_eq!(
+            a.original, b.original,
+            "a translation of another original: {c}"
+        );
         assert!(
             a.role == "source" || b.role == "source",
             "two translations of one original are not translated from each other: {c}"

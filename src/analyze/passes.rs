@@ -9,7 +9,8 @@ use rayon::prelude::*;
 use super::{ArticleFacts, Progress};
 use crate::boilerplate::{line_keys, Boilerplate, Learner};
 use crate::citations::{cues::Cues, disambiguate, Extractor, Field};
-use crate::copies::{self, anchors::SentenceAnchors, Sketches, Words};
+use crate::copies::anchors::{Anchored, SentenceAnchors};
+use crate::copies::{self, Sketches, Words};
 use crate::garble::vocab::{TextWords, Vocab};
 use crate::garble::{Doc, Garbler};
 use crate::ingest::{Article, Texts};
@@ -227,15 +228,21 @@ fn sentence_anchors(view: &TextView, boilerplate: &[Span], tools: &Tools) -> Vec
     s
 }
 
-/// The sentence anchors of an article, for verifying a candidate translation.
+/// The sentence anchors and the language of an article, for verifying a candidate translation.
 pub(super) fn anchors(
     a: &ArticleFacts,
     text: Cow<str>,
     bp: &Boilerplate,
     tools: &Tools,
-) -> Vec<SentenceAnchors> {
+) -> Anchored {
     let view = TextView::new(&text);
-    sentence_anchors(&view, &boilerplate_of(a, &view, bp), tools)
+    let langid = tools.garbler.langid();
+    Anchored {
+        sentences: sentence_anchors(&view, &boilerplate_of(a, &view, bp), tools),
+        lang: langid
+            .guess_words(&langid.words(&view).items)
+            .map(|g| g.lang),
+    }
 }
 
 /// The words of an article, for verifying a copy pair.

@@ -108,7 +108,8 @@ pub fn copy_inputs<'a>(articles: &'a [ArticleFacts], registry: &Registry) -> Vec
             let mut credit_langs: Vec<String> = credits
                 .iter()
                 .filter_map(|c| registry.get(c))
-                .flat_map(|s| s.languages.iter().cloned())
+                // A wire's home language is the first it is listed with (AFP fr, dpa de, EFE es).
+                .filter_map(|s| s.languages.first().cloned())
                 .collect();
             credit_langs.sort();
             credit_langs.dedup();

@@ -20,6 +20,16 @@ use crate::text::TextView;
 
 const SEED: u64 = 0x616e_6368_6f72;
 
+/// What the translation check reads about one article: its sentences' anchors and the language
+/// its own words read as.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Anchored {
+    /// Sentences with their anchors, in order.
+    pub sentences: Vec<SentenceAnchors>,
+    /// The language the text's function words point to, if any (the input's label can be wrong).
+    pub lang: Option<String>,
+}
+
 /// The anchors of one sentence.
 #[derive(Debug, Clone, PartialEq)]
 pub struct SentenceAnchors {
@@ -43,7 +53,8 @@ pub fn sentences(view: &TextView, langid: &LangId) -> Vec<SentenceAnchors> {
         .segs
         .sentences
         .iter()
-        .map(|&s| SentenceAnchors {
+        .flat_map(|&s| split_flattened(text, s))
+        .map(|s| SentenceAnchors {
             span: s,
             chars: s.of(text).chars().count() as u32,
             anchors: Vec::new(),
@@ -121,6 +132,37 @@ pub fn sentences(view: &TextView, langid: &LangId) -> Vec<SentenceAnchors> {
     out
 }
 
+/// Splits a sentence where a paragraph break was flattened into commas ("… the week., , This
+/// visit …", as some feeds export paragraphs): a terminator, a comma, then more commas or spaces and
+/// a capital. "U.S., drawing" goes on (no capital after the comma).
+fn split_flattened(text: &str, s: Span) -> impl Iterator<Item = Span> {
+    let bytes = text.as_bytes();
+    let mut cuts = Vec::new();
+    let mut i = s.start;
+    while i + 1 < s.end {
+        if matches!(bytes[i], b'.' | b'!' | b'?') && bytes[i + 1] == b',' {
+            let mut j = i + 1;
+            while j < s.end && matches!(bytes[j], b',' | b' ' | b'\t') {
+                j += 1;
+            }
+            if j < s.end && text[j..].chars().next().is_some_and(char::is_uppercase) {
+                cuts.push((i + 1, j));
+            }
+            i = j;
+        } else {
+            i += 1;
+        }
+    }
+    let mut start = s.start;
+    let mut out = Vec::with_capacity(cuts.len() + 1);
+    for (end, next) in cuts {
+        out.push(Span { start, end });
+        start = next;
+    }
+    out.push(Span { start, end: s.end });
+    out.into_iter()
+}
+
 /// Strong anchors (numbers, acronyms, handles: the lowest hash bit set) an article keeps for
 /// candidate generation: the smallest distinct hashes, a bottom-k sample (two texts sharing most
 /// anchors share most of their samples).
@@ -164,6 +206,22 @@ mod tests {
         } else {
             h & !1
         }
+    }
+
+    #[test]
+    fn paragraph_breaks_flattened_into_commas_end_sentences() {
+        let t = "They toured the U.S., drawing crowds in Boston for a week., , This was their \
+                 second visit to Chicago.";
+        let v = TextView::new(t);
+        let s = sentences(&v, &LangId::bundled());
+        let got: Vec<&str> = s.iter().map(|x| x.span.of(t)).collect();
+        assert_eq!(
+            got,
+            [
+                "They toured the U.S., drawing crowds in Boston for a week.",
+                "This was their second visit to Chicago."
+            ]
+        );
     }
 
     #[test]

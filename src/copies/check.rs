@@ -2,12 +2,12 @@
 
 use rayon::prelude::*;
 
-use super::anchors::SentenceAnchors;
+use super::anchors::Anchored;
 use super::direction::{self, Side};
 use super::{translated, verify, CopyInput, CopyPair, Relation, Words, WordsOf};
 
 /// Gives the sentence anchors of article `i` (for candidate translations).
-pub type AnchorsOf<'w> = dyn Fn(usize) -> Vec<SentenceAnchors> + Sync + 'w;
+pub type AnchorsOf<'w> = dyn Fn(usize) -> Anchored + Sync + 'w;
 
 /// What verification reads: the inputs and their words.
 pub(super) struct Cx<'a, 'w> {
@@ -101,8 +101,7 @@ pub(super) fn check_translations(
         let mut ids: Vec<u32> = block.iter().flat_map(|&(i, j)| [i, j]).collect();
         ids.sort_unstable();
         ids.dedup();
-        let sents: Vec<Vec<SentenceAnchors>> =
-            ids.par_iter().map(|&i| anchors(i as usize)).collect();
+        let sents: Vec<Anchored> = ids.par_iter().map(|&i| anchors(i as usize)).collect();
         let of = |i: u32| ids.binary_search(&i).ok().map(|k| &sents[k]);
         out.par_extend(block.par_iter().filter_map(|&(i, j)| {
             let (si, sj) = (of(i)?, of(j)?);
@@ -122,10 +121,16 @@ pub(super) fn check_translations(
 fn check_translation(
     inputs: &[CopyInput],
     i: usize,
-    si: &[SentenceAnchors],
+    si: &Anchored,
     j: usize,
-    sj: &[SentenceAnchors],
+    sj: &Anchored,
 ) -> Option<(CopyPair, f64)> {
+    // Both texts read as one language: not a translation, whatever the input's labels say.
+    if let (Some(x), Some(y)) = (&si.lang, &sj.lang) {
+        if x == y {
+            return None;
+        }
+    }
     let (a, b, pa, pb) = if inputs[i].id.as_bytes() <= inputs[j].id.as_bytes() {
         (i, j, si, sj)
     } else {
@@ -136,10 +141,10 @@ fn check_translation(
             "TR {} {} {:?}",
             inputs[a].id,
             inputs[b].id,
-            translated::measure(pa, pb)
+            translated::measure(&pa.sentences, &pb.sentences)
         );
     }
-    let t = translated::verify(pa, pb)?;
+    let t = translated::verify(&pa.sentences, &pb.sentences)?;
     let (xa, xb) = (&inputs[a], &inputs[b]);
     fn side<'x>(x: &CopyInput<'x>, other: &CopyInput<'_>) -> Side<'x> {
         Side {

@@ -40,7 +40,9 @@ pub enum Basis {
 
 /// Index (0 for a, 1 for b) of the likely original of a translated pair: the earlier date, else
 /// the side without translation marks when only the other has them, else the side written in the
-/// language of a wire both credit when only one is; `None` when nothing in the texts decides.
+/// home language of a wire either side credits when only one is (each side is given as
+/// `(side, language, translation marks, home languages of its wires)`); `None` when nothing in
+/// the texts decides.
 pub fn translation_original(
     a: (&Side, Option<&str>, bool, &[String]),
     b: (&Side, Option<&str>, bool, &[String]),
@@ -55,8 +57,9 @@ pub fn translation_original(
     if a.2 != b.2 {
         return Some((if a.2 { 1 } else { 0 }, Basis::Artefacts));
     }
+    let homes: Vec<&String> = a.3.iter().chain(b.3).collect();
     let in_wire_lang = |x: &(&Side, Option<&str>, bool, &[String])| {
-        x.1.is_some_and(|l| x.3.iter().any(|w| w == l))
+        x.1.is_some_and(|l| homes.iter().any(|w| *w == l))
     };
     match (in_wire_lang(&a), in_wire_lang(&b)) {
         (true, false) => Some((0, Basis::CreditLanguage)),
@@ -133,6 +136,42 @@ mod tests {
             words,
             names_other_outlet: false,
         }
+    }
+
+    #[test]
+    fn translation_original_by_date_then_marks_then_wire_home_language() {
+        let de = side(None, &["DPA"], 100);
+        let fr = side(None, &[], 100);
+        let home = ["de".to_string()];
+        // A dpa dispatch in German and its French version: the German side.
+        assert_eq!(
+            translation_original(
+                (&de, Some("de"), false, &home),
+                (&fr, Some("fr"), false, &[])
+            ),
+            Some((0, Basis::CreditLanguage))
+        );
+        // The French side carries machine-translation marks: the other is the original.
+        assert_eq!(
+            translation_original((&fr, Some("fr"), true, &[]), (&de, Some("de"), false, &[])),
+            Some((1, Basis::Artefacts))
+        );
+        // A wire whose home language is neither side's (KCNA: Korean) decides nothing.
+        let ko = ["ko".to_string()];
+        assert_eq!(
+            translation_original((&de, Some("en"), false, &ko), (&fr, Some("es"), false, &ko)),
+            None
+        );
+        // Dates first.
+        let early = side(Some("2024-01-01"), &[], 100);
+        let late = side(Some("2024-01-02"), &["DPA"], 100);
+        assert_eq!(
+            translation_original(
+                (&late, Some("de"), false, &home),
+                (&early, Some("fr"), false, &[])
+            ),
+            Some((1, Basis::Published))
+        );
     }
 
     #[test]

@@ -69,8 +69,8 @@ pub struct CopyInput<'a> {
     /// The language the text was read in (only articles in different languages can be
     /// translations of each other).
     pub lang: Option<&'a str>,
-    /// Languages the wires of `credits` publish in (the original of a translated dispatch is the
-    /// side in the wire's language).
+    /// Home languages of the wires of `credits` (the first the registry lists: AFP fr, dpa de); the
+    /// original of a translated dispatch is the side written in its wire's home language.
     pub credit_langs: Vec<String>,
     /// The text carries machine-translation artefacts or a credit to a foreign-language original.
     pub translation_marks: bool,

@@ -27,9 +27,9 @@ pub const POSTING_CAP: usize = 64;
 /// Candidates kept per article.
 pub const TOP: usize = 20;
 /// Articles whose dates are further apart than this (days) are not candidates: a translated
-/// republication follows its original within days, while a feed's stories of other weeks share
-/// its stock names (lists of officials, recurring places).
-pub const MAX_DAYS: i32 = 7;
+/// republication follows its original within a day, while a feed's later stories share its stock
+/// names (the same visitor arriving, meeting and leaving; lists of officials).
+pub const MAX_DAYS: i32 = 1;
 
 /// Days since 1970-01-01 of a `YYYY-MM-DD` date (the proleptic Gregorian calendar).
 pub fn day_number(date: &str) -> Option<i32> {

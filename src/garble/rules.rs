@@ -67,7 +67,12 @@ fn check_glued(
     let chars: Vec<(usize, char)> = word.char_indices().collect();
     // Hashtags, handles and URLs join words on purpose ("#SachezLe", "youtube.com/watchNow").
     let before = text[..s].chars().next_back();
-    let token_start = text[..s].rfind(char::is_whitespace).map_or(0, |p| p + 1);
+    // Whitespace may be wider than a byte (a no-break space).
+    let token_start = text[..s]
+        .char_indices()
+        .rev()
+        .find(|(_, c)| c.is_whitespace())
+        .map_or(0, |(p, c)| p + c.len_utf8());
     let token = &text[token_start
         ..text[e..]
             .find(char::is_whitespace)

@@ -296,3 +296,16 @@ fn glued_words_decided_by_the_inputs_vocabulary() {
     );
     assert!(!f.iter().any(|x| x.kind == FlagKind::GluedWords), "{f:?}");
 }
+
+/// A glued word right after a no-break space (two bytes) cut the token at a byte inside the
+/// space and panicked (found on the realistic 200k benchmark corpus).
+#[test]
+fn glued_word_after_a_no_break_space_does_not_panic() {
+    for text in [
+        "Le ministre a parlé.\u{a0}voilàLe texte continue ici.",
+        "Texte\u{2003}cliquezIci pour lire.",
+        "\u{a0}jeLe",
+    ] {
+        let _ = flags_of(text, None, Some("fr"));
+    }
+}
