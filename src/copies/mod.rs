@@ -212,25 +212,26 @@ pub fn detect(
     let cands = candidates::candidates(&sketches);
     drop(sketches);
     laps.lap(&format!("{} candidates", cands.len()));
+    // Translation candidates too, so that the anchor samples are freed before any verification.
+    let translation = translations.map(|(anchors, sentences)| {
+        let langs: Vec<Option<&str>> = inputs.iter().map(|x| x.lang).collect();
+        let days: Vec<Option<i32>> = inputs
+            .iter()
+            .map(|x| x.published.and_then(translated::day_number))
+            .collect();
+        (translated::candidates(&anchors, &langs, &days), sentences)
+    });
     let cx = check::Cx { inputs, words };
     let mut pairs = check::check_all(&cx, &cands);
     laps.lap(&format!("{} verified", pairs.len()));
     let compared: FxHashSet<(u32, u32)> = cands.iter().copied().collect();
     let more = partners::second_hop(&partners::adjacency(inputs, &pairs), &compared, k);
     drop(compared);
-    let candidates = cands.len() + more.len();
+    let mut candidates = cands.len() + more.len();
     drop(cands);
     pairs.extend(check::check_all(&cx, &more));
     laps.lap(&format!("{} partners of partners compared", more.len()));
-    let mut candidates = candidates;
-    if let Some((anchors, sentences)) = translations {
-        let langs: Vec<Option<&str>> = inputs.iter().map(|x| x.lang).collect();
-        let days: Vec<Option<i32>> = inputs
-            .iter()
-            .map(|x| x.published.and_then(translated::day_number))
-            .collect();
-        let cands = translated::candidates(&anchors, &langs, &days);
-        drop(anchors);
+    if let Some((cands, sentences)) = translation {
         candidates += cands.len();
         let found = check::check_translations(inputs, sentences, &cands);
         laps.lap(&format!(

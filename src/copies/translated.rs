@@ -65,6 +65,9 @@ const MAX_LOG_RATIO: f64 = 0.6;
 /// Sentences of the other side an alignment may drift from the diagonal.
 const BAND: usize = 12;
 
+/// The postings are built and sorted in `2^SLICE_BITS` slices of the hash space.
+const SLICE_BITS: u32 = 4;
+
 /// Candidate pairs `(i, j)`, `i < j`, of articles in different known languages.
 ///
 /// # Complexity
@@ -79,22 +82,26 @@ pub fn candidates(
         (Some(x), Some(y)) => (x - y).abs() <= MAX_DAYS,
         _ => true,
     };
-    let mut postings: Vec<(u64, u32)> = sketches
-        .iter()
-        .enumerate()
-        .filter(|(i, _)| langs[*i].is_some())
-        .flat_map(|(i, s)| s.iter().map(move |&h| (h, i as u32)))
-        .collect();
-    postings.sort_unstable();
     let mut hits: Vec<(u32, u32)> = Vec::new();
-    for group in postings.chunk_by(|x, y| x.0 == y.0) {
-        if group.len() < 2 || group.len() > POSTING_CAP {
-            continue;
-        }
-        for (k, &(_, i)) in group.iter().enumerate() {
-            for &(_, j) in &group[k + 1..] {
-                if langs[i as usize] != langs[j as usize] && near(i as usize, j as usize) {
-                    hits.push((i.min(j), i.max(j)));
+    // One slice of the hash space at a time, so the postings never hold every sampled anchor.
+    for slice in 0..1u64 << SLICE_BITS {
+        let mut postings: Vec<(u64, u32)> = sketches
+            .iter()
+            .enumerate()
+            .filter(|(i, _)| langs[*i].is_some())
+            .flat_map(|(i, s)| s.iter().map(move |&h| (h, i as u32)))
+            .filter(|(h, _)| h >> (64 - SLICE_BITS) == slice)
+            .collect();
+        postings.sort_unstable();
+        for group in postings.chunk_by(|x, y| x.0 == y.0) {
+            if group.len() < 2 || group.len() > POSTING_CAP {
+                continue;
+            }
+            for (k, &(_, i)) in group.iter().enumerate() {
+                for &(_, j) in &group[k + 1..] {
+                    if langs[i as usize] != langs[j as usize] && near(i as usize, j as usize) {
+                        hits.push((i.min(j), i.max(j)));
+                    }
                 }
             }
         }
