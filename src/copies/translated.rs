@@ -22,8 +22,12 @@ use super::verify::Passage;
 
 /// Anchors two candidates must share in their samples (and in their texts).
 pub const MIN_SHARED: usize = 2;
-/// Anchors in more articles than this do not make candidates.
+/// Anchors in more articles than this do not make candidates (dated articles: see
+/// [`WINDOW_CAP`]).
 pub const POSTING_CAP: usize = 64;
+/// An anchor held by more than [`POSTING_CAP`] articles still pairs dated articles within
+/// [`MAX_DAYS`] of each other when at most this many hold it in that window.
+pub const WINDOW_CAP: usize = 8;
 /// Candidates kept per article.
 pub const TOP: usize = 20;
 /// Articles whose dates are further apart than this (days) are not candidates: a translated
@@ -94,14 +98,41 @@ pub fn candidates(
             .collect();
         postings.sort_unstable();
         for group in postings.chunk_by(|x, y| x.0 == y.0) {
-            if group.len() < 2 || group.len() > POSTING_CAP {
+            let mut push = |i: u32, j: u32| {
+                if langs[i as usize] != langs[j as usize] && near(i as usize, j as usize) {
+                    hits.push((i.min(j), i.max(j)));
+                }
+            };
+            if group.len() < 2 {
                 continue;
             }
-            for (k, &(_, i)) in group.iter().enumerate() {
-                for &(_, j) in &group[k + 1..] {
-                    if langs[i as usize] != langs[j as usize] && near(i as usize, j as usize) {
-                        hits.push((i.min(j), i.max(j)));
+            if group.len() <= POSTING_CAP {
+                for (k, &(_, i)) in group.iter().enumerate() {
+                    for &(_, j) in &group[k + 1..] {
+                        push(i, j);
                     }
+                }
+                continue;
+            }
+            // An anchor common in the input may still be rare among the articles of a few days:
+            // dated holders are compared within [`MAX_DAYS`] of each other when at most
+            // [`WINDOW_CAP`] hold it there.
+            let mut dated: Vec<(i32, u32)> = group
+                .iter()
+                .filter_map(|&(_, i)| days[i as usize].map(|d| (d, i)))
+                .collect();
+            dated.sort_unstable();
+            let mut end = 0;
+            for p in 0..dated.len() {
+                end = end.max(p + 1);
+                while end < dated.len() && dated[end].0 - dated[p].0 <= MAX_DAYS {
+                    end += 1;
+                }
+                if end - p > WINDOW_CAP {
+                    continue;
+                }
+                for q in p + 1..end {
+                    push(dated[p].1, dated[q].1);
                 }
             }
         }
@@ -475,6 +506,21 @@ mod tests {
             candidates(&sk, &[Some("fr"), Some("de"), Some("fr")], &days),
             vec![(1, 2)]
         );
+    }
+
+    #[test]
+    fn a_common_anchor_still_pairs_articles_of_the_same_days() {
+        // Two anchors held by 100 articles ten days apart each, and by a pair of the same day.
+        let n = 102;
+        let sk: Sketches = (0..n).map(|_| vec![2u64, 4]).collect();
+        let langs: Vec<Option<&str>> = (0..n)
+            .map(|i| Some(if i % 2 == 0 { "fr" } else { "de" }))
+            .collect();
+        let mut days: Vec<Option<i32>> = (0..100).map(|i| Some(i * 10)).collect();
+        days.extend([Some(5_000), Some(5_000)]);
+        assert_eq!(candidates(&sk, &langs, &days), vec![(100, 101)]);
+        // Undated, the anchors are too common to pair anyone.
+        assert!(candidates(&sk, &langs, &vec![None; n]).is_empty());
     }
 
     #[test]
