@@ -263,7 +263,7 @@ fn finish(
         &copy_inputs(&analyzed, registry),
         second.sketches,
         &words,
-        Some((second.anchors, &anchors)),
+        Some((second.anchors, &anchors, second.frequencies)),
         &opts.copies,
     );
     progress.stage("scores", 0);

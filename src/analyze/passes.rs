@@ -143,6 +143,8 @@ pub(super) struct SecondOut {
     pub(super) sketches: Sketches,
     /// Sampled anchors, for translations.
     pub(super) anchors: Sketches,
+    /// How many articles hold each anchor.
+    pub(super) frequencies: copies::anchors::Frequencies,
 }
 
 /// The second pass: garble flags and language of every article; returns the copy sketches.
@@ -169,7 +171,8 @@ pub(super) fn second(
         next = read;
         for (s, a) in chunk_out {
             out.sketches.push(&s);
-            out.anchors.push(&a);
+            out.frequencies.add(&a);
+            out.anchors.push(&copies::anchors::sample(&a));
         }
     }
     out
@@ -203,7 +206,7 @@ fn second_chunk(
             a.flags.shrink_to_fit();
             a.lang = lang;
             progress.inc(1);
-            let anchors = copies::anchors::sketch(&sentence_anchors(&view, &boilerplate, tools));
+            let anchors = copies::anchors::distinct(&sentence_anchors(&view, &boilerplate, tools));
             (copies::sketch(&view, &boilerplate), anchors)
         })
         .collect()

@@ -170,20 +170,65 @@ pub const SKETCH_STRONG: usize = 24;
 /// Other anchors (capitalised words) kept the same way.
 pub const SKETCH_WEAK: usize = 40;
 
-/// The sampled anchors of an article, sorted: strong and other anchors sampled apart, so that a
-/// language that capitalises every noun cannot crowd the numbers and acronyms out of the sample.
-pub fn sketch(sentences: &[SentenceAnchors]) -> Vec<u64> {
+/// The distinct anchors of an article, sorted.
+pub fn distinct(sentences: &[SentenceAnchors]) -> Vec<u64> {
     let mut all: Vec<u64> = sentences
         .iter()
         .flat_map(|s| s.anchors.iter().copied())
         .collect();
     all.sort_unstable();
     all.dedup();
+    all
+}
+
+/// The sampled anchors of an article, sorted: strong and other anchors sampled apart, so that a
+/// language that capitalises every noun cannot crowd the numbers and acronyms out of the sample.
+pub fn sketch(sentences: &[SentenceAnchors]) -> Vec<u64> {
+    sample(&distinct(sentences))
+}
+
+/// [`sketch`] from an article's [`distinct`] anchors.
+pub fn sample(all: &[u64]) -> Vec<u64> {
     let strong = all.iter().filter(|h| *h & 1 == 1).take(SKETCH_STRONG);
     let weak = all.iter().filter(|h| *h & 1 == 0).take(SKETCH_WEAK);
     let mut out: Vec<u64> = strong.chain(weak).copied().collect();
     out.sort_unstable();
     out
+}
+
+/// Slots of the [`Frequencies`] table (2^22 counters of two bytes: 8 MB).
+const FREQ_BITS: u32 = 22;
+
+/// How many articles hold each anchor, counted in one fixed table indexed by the anchor's hash:
+/// bounded memory whatever the input, exact but for collisions, which can only raise a count.
+/// Anchors in many articles (a feed's official titles, "Kim Jong Il", "DPRK") are the input's
+/// boilerplate and are not evidence that two texts render each other.
+#[derive(Debug, Clone)]
+pub struct Frequencies {
+    counts: Vec<u16>,
+}
+
+impl Default for Frequencies {
+    fn default() -> Frequencies {
+        Frequencies {
+            counts: vec![0; 1 << FREQ_BITS],
+        }
+    }
+}
+
+impl Frequencies {
+    /// Counts one article's [`distinct`] anchors.
+    pub fn add(&mut self, distinct: &[u64]) {
+        for &h in distinct {
+            let c = &mut self.counts[(h >> (64 - FREQ_BITS)) as usize];
+            *c = c.saturating_add(1);
+        }
+    }
+
+    /// Articles holding anchor `h` (at least).
+    pub fn get(&self, h: u64) -> u16 {
+        self.counts[(h >> (64 - FREQ_BITS)) as usize]
+    }
 }
 
 #[cfg(test)]

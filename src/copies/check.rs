@@ -2,7 +2,7 @@
 
 use rayon::prelude::*;
 
-use super::anchors::Anchored;
+use super::anchors::{Anchored, Frequencies};
 use super::direction::{self, Side};
 use super::{translated, verify, CopyInput, CopyPair, Relation, Words, WordsOf};
 
@@ -94,6 +94,7 @@ fn check_words(cx: &Cx, i: usize, wi: &Words, j: usize, wj: &Words) -> Option<Co
 pub(super) fn check_translations(
     inputs: &[CopyInput],
     anchors: &AnchorsOf,
+    frequencies: &Frequencies,
     pairs: &[(u32, u32)],
 ) -> Vec<CopyPair> {
     let mut out: Vec<(CopyPair, f64)> = Vec::new();
@@ -105,7 +106,7 @@ pub(super) fn check_translations(
         let of = |i: u32| ids.binary_search(&i).ok().map(|k| &sents[k]);
         out.par_extend(block.par_iter().filter_map(|&(i, j)| {
             let (si, sj) = (of(i)?, of(j)?);
-            check_translation(inputs, i as usize, si, j as usize, sj)
+            check_translation(inputs, frequencies, i as usize, si, j as usize, sj)
         }));
     }
     let strengths: Vec<(usize, usize, f64)> = out.iter().map(|(p, s)| (p.a, p.b, *s)).collect();
@@ -120,6 +121,7 @@ pub(super) fn check_translations(
 
 fn check_translation(
     inputs: &[CopyInput],
+    frequencies: &Frequencies,
     i: usize,
     si: &Anchored,
     j: usize,
@@ -143,6 +145,18 @@ fn check_translation(
             inputs[b].id,
             translated::measure(&pa.sentences, &pb.sentences)
         );
+    }
+    // Anchors held by many articles are the input's boilerplate (a feed's official titles): the
+    // two texts must also share anchors that are rare in the input.
+    let rare = |x: &Anchored| -> rustc_hash::FxHashSet<u64> {
+        x.sentences
+            .iter()
+            .flat_map(|s| s.anchors.iter().copied())
+            .filter(|&h| usize::from(frequencies.get(h)) <= translated::COMMON)
+            .collect()
+    };
+    if rare(pa).intersection(&rare(pb)).count() < translated::MIN_RARE {
+        return None;
     }
     let t = translated::verify(&pa.sentences, &pb.sentences)?;
     let (xa, xb) = (&inputs[a], &inputs[b]);

@@ -204,7 +204,7 @@ pub fn detect(
     inputs: &[CopyInput],
     sketches: Sketches,
     words: &WordsOf,
-    translations: Option<(Sketches, &AnchorsOf)>,
+    translations: Option<(Sketches, &AnchorsOf, anchors::Frequencies)>,
     opts: &CopyOptions,
 ) -> Copies {
     let k = opts.max_partners.max(1);
@@ -213,13 +213,17 @@ pub fn detect(
     drop(sketches);
     laps.lap(&format!("{} candidates", cands.len()));
     // Translation candidates too, so that the anchor samples are freed before any verification.
-    let translation = translations.map(|(anchors, sentences)| {
+    let translation = translations.map(|(anchors, sentences, frequencies)| {
         let langs: Vec<Option<&str>> = inputs.iter().map(|x| x.lang).collect();
         let days: Vec<Option<i32>> = inputs
             .iter()
             .map(|x| x.published.and_then(translated::day_number))
             .collect();
-        (translated::candidates(&anchors, &langs, &days), sentences)
+        (
+            translated::candidates(&anchors, &langs, &days),
+            sentences,
+            frequencies,
+        )
     });
     let cx = check::Cx { inputs, words };
     let mut pairs = check::check_all(&cx, &cands);
@@ -231,9 +235,9 @@ pub fn detect(
     drop(cands);
     pairs.extend(check::check_all(&cx, &more));
     laps.lap(&format!("{} partners of partners compared", more.len()));
-    if let Some((cands, sentences)) = translation {
+    if let Some((cands, sentences, frequencies)) = translation {
         candidates += cands.len();
-        let found = check::check_translations(inputs, sentences, &cands);
+        let found = check::check_translations(inputs, sentences, &frequencies, &cands);
         laps.lap(&format!(
             "{} translation candidates, {} translated",
             cands.len(),
