@@ -72,6 +72,9 @@ pub const COVERED: f64 = 0.7;
 const MAX_LOG_RATIO: f64 = 0.6;
 /// Sentences of the other side an alignment may drift from the diagonal.
 const BAND: usize = 12;
+/// Sentences of each side aligned at most (a translation is judged on its first ones): bounds the
+/// work and memory of one pair whatever the length of the texts.
+pub const MAX_ALIGN: usize = 400;
 
 /// The postings are built and sorted in `2^SLICE_BITS` slices of the hash space.
 const SLICE_BITS: u32 = 4;
@@ -251,7 +254,8 @@ const SKIP: f64 = -0.1;
 /// The best monotone alignment of two sentence sequences, as matched blocks in order.
 ///
 /// # Complexity
-/// O((n + m) · band) for n and m sentences, the band being [`BAND`] plus their difference.
+/// O(n · m) cell tests and memory for n and m sentences, at most [`MAX_ALIGN`] each; scores are
+/// computed only inside the band ([`BAND`] plus the difference of the counts).
 fn align(a: &[SentenceAnchors], b: &[SentenceAnchors]) -> Vec<Block> {
     let (n, m) = (a.len(), b.len());
     let band = BAND + n.abs_diff(m);
@@ -354,7 +358,15 @@ impl Evidence {
 /// Aligns the sentences of `a` and `b` and measures the evidence (`None` when they share fewer
 /// than [`MIN_SHARED`] anchors).
 fn evidence(a: &[SentenceAnchors], b: &[SentenceAnchors]) -> Option<(Evidence, Vec<Block>)> {
+    // Long texts are judged on their first sentences, so one pair's alignment is bounded.
+    let (a, b) = (&a[..a.len().min(MAX_ALIGN)], &b[..b.len().min(MAX_ALIGN)]);
     if a.is_empty() || b.is_empty() {
+        return None;
+    }
+    // Blocks cover at most two sentences of a side: counts this far apart cannot align 70% of
+    // both.
+    let (lo, hi) = (a.len().min(b.len()), a.len().max(b.len()));
+    if hi > 3 * lo + BAND {
         return None;
     }
     let set = |x: &[SentenceAnchors]| -> FxHashSet<u64> {
@@ -489,6 +501,16 @@ mod tests {
         let t = verify(&sents(FR), &sents(DE)).expect("translated");
         assert!(t.containment_a >= 0.8 && t.containment_b >= 0.8, "{t:?}");
         assert_eq!(t.passages.len(), 1);
+    }
+
+    #[test]
+    fn a_huge_text_is_aligned_on_its_first_sentences_only() {
+        let long = format!("{} ", DE).repeat(2_000);
+        let t = verify(&sents(FR), &sents(&long));
+        // 10,000 German sentences against 5: rejected at once, without a 5 x 10,000 table.
+        assert_eq!(t, None);
+        let both = verify(&sents(&format!("{FR} ").repeat(1_000)), &sents(&long));
+        assert!(both.is_some());
     }
 
     #[test]
