@@ -62,6 +62,7 @@ pub fn sentences(view: &TextView, langid: &LangId) -> Vec<SentenceAnchors> {
         .collect();
     let mut k = 0; // sentence index
     let mut first_of_sentence = true;
+    let mut number = String::new();
     let mut w = 0;
     while w < words.len() {
         let (os, oe) = view.original(words[w]);
@@ -78,9 +79,12 @@ pub fn sentences(view: &TextView, langid: &LangId) -> Vec<SentenceAnchors> {
         w += 1;
         // (anchor, strong): numbers, acronyms and handles are strong anchors, which a language's
         // grammar never makes (German capitalises every noun, never every letter of one).
-        let anchor: Option<(String, bool)> = if word.bytes().all(|b| b.is_ascii_digit()) {
-            // Digit groups of one number: "7 000", "7.000", "7,000", "7'000".
-            let mut n = word.to_string();
+        let anchor: Option<(&str, bool)> = if word.bytes().all(|b| b.is_ascii_digit()) {
+            // Digit groups of one number: "7 000", "7.000", "7,000", "7'000" (one buffer reused).
+            let n = &mut number;
+            n.clear();
+            n.push('#');
+            n.push_str(word);
             while w < words.len() {
                 let (ns, ne) = (words[w].start as usize, words[w].end as usize);
                 let next = &folded[ns..ne];
@@ -109,20 +113,23 @@ pub fn sentences(view: &TextView, langid: &LangId) -> Vec<SentenceAnchors> {
                     w += 1;
                 }
             }
-            (n.len() >= 2).then(|| (format!("#{n}"), true))
+            // At least two digits besides the '#'.
+            (n.len() >= 3).then_some((n.as_str(), true))
+        } else if word.len() < 3 {
+            None
         } else {
             let orig = &text[os..oe];
-            let mut cs = orig.chars();
-            let first = cs.next().unwrap_or(' ');
-            let acronym = orig.chars().filter(|c| c.is_alphabetic()).count() >= 2
-                && orig.chars().all(|c| !c.is_lowercase());
+            let first = orig.chars().next().unwrap_or(' ');
             let marked = text[..os].ends_with(['@', '#']);
-            let capital = first.is_uppercase() && (!opens || acronym);
-            (word.len() >= 3
-                && (capital || marked)
-                && !word.bytes().all(|b| b.is_ascii_digit())
-                && !langid.is_any_function_word(word))
-            .then(|| (word.to_string(), acronym || marked))
+            if !first.is_uppercase() && !marked {
+                None
+            } else {
+                let acronym = orig.chars().filter(|c| c.is_alphabetic()).count() >= 2
+                    && orig.chars().all(|c| !c.is_lowercase());
+                let capital = first.is_uppercase() && (!opens || acronym);
+                ((capital || marked) && !langid.is_folded_function_word(word))
+                    .then_some((word, acronym || marked))
+            }
         };
         if let Some((a, strong)) = anchor {
             let h = xxh3_64_with_seed(a.as_bytes(), SEED);

@@ -18,21 +18,63 @@ pub(super) struct Cx<'a, 'w> {
 /// Candidate pairs verified per block: each article's words are computed once per block.
 const BLOCK: usize = 1 << 13;
 
-/// Verifies `pairs` (sorted), a block at a time.
-pub(super) fn check_all(cx: &Cx, pairs: &[(u32, u32)]) -> Vec<CopyPair> {
+/// Checks `pairs` (sorted) a block at a time: what `load` gives for each article of a block is
+/// computed once, in parallel, and shared by every pair of the block it is in.
+fn in_blocks<T: Send + Sync, R: Send>(
+    pairs: &[(u32, u32)],
+    load: impl Fn(usize) -> T + Sync,
+    check: impl Fn(usize, &T, usize, &T) -> Option<R> + Sync,
+) -> Vec<R> {
     let mut out = Vec::new();
     for block in pairs.chunks(BLOCK) {
         let mut ids: Vec<u32> = block.iter().flat_map(|&(i, j)| [i, j]).collect();
         ids.sort_unstable();
         ids.dedup();
-        let words: Vec<Words> = ids.par_iter().map(|&i| (cx.words)(i as usize)).collect();
-        let of = |i: u32| ids.binary_search(&i).ok().map(|k| &words[k]);
+        let loaded: Vec<T> = ids.par_iter().map(|&i| load(i as usize)).collect();
+        let of = |i: u32| ids.binary_search(&i).ok().map(|k| &loaded[k]);
         out.par_extend(block.par_iter().filter_map(|&(i, j)| {
-            let (wi, wj) = (of(i)?, of(j)?);
-            check_words(cx, i as usize, wi, j as usize, wj)
+            let (ti, tj) = (of(i)?, of(j)?);
+            check(i as usize, ti, j as usize, tj)
         }));
     }
     out
+}
+
+/// Verifies `pairs` (sorted), a block at a time.
+pub(super) fn check_all(cx: &Cx, pairs: &[(u32, u32)]) -> Vec<CopyPair> {
+    in_blocks(
+        pairs,
+        |i| (cx.words)(i),
+        |i, wi, j, wj| check_words(cx, i, wi, j, wj),
+    )
+}
+
+/// Whose credit survived in a pair, once its original is known.
+struct Credit {
+    common: Vec<String>,
+    credited_a: Option<bool>,
+    credited_b: Option<bool>,
+    same_outlet: bool,
+    /// The copy side credits none of the sources the pair credits.
+    copy_uncredited: bool,
+}
+
+fn credit(sa: &Side, sb: &Side, xa: &CopyInput, xb: &CopyInput, orig: Option<usize>) -> Credit {
+    let common = direction::common_sources(sa, sb);
+    let credited_a = direction::credited(sa, &common, orig == Some(1));
+    let credited_b = direction::credited(sb, &common, orig == Some(0));
+    let copy_uncredited = match orig {
+        Some(0) => credited_b == Some(false),
+        Some(_) => credited_a == Some(false),
+        None => false,
+    };
+    Credit {
+        common,
+        credited_a,
+        credited_b,
+        same_outlet: matches!((xa.outlet, xb.outlet), (Some(p), Some(q)) if p == q),
+        copy_uncredited,
+    }
 }
 
 fn check_words(cx: &Cx, i: usize, wi: &Words, j: usize, wj: &Words) -> Option<CopyPair> {
@@ -62,17 +104,9 @@ fn check_words(cx: &Cx, i: usize, wi: &Words, j: usize, wj: &Words) -> Option<Co
     };
     let decided = direction::original(&sa, &sb, relation == Relation::Wholly, small);
     let orig = decided.map(|d| d.0);
-    let common = direction::common_sources(&sa, &sb);
-    let credited_a = direction::credited(&sa, &common, orig == Some(1));
-    let credited_b = direction::credited(&sb, &common, orig == Some(0));
-    let same_outlet = matches!((xa.outlet, xb.outlet), (Some(p), Some(q)) if p == q);
-    let copy_uncredited = match orig {
-        Some(0) => credited_b == Some(false),
-        Some(_) => credited_a == Some(false),
-        None => false,
-    };
+    let c = credit(&sa, &sb, xa, xb, orig);
     let laundered =
-        relation == Relation::Wholly && !common.is_empty() && copy_uncredited && !same_outlet;
+        relation == Relation::Wholly && !c.common.is_empty() && c.copy_uncredited && !c.same_outlet;
     Some(CopyPair {
         a,
         b,
@@ -81,10 +115,10 @@ fn check_words(cx: &Cx, i: usize, wi: &Words, j: usize, wj: &Words) -> Option<Co
         containment_b: v.containment_b,
         original: orig.map(|o| if o == 0 { a } else { b }),
         original_by: decided.map(|d| d.1),
-        common_sources: common,
-        credited_a,
-        credited_b,
-        same_outlet,
+        common_sources: c.common,
+        credited_a: c.credited_a,
+        credited_b: c.credited_b,
+        same_outlet: c.same_outlet,
         laundered,
         passages: v.passages,
     })
@@ -97,18 +131,9 @@ pub(super) fn check_translations(
     frequencies: &Frequencies,
     pairs: &[(u32, u32)],
 ) -> Vec<CopyPair> {
-    let mut out: Vec<(CopyPair, f64)> = Vec::new();
-    for block in pairs.chunks(BLOCK) {
-        let mut ids: Vec<u32> = block.iter().flat_map(|&(i, j)| [i, j]).collect();
-        ids.sort_unstable();
-        ids.dedup();
-        let sents: Vec<Anchored> = ids.par_iter().map(|&i| anchors(i as usize)).collect();
-        let of = |i: u32| ids.binary_search(&i).ok().map(|k| &sents[k]);
-        out.par_extend(block.par_iter().filter_map(|&(i, j)| {
-            let (si, sj) = (of(i)?, of(j)?);
-            check_translation(inputs, frequencies, i as usize, si, j as usize, sj)
-        }));
-    }
+    let out: Vec<(CopyPair, f64)> = in_blocks(pairs, anchors, |i, si, j, sj| {
+        check_translation(inputs, frequencies, i, si, j, sj)
+    });
     let strengths: Vec<(usize, usize, f64)> = out.iter().map(|(p, s)| (p.a, p.b, *s)).collect();
     let mut keep = translated::strongest(&strengths, |i| inputs[i].lang)
         .into_iter()
@@ -128,17 +153,16 @@ fn check_translation(
     sj: &Anchored,
 ) -> Option<(CopyPair, f64)> {
     // Both texts read as one language: not a translation, whatever the input's labels say.
-    if let (Some(x), Some(y)) = (&si.lang, &sj.lang) {
-        if x == y {
-            return None;
-        }
+    if si.lang.is_some() && si.lang == sj.lang {
+        return None;
     }
     let (a, b, pa, pb) = if inputs[i].id.as_bytes() <= inputs[j].id.as_bytes() {
         (i, j, si, sj)
     } else {
         (j, i, sj, si)
     };
-    if std::env::var_os("CREDENCE_DEBUG_TRANSLATED").is_some() {
+    static DEBUG: std::sync::OnceLock<bool> = std::sync::OnceLock::new();
+    if *DEBUG.get_or_init(|| std::env::var_os("CREDENCE_DEBUG_TRANSLATED").is_some()) {
         eprintln!(
             "TR {} {} {:?}",
             inputs[a].id,
@@ -170,20 +194,12 @@ fn check_translation(
         }
     }
     let (sa, sb) = (side(xa, xb), side(xb, xa));
-    let common = direction::common_sources(&sa, &sb);
     let decided = direction::translation_original(
         (&sa, xa.lang, xa.translation_marks, &xa.credit_langs),
         (&sb, xb.lang, xb.translation_marks, &xb.credit_langs),
     );
     let orig = decided.map(|d| d.0);
-    let credited_a = direction::credited(&sa, &common, orig == Some(1));
-    let credited_b = direction::credited(&sb, &common, orig == Some(0));
-    let same_outlet = matches!((xa.outlet, xb.outlet), (Some(p), Some(q)) if p == q);
-    let copy_uncredited = match orig {
-        Some(0) => credited_b == Some(false),
-        Some(_) => credited_a == Some(false),
-        None => false,
-    };
+    let c = credit(&sa, &sb, xa, xb, orig);
     let strength = t.strength;
     let pair = CopyPair {
         a,
@@ -193,11 +209,11 @@ fn check_translation(
         containment_b: t.containment_b,
         original: orig.map(|o| if o == 0 { a } else { b }),
         original_by: decided.map(|d| d.1),
-        laundered: !common.is_empty() && copy_uncredited && !same_outlet,
-        common_sources: common,
-        credited_a,
-        credited_b,
-        same_outlet,
+        laundered: !c.common.is_empty() && c.copy_uncredited && !c.same_outlet,
+        common_sources: c.common,
+        credited_a: c.credited_a,
+        credited_b: c.credited_b,
+        same_outlet: c.same_outlet,
         passages: t.passages,
     };
     Some((pair, strength))

@@ -223,11 +223,29 @@ pub fn strongest<'l>(
         .collect()
 }
 
-/// Multiset intersection size of two short anchor lists.
-fn shared(x: &[u64], y: &[u64]) -> usize {
-    let mut y: Vec<u64> = y.to_vec();
+/// Multiset intersection size of the anchors of two runs of sentences: each anchor of `b` is
+/// matched at most once. Runs are one or two sentences, so a bit mask of `b`'s anchors does (no
+/// allocation on the alignment's inner loop); longer lists fall back to a copy.
+fn shared(a: &[SentenceAnchors], b: &[SentenceAnchors]) -> usize {
+    let ys = || b.iter().flat_map(|s| s.anchors.iter());
+    let xs = a.iter().flat_map(|s| s.anchors.iter());
+    if ys().count() <= 64 {
+        let mut used = 0u64;
+        let mut n = 0;
+        for h in xs {
+            if let Some(k) = ys()
+                .enumerate()
+                .position(|(k, y)| used >> k & 1 == 0 && y == h)
+            {
+                used |= 1 << k;
+                n += 1;
+            }
+        }
+        return n;
+    }
+    let mut y: Vec<u64> = ys().copied().collect();
     let mut n = 0;
-    for h in x {
+    for h in xs {
         if let Some(k) = y.iter().position(|v| v == h) {
             y.swap_remove(k);
             n += 1;
@@ -237,12 +255,10 @@ fn shared(x: &[u64], y: &[u64]) -> usize {
 }
 
 fn block_of(a: &[SentenceAnchors], b: &[SentenceAnchors]) -> (usize, f64) {
-    let xa: Vec<u64> = a.iter().flat_map(|s| s.anchors.iter().copied()).collect();
-    let xb: Vec<u64> = b.iter().flat_map(|s| s.anchors.iter().copied()).collect();
     let la: u32 = a.iter().map(|s| s.chars).sum();
     let lb: u32 = b.iter().map(|s| s.chars).sum();
     let r = ((la as f64 + 10.0) / (lb as f64 + 10.0)).ln();
-    (shared(&xa, &xb), r)
+    (shared(a, b), r)
 }
 
 fn match_score(shared: usize, log_ratio: f64, merged: bool) -> f64 {

@@ -190,7 +190,12 @@ impl LangId {
 
     /// True when `word` is a function word of any language.
     pub fn is_any_function_word(&self, word: &str) -> bool {
-        self.words.contains_key(&fold_text(word))
+        self.is_folded_function_word(&fold_text(word))
+    }
+
+    /// [`LangId::is_any_function_word`] for a word already folded (no fold, no allocation).
+    pub fn is_folded_function_word(&self, folded: &str) -> bool {
+        self.words.contains_key(folded)
     }
 
     /// Languages of which `word` is a function word.
