@@ -8,8 +8,9 @@ four languages. The script times the whole pipeline on the corpus with and witho
 (JSON output, both cores), reads the copy stage's translation laps (`CREDENCE_TIMING=1`), and measures recall
 of the planted source~translation pairs and the translated pairs reported outside them.
 
-Usage: python3 scripts/bench_translations.py [N ...]   (default 20000 200000)
-       [--bin target/release/credence]
+Usage: python3 scripts/bench_translations.py [N ...]   (default 20000 200000; 100000 and 1000000 are generated
+       by scripts/bench_realistic.sh N)
+       [--bin target/release/credence] [--only-with]
 """
 import argparse
 import csv
@@ -30,27 +31,48 @@ def opaque(doc_id):
     return "t" + hashlib.sha1(("credence-bench:" + doc_id).encode()).hexdigest()[:12]
 
 
+LAP = re.compile(r"timing:\s+copies\s+([0-9.]+)s\s+rss\s+\S+ MB peak\s+(\S+) MB\s+(.*)$")
+
+
 def run(binary, path, out):
+    """Wall seconds, the translation laps' message, seconds finding translation candidates,
+    seconds verifying them, and the run's peak RSS in MB."""
     env = dict(os.environ, CREDENCE_TIMING="1")
     t0 = time.time()
     p = subprocess.run([binary, "score", path, "--format", "json", "-o", out, "--quiet"],
                        env=env, stderr=subprocess.PIPE, text=True, check=True)
     wall = time.time() - t0
-    laps = [l for l in p.stderr.splitlines() if "translation candidates" in l]
-    return wall, laps[-1].split("  ")[-1].strip() if laps else ""
+    laps = []
+    peak = 0
+    for line in p.stderr.splitlines():
+        m = LAP.search(line)
+        if m:
+            laps.append((float(m.group(1)), m.group(3).strip()))
+        for tok in re.findall(r"peak\s+(\d+) MB", line):
+            peak = max(peak, int(tok))
+    msg, t_cand, t_verify = "", float("nan"), float("nan")
+    for k, (t, what) in enumerate(laps):
+        if what.endswith("translation candidates found") and k > 0:
+            t_cand = t - laps[k - 1][0]
+        if "translated" in what and k > 0:
+            t_verify = t - laps[k - 1][0]
+            msg = what
+    return wall, msg, t_cand, t_verify, peak
 
 
 def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("sizes", nargs="*", type=int, default=[20000, 200000])
     ap.add_argument("--bin", default=os.path.join(ROOT, "target", "release", "credence"))
+    ap.add_argument("--only-with", action="store_true",
+                    help="skip the run without the planted documents (saves half the time at 1M)")
     args = ap.parse_args()
     csv.field_size_limit(1 << 30)
     docs = [d for d in csv.DictReader(open(DOCS, newline="", encoding="utf-8"))
             if d["role"] in ("source", "reference")]
     print("| articles | planted docs | s without | s with | translation candidates / found | "
-          "recall | found outside the planted pairs |")
-    print("|---:|---:|---:|---:|---|---:|---:|")
+          "s finding candidates | s verifying | peak MB | recall | found outside the planted pairs |")
+    print("|---:|---:|---:|---:|---|---:|---:|---:|---:|---:|")
     for n in args.sizes:
         base = os.path.join(ROOT, "target", "bench-corpora", f"real{n}.csv")
         if not os.path.exists(base):
@@ -76,14 +98,17 @@ def main():
             if len(ids) == 2:
                 truth.add(tuple(sorted(ids)))
         out = os.path.join(tmp, "out.json")
-        t_without, _ = run(args.bin, base, out)
-        t_with, lap = run(args.bin, mixed, out)
+        t_without = float("nan") if args.only_with else run(args.bin, base, out)[0]
+        t_with, lap, t_cand, t_verify, peak = run(args.bin, mixed, out)
         rep = json.load(open(out, encoding="utf-8"))
         found = {tuple(sorted((c["a"], c["b"]))) for c in rep["copies"]
                  if c["relation"] == "translated"}
         rec = len(found & truth) / max(1, len(truth))
-        print(f"| {n:,} | {2 * len(truth)} | {t_without:.1f} | {t_with:.1f} | {lap} | {rec:.3f} | "
-              f"{len(found - truth)} |")
+        print(f"| {n:,} | {2 * len(truth)} | {t_without:.1f} | {t_with:.1f} | {lap} | "
+              f"{t_cand:.1f} | {t_verify:.1f} | {peak} | {rec:.3f} | {len(found - truth)} |",
+              flush=True)
+        os.remove(mixed)
+        os.remove(out)
     return 0
 
 

@@ -146,6 +146,26 @@ def main():
             listed[k] = (n + 1, hit + (tuple(sorted((a, b))) in found))
     for k, (n, hit) in sorted(listed.items()):
         print(f"  listed {k}: {hit} of {n} reported translated")
+    # The lineage: stories never mix two originals; how many originals end whole in one story.
+    members_of = {}
+    for st in report["stories"]:
+        members_of[st["id"]] = [by_opaque[m] for m in st["members"]]
+    mixed = sum(1 for ms in members_of.values() if len({sid(d) for d in ms}) > 1)
+    per_original = {}
+    for d in docs:
+        per_original.setdefault(sid(d), set()).add(opaque(d["id"]))
+    whole = 0
+    for ms in members_of.values():
+        ids_in = {opaque(d["id"]) for d in ms}
+        if len({sid(d) for d in ms}) == 1 and ids_in == per_original[sid(ms[0])]:
+            whole += 1
+    edges = [(a["id"], a["copied_from"]) for a in report["articles"]
+             if a.get("copied_from") in by_opaque]
+    cross = [(x, p) for x, p in edges if by_opaque[x]["lang"] != by_opaque[p]["lang"]]
+    cross_right = sum(1 for x, p in cross if by_opaque[p]["role"] == "source")
+    print(f"lineage: {len(members_of)} stories, {mixed} mixing two originals; "
+          f"{whole} of {len(per_original)} originals with all their documents in one story; "
+          f"{len(cross)} translated copied_from edges, {cross_right} pointing at the original")
     for name, items in (("false positive", fps), ("miss", misses)):
         for x, y in items[: args.show]:
             dx, dy = by_opaque[x], by_opaque[y]

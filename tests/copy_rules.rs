@@ -157,11 +157,12 @@ fn check_definitions(r: &Value, texts: &BTreeMap<String, (String, String)>) {
         "{far} of {} pairs are more than 0.2 from the reference containment",
         copies.len()
     );
-    // copied_from: a wholly partner whose pair names it the original, or a virtual root; no cycle.
+    // copied_from: a wholly (or translated) partner whose pair names it the original, or a virtual
+    // root; no cycle.
     let arts = r["articles"].as_array().unwrap();
     let wholly: BTreeMap<(String, String), &Value> = copies
         .iter()
-        .filter(|c| c["relation"] == "wholly")
+        .filter(|c| c["relation"] == "wholly" || c["relation"] == "translated")
         .map(|c| {
             let (a, b) = (c["a"].as_str().unwrap(), c["b"].as_str().unwrap());
             ((a.to_string(), b.to_string()), c)
@@ -188,7 +189,7 @@ fn check_definitions(r: &Value, texts: &BTreeMap<String, (String, String)>) {
         };
         let pair = wholly
             .get(&key)
-            .unwrap_or_else(|| panic!("{x} copied from {p}: no wholly pair"));
+            .unwrap_or_else(|| panic!("{x} copied from {p}: no wholly or translated pair"));
         assert_eq!(pair["original"], p, "{x} copied from {p}");
         let mut seen = BTreeSet::new();
         let mut y = x;

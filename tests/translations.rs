@@ -89,7 +89,7 @@ fn run(docs: &[Doc]) -> Value {
 }
 
 #[test]
-fn wmt21_translations_were_never_reported_across_languages() {
+fn wmt21_translations_were_never_reported_across_languages_nor_in_the_lineage() {
     let docs = wmt_docs(6);
     let report = run(&docs);
     let index: BTreeMap<String, &Doc> = docs
@@ -124,6 +124,31 @@ fn wmt21_translations_were_never_reported_across_languages() {
         found.len() * 10 >= truth * 8,
         "{} of {truth} translations found",
         found.len()
+    );
+    // Translations join the lineage: a story never mixes two originals' documents, and most
+    // originals' documents end in one story that says it crosses languages.
+    let mut crossing = 0;
+    for s in report["stories"].as_array().unwrap() {
+        let members: Vec<&Doc> = s["members"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|m| index[m.as_str().unwrap()])
+            .collect();
+        assert!(
+            members.iter().all(|d| d.original == members[0].original),
+            "a story of two originals: {s}"
+        );
+        if members.iter().any(|d| d.lang != members[0].lang) {
+            crossing += 1;
+            assert!(s["languages"].as_array().unwrap().len() == 2, "{s}");
+        }
+    }
+    let originals: BTreeSet<&str> = docs.iter().map(|d| d.original.as_str()).collect();
+    assert!(
+        crossing * 10 >= originals.len() * 8,
+        "{crossing} of {} originals in a story across languages",
+        originals.len()
     );
 }
 

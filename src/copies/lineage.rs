@@ -10,6 +10,11 @@
 //! in the input. The wholly relations then form trees rooted at originals and virtual
 //! dispatches; those trees are the stories. Partial reuse stays a pairwise edge and never
 //! merges two trees.
+//!
+//! A translation is a copy in another language and joins the lineage like a wholesale copy: a
+//! translated article hangs under the side its pair names the original; an undirected
+//! translation joins both trees under a virtual origin. A same-language source is preferred
+//! over a translated one (a French run of a French translation copied the French text).
 
 use std::collections::BTreeMap;
 
@@ -51,6 +56,14 @@ pub struct Story {
     pub laundered: usize,
     /// Outlets of the republications with their counts, most first (ties: name).
     pub outlets: Vec<(String, usize)>,
+    /// Languages of the members with their counts, most first (ties: code); empty when the
+    /// members have no language.
+    pub languages: Vec<(String, usize)>,
+}
+
+/// Whether a pair is a lineage relation: a wholesale copy or a translation.
+fn in_lineage(p: &CopyPair) -> bool {
+    matches!(p.relation, Relation::Wholly | Relation::Translated)
 }
 
 fn find(parent: &mut [usize], x: usize) -> usize {
@@ -80,20 +93,21 @@ fn union(parent: &mut [usize], x: usize, y: usize) -> bool {
 /// # Complexity
 /// O(P log P + n α(n)).
 fn parents(inputs: &[CopyInput], pairs: &[CopyPair]) -> Vec<Option<usize>> {
-    // Per copy side: (original, share of the copy covered by it).
-    let mut offers: Vec<(usize, usize, f64)> = Vec::new();
-    for p in pairs.iter().filter(|p| p.relation == Relation::Wholly) {
+    // Per copy side: (original, share of the copy covered by it, whether it is a translation).
+    let mut offers: Vec<(usize, usize, f64, bool)> = Vec::new();
+    for p in pairs.iter().filter(|p| in_lineage(p)) {
         if let Some(o) = directed(p) {
             let (copy, share) = if o == p.a {
                 (p.b, p.containment_b)
             } else {
                 (p.a, p.containment_a)
             };
-            offers.push((copy, o, share));
+            offers.push((copy, o, share, p.relation == Relation::Translated));
         }
     }
-    let better = |x: &(usize, usize, f64), y: &(usize, usize, f64)| {
-        y.2.total_cmp(&x.2)
+    let better = |x: &(usize, usize, f64, bool), y: &(usize, usize, f64, bool)| {
+        x.3.cmp(&y.3)
+            .then_with(|| y.2.total_cmp(&x.2))
             .then_with(|| inputs[x.1].published.cmp(&inputs[y.1].published))
             .then_with(|| inputs[x.1].id.cmp(inputs[y.1].id))
     };
@@ -105,7 +119,7 @@ fn parents(inputs: &[CopyInput], pairs: &[CopyPair]) -> Vec<Option<usize>> {
     });
     let mut parent: Vec<Option<usize>> = vec![None; inputs.len()];
     let mut forest: Vec<usize> = (0..inputs.len()).collect();
-    for &(copy, orig, _) in &offers {
+    for &(copy, orig, _, _) in &offers {
         // A functional graph is acyclic exactly when its undirected edges form a forest.
         if parent[copy].is_none() && union(&mut forest, copy, orig) {
             parent[copy] = Some(orig);
@@ -142,7 +156,7 @@ pub fn lineage(inputs: &[CopyInput], pairs: &[CopyPair]) -> (Vec<Option<Origin>>
     let mut agencies: BTreeMap<usize, BTreeMap<&str, usize>> = BTreeMap::new();
     let mut wholly_degree = vec![0usize; n];
     let mut in_tree = vec![false; n];
-    for p in pairs.iter().filter(|p| p.relation == Relation::Wholly) {
+    for p in pairs.iter().filter(|p| in_lineage(p)) {
         wholly_degree[p.a] += 1;
         wholly_degree[p.b] += 1;
         in_tree[p.a] = true;
@@ -153,7 +167,7 @@ pub fn lineage(inputs: &[CopyInput], pairs: &[CopyPair]) -> (Vec<Option<Origin>>
     }
     for p in pairs
         .iter()
-        .filter(|p| p.relation == Relation::Wholly && directed(p).is_none())
+        .filter(|p| in_lineage(p) && directed(p).is_none())
     {
         let g = find(&mut group, root[p.a]);
         for s in &p.common_sources {
@@ -249,6 +263,17 @@ pub fn lineage(inputs: &[CopyInput], pairs: &[CopyPair]) -> (Vec<Option<Origin>>
             .map(|(o, c)| (o.to_string(), c))
             .collect();
         outlets.sort_by(|x, y| y.1.cmp(&x.1).then_with(|| x.0.cmp(&y.0)));
+        let mut languages: BTreeMap<&str, usize> = BTreeMap::new();
+        for &x in &m {
+            if let Some(l) = inputs[x].lang {
+                *languages.entry(l).or_default() += 1;
+            }
+        }
+        let mut languages: Vec<(String, usize)> = languages
+            .into_iter()
+            .map(|(l, c)| (l.to_string(), c))
+            .collect();
+        languages.sort_by(|x, y| y.1.cmp(&x.1).then_with(|| x.0.cmp(&y.0)));
         stories.push(Story {
             id,
             agency,
@@ -261,6 +286,7 @@ pub fn lineage(inputs: &[CopyInput], pairs: &[CopyPair]) -> (Vec<Option<Origin>>
             // whether or not its own pair to a crediting member is wholesale.
             laundered,
             outlets,
+            languages,
             members: m,
         });
     }
@@ -378,6 +404,50 @@ mod tests {
         assert_eq!(origin[1], Some(Origin::Article(0)));
         assert_eq!(origin[3], Some(Origin::Article(2)));
         assert_eq!(origin[0], None);
+    }
+
+    fn translated(a: usize, b: usize, original: Option<usize>) -> CopyPair {
+        let mut p = pair(a, b, original, &[]);
+        p.relation = Relation::Translated;
+        p.original_by = original.map(|_| Basis::Artefacts);
+        p
+    }
+
+    #[test]
+    fn a_translation_joins_the_lineage_and_a_same_language_source_comes_first() {
+        let mut inputs = [
+            input("de1", "o1", &[]),
+            input("fr1", "o2", &[]),
+            input("fr2", "o3", &[]),
+        ];
+        inputs[0].lang = Some("de");
+        inputs[1].lang = Some("fr");
+        inputs[2].lang = Some("fr");
+        // fr1 translates de1; fr2 runs fr1 (same language) and also aligns with de1.
+        let mut same = pair(1, 2, Some(1), &[]);
+        same.containment_b = 0.7;
+        let pairs = [translated(0, 1, Some(0)), translated(0, 2, Some(0)), same];
+        let (origin, stories) = lineage(&inputs, &pairs);
+        assert_eq!(origin[1], Some(Origin::Article(0)));
+        assert_eq!(origin[2], Some(Origin::Article(1)), "the French text, not the German");
+        assert_eq!(stories.len(), 1);
+        assert_eq!(stories[0].id, "de1");
+        assert_eq!(
+            stories[0].languages,
+            [("fr".to_string(), 2), ("de".to_string(), 1)]
+        );
+    }
+
+    #[test]
+    fn an_undirected_translation_hangs_both_texts_under_a_common_origin() {
+        let mut inputs = [input("a", "o1", &[]), input("b", "o2", &[])];
+        inputs[0].lang = Some("fr");
+        inputs[1].lang = Some("de");
+        let (origin, stories) = lineage(&inputs, &[translated(0, 1, None)]);
+        assert_eq!(stories.len(), 1);
+        assert_eq!(stories[0].id, "origin:a");
+        assert!(stories[0].virtual_root);
+        assert_eq!(origin, [Some(Origin::Dispatch(0)), Some(Origin::Dispatch(0))]);
     }
 
     #[test]

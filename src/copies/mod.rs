@@ -219,11 +219,9 @@ pub fn detect(
             .iter()
             .map(|x| x.published.and_then(translated::day_number))
             .collect();
-        (
-            translated::candidates(&anchors, &langs, &days),
-            sentences,
-            frequencies,
-        )
+        let cands = translated::candidates(&anchors, &langs, &days);
+        laps.lap(&format!("{} translation candidates found", cands.len()));
+        (cands, sentences, frequencies)
     });
     let cx = check::Cx { inputs, words };
     let mut pairs = check::check_all(&cx, &cands);

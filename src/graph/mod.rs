@@ -126,10 +126,19 @@ fn copy_edges(analysis: &Analysis, level: Level, edges: &mut BTreeMap<(Node, Nod
         let Some(origin) = origin else { continue };
         match (level, *origin) {
             (Level::Article, crate::copies::Origin::Article(o)) => {
+                // A translated lineage edge keeps the translation's style.
+                let translated = index
+                    .get(i, o)
+                    .is_some_and(|p| p.relation == crate::copies::Relation::Translated);
+                let share = pct(share_of(i, o));
                 let key = (
                     Node::Article(art(i).id.clone()),
                     Node::Article(art(o).id.clone()),
-                    Edge::CopiedFrom(pct(share_of(i, o))),
+                    if translated {
+                        Edge::Translated(share)
+                    } else {
+                        Edge::CopiedFrom(share)
+                    },
                 );
                 *edges.entry(key).or_default() += 1;
             }
@@ -168,6 +177,10 @@ fn copy_edges(analysis: &Analysis, level: Level, edges: &mut BTreeMap<(Node, Nod
                 _ => (p.a, p.containment_a),
             };
             let orig = if copy == p.a { p.b } else { p.a };
+            // A translation that is a lineage edge was drawn above.
+            if copies.copied_from[copy] == Some(crate::copies::Origin::Article(orig)) {
+                continue;
+            }
             let edge = if p.relation == Relation::Translated {
                 Edge::Translated(pct(share))
             } else {

@@ -459,6 +459,9 @@ fn tree_node(
         if p.laundered {
             h.push_str(" <span class=\"tag bad\">laundered</span>");
         }
+        if p.relation == crate::copies::Relation::Translated {
+            h.push_str(" <span class=\"tag\">translated</span>");
+        }
         if let Some(ps) = p.passages.first() {
             let (mine, theirs) = if p.a == node {
                 ((ps.a_start, ps.a_end), (ps.b_start, ps.b_end))

@@ -165,6 +165,15 @@ pub struct OutletCount<'a> {
     pub articles: usize,
 }
 
+/// A language and how many articles of a lineage are in it.
+#[derive(Debug, Serialize)]
+pub struct LanguageCount<'a> {
+    /// Language code.
+    pub lang: &'a str,
+    /// Articles.
+    pub articles: usize,
+}
+
 /// A lineage tree: an original article or a virtual dispatch, and what was copied from it.
 #[derive(Debug, Serialize)]
 pub struct StoryJson<'a> {
@@ -188,6 +197,8 @@ pub struct StoryJson<'a> {
     pub laundered: usize,
     /// Outlets of the republications and their article counts, most first.
     pub outlets: Vec<OutletCount<'a>>,
+    /// Languages of the members, most first: more than one when translations joined the lineage.
+    pub languages: Vec<LanguageCount<'a>>,
     /// Member ids, sorted.
     pub members: Vec<&'a str>,
 }
@@ -345,6 +356,14 @@ pub fn build<'a>(
                 .iter()
                 .map(|(o, n)| OutletCount {
                     outlet: o,
+                    articles: *n,
+                })
+                .collect(),
+            languages: s
+                .languages
+                .iter()
+                .map(|(l, n)| LanguageCount {
+                    lang: l,
                     articles: *n,
                 })
                 .collect(),

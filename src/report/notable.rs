@@ -138,5 +138,15 @@ pub fn lineage_line(analysis: &Analysis, s: &Story) -> String {
         let _ = write!(out, "{o} {n}");
     }
     out.push(')');
+    // A lineage that crosses languages says so: "; in fr 3, de 2".
+    if s.languages.len() > 1 {
+        out.push_str("; in ");
+        for (k, (l, n)) in s.languages.iter().enumerate() {
+            if k > 0 {
+                out.push_str(", ");
+            }
+            let _ = write!(out, "{l} {n}");
+        }
+    }
     out
 }
