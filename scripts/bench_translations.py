@@ -18,6 +18,7 @@ import hashlib
 import json
 import os
 import re
+import shutil
 import subprocess
 import sys
 import tempfile
@@ -34,10 +35,13 @@ def opaque(doc_id):
 LAP = re.compile(r"timing:\s+copies\s+([0-9.]+)s\s+rss\s+\S+ MB peak\s+(\S+) MB\s+(.*)$")
 
 
-def run(binary, path, out):
+def run(binary, path, out, why=None):
     """Wall seconds, the translation laps' message, seconds finding translation candidates,
-    seconds verifying them, and the run's peak RSS in MB."""
+    seconds verifying them, and the run's peak RSS in MB. With `why`, the verifier's evidence
+    lines (CREDENCE_DEBUG_TRANSLATED) are appended to that list."""
     env = dict(os.environ, CREDENCE_TIMING="1")
+    if why is not None:
+        env["CREDENCE_DEBUG_TRANSLATED"] = "1"
     t0 = time.time()
     p = subprocess.run([binary, "score", path, "--format", "json", "-o", out, "--quiet"],
                        env=env, stderr=subprocess.PIPE, text=True, check=True)
@@ -45,6 +49,8 @@ def run(binary, path, out):
     laps = []
     peak = 0
     for line in p.stderr.splitlines():
+        if why is not None and line.startswith("TR "):
+            why.append(line)
         m = LAP.search(line)
         if m:
             laps.append((float(m.group(1)), m.group(3).strip()))
@@ -60,12 +66,36 @@ def run(binary, path, out):
     return wall, msg, t_cand, t_verify, peak
 
 
+def translated_pairs(path):
+    """The translated pairs of a JSON report, read line by line: the report of a million articles
+    is several GB, too large to load whole."""
+    found, inside, a, b = set(), False, None, None
+    with open(path, encoding="utf-8") as f:
+        for line in f:
+            if not inside:
+                inside = line.startswith('  "copies": [')
+                continue
+            if line.startswith("  ]"):
+                break
+            t = line.strip()
+            if t.startswith('"a": '):
+                a = json.loads(t[5:].rstrip(","))
+            elif t.startswith('"b": '):
+                b = json.loads(t[5:].rstrip(","))
+            elif t.startswith('"relation": '):
+                if json.loads(t[12:].rstrip(",")) == "translated":
+                    found.add(tuple(sorted((a, b))))
+    return found
+
+
 def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("sizes", nargs="*", type=int, default=[20000, 200000])
     ap.add_argument("--bin", default=os.path.join(ROOT, "target", "release", "credence"))
     ap.add_argument("--only-with", action="store_true",
                     help="skip the run without the planted documents (saves half the time at 1M)")
+    ap.add_argument("--why", action="store_true",
+                    help="print why planted pairs were missed: no candidate, no rare anchor, alignment")
     args = ap.parse_args()
     csv.field_size_limit(1 << 30)
     docs = [d for d in csv.DictReader(open(DOCS, newline="", encoding="utf-8"))
@@ -84,7 +114,7 @@ def main():
         by_source = {}
         with open(base, newline="", encoding="utf-8") as f, \
                 open(mixed, "w", newline="", encoding="utf-8") as g:
-            g.write(f.read())
+            shutil.copyfileobj(f, g, 1 << 24)
             w = csv.writer(g, lineterminator="\n")
             for k, d in enumerate(sorted(docs, key=lambda d: opaque(d["id"]))):
                 sid = d["source_id"] or d["id"]
@@ -99,14 +129,25 @@ def main():
                 truth.add(tuple(sorted(ids)))
         out = os.path.join(tmp, "out.json")
         t_without = float("nan") if args.only_with else run(args.bin, base, out)[0]
-        t_with, lap, t_cand, t_verify, peak = run(args.bin, mixed, out)
-        rep = json.load(open(out, encoding="utf-8"))
-        found = {tuple(sorted((c["a"], c["b"]))) for c in rep["copies"]
-                 if c["relation"] == "translated"}
+        why = [] if args.why else None
+        t_with, lap, t_cand, t_verify, peak = run(args.bin, mixed, out, why)
+        found = translated_pairs(out)
         rec = len(found & truth) / max(1, len(truth))
         print(f"| {n:,} | {2 * len(truth)} | {t_without:.1f} | {t_with:.1f} | {lap} | "
               f"{t_cand:.1f} | {t_verify:.1f} | {peak} | {rec:.3f} | {len(found - truth)} |",
               flush=True)
+        if why is not None:
+            seen = {}
+            for line in why:
+                _, a, b, rest = line.split(" ", 3)
+                seen[tuple(sorted((a, b)))] = rest
+            causes = {}
+            for pair in sorted(truth - found):
+                rest = seen.get(pair)
+                cause = ("no candidate" if rest is None else
+                         "no rare anchor" if rest.startswith("rare=0 ") else "alignment")
+                causes[cause] = causes.get(cause, 0) + 1
+            print(f"  misses at {n:,}: {causes}", flush=True)
         os.remove(mixed)
         os.remove(out)
     return 0

@@ -70,7 +70,7 @@ def main():
     evidence = {}
     for line in run.stderr.splitlines():
         if line.startswith("TR "):
-            _, a, b, ev = line.split(" ", 3)
+            _, a, b, ev = line.split(" ", 3)  # ev: "rare=N Evidence {...}"
             evidence[tuple(sorted((a, b)))] = ev
     report = json.load(open(out, encoding="utf-8"))
     found = {}

@@ -121,6 +121,7 @@ enum TableArg {
     Sources,
     Copies,
     Claims,
+    Features,
 }
 
 #[derive(ValueEnum, Clone, Copy, Debug)]
@@ -305,6 +306,7 @@ fn table_of(t: TableArg) -> Table {
         TableArg::Sources => Table::Sources,
         TableArg::Copies => Table::Copies,
         TableArg::Claims => Table::Claims,
+        TableArg::Features => Table::Features,
     }
 }
 

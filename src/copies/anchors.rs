@@ -213,19 +213,29 @@ const FREQ_BITS: u32 = 22;
 #[derive(Debug, Clone)]
 pub struct Frequencies {
     counts: Vec<u16>,
+    articles: usize,
 }
 
 impl Default for Frequencies {
     fn default() -> Frequencies {
         Frequencies {
             counts: vec![0; 1 << FREQ_BITS],
+            articles: 0,
         }
     }
 }
 
+/// An anchor held by more than this share of the articles (and more than [`COMMON_MIN`]) is the
+/// input's boilerplate. A share, not a count: in a million articles, the names of one week's
+/// big story are held by thousands without being anybody's boilerplate.
+pub const COMMON_SHARE: f64 = 0.005;
+/// The least count above which an anchor can be common (small inputs).
+pub const COMMON_MIN: usize = 64;
+
 impl Frequencies {
     /// Counts one article's [`distinct`] anchors.
     pub fn add(&mut self, distinct: &[u64]) {
+        self.articles += 1;
         for &h in distinct {
             let c = &mut self.counts[(h >> (64 - FREQ_BITS)) as usize];
             *c = c.saturating_add(1);
@@ -236,11 +246,31 @@ impl Frequencies {
     pub fn get(&self, h: u64) -> u16 {
         self.counts[(h >> (64 - FREQ_BITS)) as usize]
     }
+
+    /// Whether anchor `h` is common in the input: held by more than [`COMMON_SHARE`] of the
+    /// articles counted and more than [`COMMON_MIN`].
+    pub fn is_common(&self, h: u64) -> bool {
+        let limit = COMMON_MIN.max((self.articles as f64 * COMMON_SHARE) as usize);
+        usize::from(self.get(h)) > limit
+    }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn common_is_a_share_of_the_input_not_a_count() {
+        let mut f = Frequencies::default();
+        for _ in 0..100 {
+            f.add(&[7 << 50]);
+        }
+        assert!(f.is_common(7 << 50), "100 of 100 articles");
+        for _ in 0..100_000 {
+            f.add(&[]);
+        }
+        assert!(!f.is_common(7 << 50), "100 of 100,100 articles is a story, not boilerplate");
+    }
 
     fn anchors_of(text: &str) -> Vec<Vec<u64>> {
         let v = TextView::new(text);

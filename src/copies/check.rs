@@ -161,25 +161,26 @@ fn check_translation(
     } else {
         (j, i, sj, si)
     };
-    static DEBUG: std::sync::OnceLock<bool> = std::sync::OnceLock::new();
-    if *DEBUG.get_or_init(|| std::env::var_os("CREDENCE_DEBUG_TRANSLATED").is_some()) {
-        eprintln!(
-            "TR {} {} {:?}",
-            inputs[a].id,
-            inputs[b].id,
-            translated::measure(&pa.sentences, &pb.sentences)
-        );
-    }
     // Anchors held by many articles are the input's boilerplate (a feed's official titles): the
     // two texts must also share anchors that are rare in the input.
     let rare = |x: &Anchored| -> rustc_hash::FxHashSet<u64> {
         x.sentences
             .iter()
             .flat_map(|s| s.anchors.iter().copied())
-            .filter(|&h| usize::from(frequencies.get(h)) <= translated::COMMON)
+            .filter(|&h| !frequencies.is_common(h))
             .collect()
     };
-    if rare(pa).intersection(&rare(pb)).count() < translated::MIN_RARE {
+    let shared_rare = rare(pa).intersection(&rare(pb)).count();
+    static DEBUG: std::sync::OnceLock<bool> = std::sync::OnceLock::new();
+    if *DEBUG.get_or_init(|| std::env::var_os("CREDENCE_DEBUG_TRANSLATED").is_some()) {
+        eprintln!(
+            "TR {} {} rare={shared_rare} {:?}",
+            inputs[a].id,
+            inputs[b].id,
+            translated::measure(&pa.sentences, &pb.sentences)
+        );
+    }
+    if shared_rare < translated::MIN_RARE {
         return None;
     }
     let t = translated::verify(&pa.sentences, &pb.sentences)?;

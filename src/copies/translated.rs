@@ -28,8 +28,6 @@ pub const POSTING_CAP: usize = 64;
 /// An anchor held by more than [`POSTING_CAP`] articles still pairs dated articles within
 /// [`MAX_DAYS`] of each other when at most this many hold it in that window.
 pub const WINDOW_CAP: usize = 8;
-/// An anchor held by more articles than this is common in the input (a feed's official titles).
-pub const COMMON: usize = 64;
 /// Anchors that are not common a translation and its original must share.
 pub const MIN_RARE: usize = 1;
 /// Candidates kept per article.

@@ -17,6 +17,9 @@ pub enum Table {
     Copies,
     /// One row per claim group.
     Claims,
+    /// One row per article: the named features its score is built from (what
+    /// `scripts/fit_weights.py` fits the weights on).
+    Features,
 }
 
 /// A text cell made safe for spreadsheets.
@@ -98,6 +101,22 @@ pub fn render(analysis: &Analysis, registry: &Registry, table: Table) -> String 
                     safe(&flags.join("|")),
                     safe(&expl.join(" | ")),
                 ]);
+            }
+        }
+        Table::Features => {
+            let mut head = vec!["id", "outlet", "domain", "reliability"];
+            head.extend(crate::score::weights::FEATURES);
+            let _ = w.write_record(&head);
+            for (i, a) in analysis.articles.iter().enumerate() {
+                let r = sc.articles.get(i).map(|s| s.reliability);
+                let mut row = vec![
+                    safe(&a.article.id),
+                    safe(&a.article.outlet),
+                    opt(a.article.domain.as_deref()),
+                    r.map_or(String::new(), |r| num(r.mean)),
+                ];
+                row.extend(sc.features(i, a, registry).iter().map(|&x| num(x)));
+                let _ = w.write_record(&row);
             }
         }
         Table::Outlets => {

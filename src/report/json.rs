@@ -132,7 +132,7 @@ pub struct CopyJson<'a> {
     pub a: &'a str,
     /// Id of the other side.
     pub b: &'a str,
-    /// `wholly` or `partially`.
+    /// `wholly`, `partially` or `translated`.
     pub relation: Relation,
     /// Share of a's text found in b.
     pub containment_a: f64,

@@ -3,6 +3,7 @@
 
 use std::collections::{BTreeMap, BTreeSet};
 
+use super::weights::{f, Features, Weights, N_FEATURES};
 use super::{ArticleScore, ClaimGroup, Contribution, Reason};
 use crate::citations::CitationKind;
 use crate::copies::Copies;
@@ -14,15 +15,8 @@ const KIND_WEIGHT: [(CitationKind, f64); 3] = [
     (CitationKind::Attribution, 0.8),
     (CitationKind::Relay, 0.6),
 ];
-const SOURCE_GAIN: f64 = 0.5;
-const NO_SOURCE: f64 = -0.04;
 /// Attribution density (phrases and quotations per 100 words) that counts as fully transparent.
 const TRANSPARENT_DENSITY: f64 = 2.5;
-const TRANSPARENCY_GAIN: f64 = 0.12;
-const EXCLAMATION_GAIN: f64 = 0.08;
-const CREDIT_LINE: f64 = 0.04;
-const GARBLE_GAIN: f64 = 0.3;
-const LAUNDERED: f64 = -0.12;
 
 /// With outlet ratings disabled, a registry source of the publishing outlet's own domain (Reuters
 /// crediting itself on reuters.com) counts with its kind's default prior only.
@@ -51,6 +45,8 @@ pub(super) struct ArticleBase {
     pub(super) contributions: Vec<Contribution>,
     /// Strength of the article's Beta before claims.
     pub(super) strength: f64,
+    /// The feature values (the claims feature is filled in later, from the claim groups).
+    pub(super) x: Features,
 }
 
 /// What explaining an article needs besides the article and its score, kept in [`Scores`] so that
@@ -95,6 +91,25 @@ impl Explainer {
     }
 }
 
+impl Explainer {
+    /// Feature values behind article `i`'s score (`a`, `s`), indexed like
+    /// [`super::weights::FEATURES`]: what the weight fit reads.
+    pub(super) fn features(
+        &self,
+        i: usize,
+        a: &ArticleFacts,
+        s: &ArticleScore,
+        registry: &Registry,
+    ) -> Features {
+        let laundered = self.laundered.get(&i).map(String::as_str);
+        let mut x = article_base(a, laundered, registry, &self.trust, self.ratings, Detail::Sum).x;
+        if let Some(t) = &s.claims_term {
+            x[f::CLAIMS] = t.feature();
+        }
+        x
+    }
+}
+
 /// Wholesale copies of a credited wire dispatch that dropped the credit, described, keyed by the
 /// copy's article index.
 pub(super) fn laundered(articles: &[ArticleFacts], copies: &Copies) -> BTreeMap<usize, String> {
@@ -126,17 +141,26 @@ pub(super) enum Detail {
 }
 
 /// Contributions summed in order; kept unless only the sum is asked for.
-struct Contributions {
+struct Contributions<'w> {
     keep: bool,
     delta: f64,
     list: Vec<Contribution>,
+    weights: &'w Weights,
+    x: Features,
 }
 
-impl Contributions {
-    fn push(&mut self, c: Contribution) {
-        self.delta += c.delta;
-        if self.keep {
-            self.list.push(c);
+impl Contributions<'_> {
+    /// Records feature `k` at `value`, whose contribution is its weight times the value.
+    fn push(&mut self, k: usize, value: f64, text: impl FnOnce() -> Reason) {
+        self.x[k] = value;
+        let delta = self.weights.of(k) * value;
+        self.delta += delta;
+        // A feature the fit gave no weight explains nothing.
+        if self.keep && self.weights.of(k) != 0.0 {
+            self.list.push(Contribution {
+                delta,
+                text: text(),
+            });
         }
     }
 }
@@ -156,6 +180,8 @@ pub(super) fn article_base(
         keep: detail != Detail::Sum,
         delta: 0.0,
         list: Vec::new(),
+        weights: Weights::bundled(),
+        x: [0.0; N_FEATURES],
     };
     let mut best: BTreeMap<&str, f64> = BTreeMap::new();
     for c in a
@@ -187,35 +213,25 @@ pub(super) fn article_base(
     if wsum > 0.0 {
         let rbar = rsum / wsum;
         let coverage = wsum.min(1.0);
-        let d = SOURCE_GAIN * (rbar - 0.5) * coverage;
-        contributions.push(Contribution {
-            delta: d,
-            text: Reason::Sources(named),
-        });
+        contributions.push(f::SOURCES, (rbar - 0.5) * coverage, || Reason::Sources(named));
     } else {
-        contributions.push(Contribution {
-            delta: NO_SOURCE,
-            text: Reason::NoSource,
-        });
+        contributions.push(f::NO_SOURCE, 1.0, || Reason::NoSource);
     }
     let st = a.style;
     if st.words >= 30 {
         let t = (st.attribution / TRANSPARENT_DENSITY).min(1.0);
-        let d = TRANSPARENCY_GAIN * (t - 0.4);
-        contributions.push(Contribution {
-            delta: d,
-            text: Reason::Transparency {
-                attribution: st.attribution,
-                transparent: t >= 0.4,
-            },
+        contributions.push(f::TRANSPARENCY, t - 0.4, || Reason::Transparency {
+            attribution: st.attribution,
+            transparent: t >= 0.4,
         });
         if st.exclamations > 0.1 {
-            let d = -EXCLAMATION_GAIN * (st.exclamations / 0.5).min(1.0);
-            contributions.push(Contribution {
-                delta: d,
-                text: Reason::Sensational(st.exclamations),
+            contributions.push(f::SENSATIONAL, (st.exclamations / 0.5).min(1.0), || {
+                Reason::Sensational(st.exclamations)
             });
         }
+    }
+    if let Some(mark) = headline_bait(a.article.title.as_deref()) {
+        contributions.push(f::HEADLINE_BAIT, 1.0, || Reason::HeadlineBait(mark));
     }
     if a.citations.iter().any(|c| {
         c.kind == CitationKind::Credit
@@ -232,9 +248,8 @@ pub(super) fn article_base(
                 .collect();
             ids.into_iter().collect::<Vec<_>>().join(", ")
         };
-        contributions.push(Contribution {
-            delta: CREDIT_LINE,
-            text: Reason::CreditLine(if explain { ids() } else { String::new() }),
+        contributions.push(f::CREDIT_LINE, 1.0, || {
+            Reason::CreditLine(if explain { ids() } else { String::new() })
         });
     }
     if a.garble > 0.0 {
@@ -252,23 +267,21 @@ pub(super) fn article_base(
             }
             kinds.join(", ")
         };
-        contributions.push(Contribution {
-            delta: -GARBLE_GAIN * a.garble,
-            text: Reason::Garbled(if explain {
+        contributions.push(f::GARBLE, a.garble, || {
+            Reason::Garbled(if explain {
                 format!("{:.2}: {}", a.garble, kinds())
             } else {
                 String::new()
-            }),
+            })
         });
     }
     if let Some(text) = laundered {
-        contributions.push(Contribution {
-            delta: LAUNDERED,
-            text: Reason::Laundered(if explain {
+        contributions.push(f::LAUNDERED, 1.0, || {
+            Reason::Laundered(if explain {
                 text.to_string()
             } else {
                 String::new()
-            }),
+            })
         });
     }
     let sourced = best.len() as f64;
@@ -276,5 +289,31 @@ pub(super) fn article_base(
         delta: contributions.delta,
         contributions: contributions.list,
         strength: 4.0 + sourced.min(6.0),
+        x: contributions.x,
+    }
+}
+
+/// The headline's closing `!` or `?`, when it ends in one: a shape of bait ("You won't believe
+/// what…?", "SHOCKING!"), independent of language and of a feed's capitalisation.
+fn headline_bait(title: Option<&str>) -> Option<char> {
+    let last = title?
+        .trim_end_matches(|c: char| c.is_whitespace() || matches!(c, '"' | '\'' | '»' | '”' | '’' | ')'))
+        .chars()
+        .last()?;
+    matches!(last, '!' | '?').then_some(last)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::headline_bait;
+
+    #[test]
+    fn a_headline_ending_in_a_mark_is_bait_whatever_its_language_or_case() {
+        assert_eq!(headline_bait(Some("You won't believe what happened next!")), Some('!'));
+        assert_eq!(headline_bait(Some("¿Quién gana con la crisis? ")), Some('?'));
+        assert_eq!(headline_bait(Some("«Macron démission ?»")), Some('?'));
+        assert_eq!(headline_bait(Some("U.S. CROP OUTPUT SEEN LOWER")), None);
+        assert_eq!(headline_bait(Some("Is it over? Talks resume in Geneva")), None);
+        assert_eq!(headline_bait(None), None);
     }
 }

@@ -15,6 +15,7 @@ mod outlets;
 pub mod priors;
 pub mod propagate;
 mod reason;
+pub mod weights;
 pub mod style;
 
 use std::collections::BTreeMap;
@@ -126,8 +127,13 @@ pub struct ClaimsTerm {
 }
 
 impl ClaimsTerm {
+    /// The claims feature: mean confidence above the neutral point.
+    fn feature(&self) -> f64 {
+        self.confidence - CLAIM_NEUTRAL
+    }
+
     fn delta(&self) -> f64 {
-        CLAIM_GAIN * (self.confidence - CLAIM_NEUTRAL)
+        weights::Weights::bundled().of(weights::f::CLAIMS) * self.feature()
     }
 
     /// The contribution, its example written out when `explain` is set.
@@ -218,6 +224,17 @@ impl Scores {
     }
 }
 
+impl Scores {
+    /// Feature values behind article `i`'s score, indexed like [`weights::FEATURES`] (zeros for
+    /// an article that was not scored).
+    pub fn features(&self, i: usize, a: &ArticleFacts, registry: &Registry) -> weights::Features {
+        match self.articles.get(i) {
+            Some(s) => self.explainer.features(i, a, s, registry),
+            None => [0.0; weights::N_FEATURES],
+        }
+    }
+}
+
 /// Scoring options.
 #[derive(Debug, Clone, Default)]
 pub struct ScoreOptions {
@@ -227,7 +244,6 @@ pub struct ScoreOptions {
     pub outlet_priors: Option<OutletPriors>,
 }
 
-const CLAIM_GAIN: f64 = 0.15;
 /// Confidence of a claim backed by one origin of trust 0.6 (`1 − 0.4^γ`): claims above it are
 /// corroborated, below it thin.
 const CLAIM_NEUTRAL: f64 = 0.24;

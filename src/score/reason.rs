@@ -29,6 +29,8 @@ pub enum Reason {
     Laundered(String),
     /// Figures weighed against other articles.
     Claims(Box<ClaimsReason>),
+    /// The headline ends in this mark (`!` or `?`).
+    HeadlineBait(char),
 }
 
 /// Figures weighed against other articles.
@@ -56,6 +58,7 @@ impl Reason {
             Reason::Garbled(_) => "garble",
             Reason::Laundered(_) => "laundered",
             Reason::Claims(_) => "claims",
+            Reason::HeadlineBait(_) => "headline_bait",
         }
     }
 }
@@ -95,6 +98,7 @@ impl fmt::Display for Reason {
             Reason::CreditLine(ids) => write!(f, "carries a credit line ({ids})"),
             Reason::Garbled(what) => write!(f, "garbled copy (garble {what})"),
             Reason::Laundered(text) => f.write_str(text),
+            Reason::HeadlineBait(mark) => write!(f, "headline ends in «{mark}»"),
             Reason::Claims(c) => write!(
                 f,
                 "{} figure(s), mean confidence {:.2} (e.g. {}: {} independent origin(s))",
