@@ -25,11 +25,14 @@ MIRROR = {"kcna.co.jp": "kcna.kp"}
 
 
 def rows():
-    for name, keep in [("gj_dev.csv", {"dhnet.be", "lalibre.be"}), ("fakenewscorpus_sample.csv", None),
-                       ("kcna_2011.csv", None), ("reuters21578.csv", None)]:
-        for r in csv.DictReader(open(os.path.join(DATA, "corpora", name), encoding="utf-8")):
-            if keep is None or r["outlet"] in keep:
-                yield {k: r.get(k, "") for k in ("id", "outlet", "url", "published", "title", "text", "lang")}
+    """Every article of a rated outlet, from the same corpora as scripts/fit_weights.py."""
+    sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+    import fit_weights
+    seen = set()
+    for _, r in fit_weights.rows(fit_weights.ratings()):
+        if r["id"] not in seen:
+            seen.add(r["id"])
+            yield r
 
 
 def ranks(xs):
@@ -77,13 +80,15 @@ def main():
     if "--show" in sys.argv:
         for p in sorted(pairs, key=lambda p: -p[2]):
             print(f"  {p[0]:28} n={p[1]:6d} score {p[2]:.3f}  pc1 {p[3]:.3f}")
-    rho = spearman([p[2] for p in pairs], [p[3] for p in pairs])
-    hi = [p[2] for p in pairs if p[3] >= 0.6]
-    lo = [p[2] for p in pairs if p[3] < 0.4]
-    wins = sum((h > l) + 0.5 * (h == l) for h in hi for l in lo)
-    auc = wins / (len(hi) * len(lo)) if hi and lo else float("nan")
-    print(f"rated outlets {len(pairs)}: Spearman {rho:.3f}; AUC {auc:.3f} (high-rated n={len(hi)}, low-rated n={len(lo)}); "
-          f"model iterations {rep['model']['iterations']}")
+    for label, sel in (("rated outlets", pairs), ("rated outlets with >= 5 articles",
+                                                   [p for p in pairs if p[1] >= 5])):
+        rho = spearman([p[2] for p in sel], [p[3] for p in sel])
+        hi = [p[2] for p in sel if p[3] >= 0.6]
+        lo = [p[2] for p in sel if p[3] < 0.4]
+        wins = sum((h > l) + 0.5 * (h == l) for h in hi for l in lo)
+        auc = wins / (len(hi) * len(lo)) if hi and lo else float("nan")
+        print(f"{label} {len(sel)}: Spearman {rho:.3f}; AUC {auc:.3f} (high-rated n={len(hi)}, "
+              f"low-rated n={len(lo)}); model iterations {rep['model']['iterations']}")
 
 
 if __name__ == "__main__":

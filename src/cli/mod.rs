@@ -454,6 +454,14 @@ fn summarize_problems(path: &str, ingested: &Analysis) {
             );
         }
     }
+    if !ingested.scores.converged && !ingested.articles.is_empty() {
+        let _ = writeln!(
+            err,
+            "warning: {path}: the scores did not reach their fixed point within {} rounds \
+             (`model.converged` is false): they are those of the last round",
+            credence::score::MAX_ROUNDS
+        );
+    }
 }
 
 /// Streams a report to `output` (a file, written to a temporary sibling and renamed into place

@@ -269,7 +269,10 @@ mod tests {
         for _ in 0..100_000 {
             f.add(&[]);
         }
-        assert!(!f.is_common(7 << 50), "100 of 100,100 articles is a story, not boilerplate");
+        assert!(
+            !f.is_common(7 << 50),
+            "100 of 100,100 articles is a story, not boilerplate"
+        );
     }
 
     fn anchors_of(text: &str) -> Vec<Vec<u64>> {

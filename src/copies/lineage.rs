@@ -429,7 +429,11 @@ mod tests {
         let pairs = [translated(0, 1, Some(0)), translated(0, 2, Some(0)), same];
         let (origin, stories) = lineage(&inputs, &pairs);
         assert_eq!(origin[1], Some(Origin::Article(0)));
-        assert_eq!(origin[2], Some(Origin::Article(1)), "the French text, not the German");
+        assert_eq!(
+            origin[2],
+            Some(Origin::Article(1)),
+            "the French text, not the German"
+        );
         assert_eq!(stories.len(), 1);
         assert_eq!(stories[0].id, "de1");
         assert_eq!(
@@ -447,7 +451,10 @@ mod tests {
         assert_eq!(stories.len(), 1);
         assert_eq!(stories[0].id, "origin:a");
         assert!(stories[0].virtual_root);
-        assert_eq!(origin, [Some(Origin::Dispatch(0)), Some(Origin::Dispatch(0))]);
+        assert_eq!(
+            origin,
+            [Some(Origin::Dispatch(0)), Some(Origin::Dispatch(0))]
+        );
     }
 
     #[test]

@@ -121,6 +121,9 @@ pub struct ModelJson {
     pub iterations: usize,
     /// Source ↔ claim propagation iterations of the last round.
     pub propagation_iterations: usize,
+    /// Whether the fixed point was reached within the iteration caps (false: the scores are
+    /// those of the last round, and stderr says so).
+    pub converged: bool,
     /// Whether outlet ratings entered the scores.
     pub outlet_priors: bool,
 }
@@ -400,6 +403,7 @@ pub fn build<'a>(
         model: ModelJson {
             iterations: sc.iterations,
             propagation_iterations: sc.propagation_iterations,
+            converged: sc.converged,
             outlet_priors,
         },
     }

@@ -102,7 +102,15 @@ impl Explainer {
         registry: &Registry,
     ) -> Features {
         let laundered = self.laundered.get(&i).map(String::as_str);
-        let mut x = article_base(a, laundered, registry, &self.trust, self.ratings, Detail::Sum).x;
+        let mut x = article_base(
+            a,
+            laundered,
+            registry,
+            &self.trust,
+            self.ratings,
+            Detail::Sum,
+        )
+        .x;
         if let Some(t) = &s.claims_term {
             x[f::CLAIMS] = t.feature();
         }
@@ -213,7 +221,9 @@ pub(super) fn article_base(
     if wsum > 0.0 {
         let rbar = rsum / wsum;
         let coverage = wsum.min(1.0);
-        contributions.push(f::SOURCES, (rbar - 0.5) * coverage, || Reason::Sources(named));
+        contributions.push(f::SOURCES, (rbar - 0.5) * coverage, || {
+            Reason::Sources(named)
+        });
     } else {
         contributions.push(f::NO_SOURCE, 1.0, || Reason::NoSource);
     }
@@ -297,7 +307,9 @@ pub(super) fn article_base(
 /// what…?", "SHOCKING!"), independent of language and of a feed's capitalisation.
 fn headline_bait(title: Option<&str>) -> Option<char> {
     let last = title?
-        .trim_end_matches(|c: char| c.is_whitespace() || matches!(c, '"' | '\'' | '»' | '”' | '’' | ')'))
+        .trim_end_matches(|c: char| {
+            c.is_whitespace() || matches!(c, '"' | '\'' | '»' | '”' | '’' | ')')
+        })
         .chars()
         .last()?;
     matches!(last, '!' | '?').then_some(last)
@@ -309,11 +321,20 @@ mod tests {
 
     #[test]
     fn a_headline_ending_in_a_mark_is_bait_whatever_its_language_or_case() {
-        assert_eq!(headline_bait(Some("You won't believe what happened next!")), Some('!'));
-        assert_eq!(headline_bait(Some("¿Quién gana con la crisis? ")), Some('?'));
+        assert_eq!(
+            headline_bait(Some("You won't believe what happened next!")),
+            Some('!')
+        );
+        assert_eq!(
+            headline_bait(Some("¿Quién gana con la crisis? ")),
+            Some('?')
+        );
         assert_eq!(headline_bait(Some("«Macron démission ?»")), Some('?'));
         assert_eq!(headline_bait(Some("U.S. CROP OUTPUT SEEN LOWER")), None);
-        assert_eq!(headline_bait(Some("Is it over? Talks resume in Geneva")), None);
+        assert_eq!(
+            headline_bait(Some("Is it over? Talks resume in Geneva")),
+            None
+        );
         assert_eq!(headline_bait(None), None);
     }
 }

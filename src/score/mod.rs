@@ -15,8 +15,8 @@ mod outlets;
 pub mod priors;
 pub mod propagate;
 mod reason;
-pub mod weights;
 pub mod style;
+pub mod weights;
 
 use std::collections::BTreeMap;
 
@@ -202,6 +202,9 @@ pub struct Scores {
     pub iterations: usize,
     /// Inner propagation iterations of the last round.
     pub propagation_iterations: usize,
+    /// Whether the fixed point was reached: article means and source trust stopped moving
+    /// within [`MAX_ROUNDS`] rounds and the last round's propagation within its cap.
+    pub converged: bool,
     /// What writing an article's contributions needs.
     pub explainer: Explainer,
 }
@@ -247,6 +250,8 @@ pub struct ScoreOptions {
 /// Confidence of a claim backed by one origin of trust 0.6 (`1 − 0.4^γ`): claims above it are
 /// corroborated, below it thin.
 const CLAIM_NEUTRAL: f64 = 0.24;
+/// Cap of the outer article ↔ claim rounds.
+pub const MAX_ROUNDS: usize = 50;
 
 /// Probability that an article's text is a copy of another article of the input.
 fn copy_probability(copies: &Copies, n: usize) -> Vec<f64> {
@@ -431,6 +436,8 @@ pub fn score(
     let mut claim_conf = vec![0.5; groups.len()];
     let mut iterations = 0;
     let mut inner;
+    let mut inner_converged;
+    let converged;
     let mut solution_sources: Vec<(String, (f64, f64))>;
     // Voters are fixed: each attributed source, and each story (an article and its copies) for
     // unattributed claims. Only the priors of story voters move with the article means.
@@ -525,6 +532,7 @@ pub fn score(
         let sol = propagate::solve(&problem);
         lap("propagation");
         inner = sol.iterations;
+        inner_converged = sol.converged;
         claim_conf = sol.confidence.clone();
         let mut by_id: Vec<(String, (f64, f64))> = source_voter
             .iter()
@@ -548,7 +556,9 @@ pub fn score(
             .iter()
             .any(|(k, v)| trust.get(k).is_none_or(|t| (t - v).abs() > 1e-9));
         let used = std::mem::replace(&mut trust, new_trust);
-        if (moved < 1e-9 && !trust_moved) || iterations >= 50 {
+        let settled = moved < 1e-9 && !trust_moved;
+        if settled || iterations >= MAX_ROUNDS {
+            converged = settled && inner_converged;
             break (used, bases);
         }
     };
@@ -728,6 +738,7 @@ pub fn score(
         claims,
         iterations,
         propagation_iterations: inner,
+        converged,
         explainer,
     }
 }

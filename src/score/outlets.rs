@@ -27,6 +27,18 @@ pub(super) struct Context<'a> {
 
 /// Strength of a rating-based outlet prior.
 const OUTLET_PRIOR_STRENGTH: f64 = 10.0;
+/// Correlation between two articles of one outlet (its editorial line, desk and feed), for the
+/// design effect: `k` articles weigh `k / (1 + (k − 1)·ρ)` independent observations, at most
+/// `1/ρ`, so twelve thousand articles of one feed do not give an interval of ±0.01.
+pub const OUTLET_CORRELATION: f64 = 0.02;
+
+/// Independent observations that `k` articles of one outlet weigh (Kish's design effect).
+pub fn effective_observations(k: f64) -> f64 {
+    if k <= 0.0 {
+        return 0.0;
+    }
+    k / (1.0 + (k - 1.0).max(0.0) * OUTLET_CORRELATION)
+}
 
 /// Scores every known outlet.
 pub(super) fn score_outlets(
@@ -37,12 +49,29 @@ pub(super) fn score_outlets(
     let (copies, opts) = (cx.copies, cx.opts);
     // Identical articles inside one outlet are one piece of evidence.
     let mut dup_weight = vec![1.0f64; articles.len()];
+    // (Below, divided among an outlet's runs of one lineage.)
     for c in copies
         .pairs
         .iter()
         .filter(|c| c.same_outlet && c.containment_a >= 0.95 && c.containment_b >= 0.95)
     {
         dup_weight[c.a.max(c.b)] = 0.0;
+    }
+    // An outlet's articles in one lineage (a dispatch it ran several times) are one observation.
+    let mut in_story: BTreeMap<(usize, &str), usize> = BTreeMap::new();
+    let mut story_of: Vec<Option<usize>> = vec![None; articles.len()];
+    for (k, st) in copies.stories.iter().enumerate() {
+        for &m in &st.members {
+            story_of[m] = Some(k);
+            *in_story
+                .entry((k, articles[m].article.outlet.as_str()))
+                .or_default() += 1;
+        }
+    }
+    for (i, s) in story_of.iter().enumerate() {
+        if let Some(k) = s {
+            dup_weight[i] /= in_story[&(*k, articles[i].article.outlet.as_str())] as f64;
+        }
     }
     let mut by_outlet: BTreeMap<&str, Vec<usize>> = BTreeMap::new();
     for (i, a) in articles
@@ -82,14 +111,28 @@ pub(super) fn score_outlets(
                     "uniform prior (no rating of the outlet's own domain used)".to_string(),
                 ),
             };
+            let (mut sa, mut sb) = (0.0, 0.0);
             for &i in &idx {
                 let m = scores[i].reliability.mean;
-                a += dup_weight[i] * m;
-                b += dup_weight[i] * (1.0 - m);
+                sa += dup_weight[i] * m;
+                sb += dup_weight[i] * (1.0 - m);
             }
+            let observations = effective_observations(sa + sb);
+            let scale = if sa + sb > 0.0 {
+                observations / (sa + sb)
+            } else {
+                0.0
+            };
+            a += scale * sa;
+            b += scale * sb;
             let reliability = Reliability::from_alpha_beta(a, b);
             let mut explanation = outlet_reasons(articles, scores, &idx, cx);
-            explanation.push(format!("{}; {} article(s)", prior_text, idx.len()));
+            explanation.push(format!(
+                "{}; {} article(s), {:.1} independent observation(s)",
+                prior_text,
+                idx.len(),
+                observations
+            ));
             (
                 outlet.to_string(),
                 OutletScore {
@@ -153,6 +196,7 @@ fn outlet_reasons(
                 "claims" => "report figures weighed against other articles",
                 "transparency" => "attribute their facts",
                 "sensational" => "use a sensational tone",
+                "headline_bait" => "end their headline in ! or ?",
                 _ => key,
             };
             let avg = d / n;
@@ -169,4 +213,30 @@ fn outlet_reasons(
         .collect();
     reasons.sort_by(|x, y| y.0.abs().total_cmp(&x.0.abs()).then(x.1.cmp(&y.1)));
     reasons.into_iter().take(4).map(|(_, s)| s).collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn regression_an_outlets_interval_counts_independent_observations_not_articles() {
+        // One article is one observation; a feed's twelve thousand are about fifty, not 12,000.
+        assert!((effective_observations(1.0) - 1.0).abs() < 1e-12);
+        let feed = effective_observations(12_000.0);
+        assert!(feed > 45.0 && feed < 1.0 / OUTLET_CORRELATION, "{feed}");
+        let r = Reliability::from_alpha_beta(1.0 + 0.48 * feed, 1.0 + 0.52 * feed);
+        assert!(
+            r.high - r.low > 0.15,
+            "a 90% interval of {:.3}",
+            r.high - r.low
+        );
+        // More articles never give fewer observations.
+        let mut last = 0.0;
+        for k in 1..2000 {
+            let e = effective_observations(k as f64);
+            assert!(e >= last);
+            last = e;
+        }
+    }
 }

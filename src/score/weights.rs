@@ -75,17 +75,21 @@ impl Weights {
         for (line, rec) in r.records().enumerate() {
             let rec = rec.map_err(|e| WeightsError(e.to_string()))?;
             let name = rec.get(0).unwrap_or("");
-            let k = FEATURES
-                .iter()
-                .position(|f| *f == name)
-                .ok_or_else(|| WeightsError(format!("line {}: unknown feature `{name}`", line + 2)))?;
+            let k = FEATURES.iter().position(|f| *f == name).ok_or_else(|| {
+                WeightsError(format!("line {}: unknown feature `{name}`", line + 2))
+            })?;
             let v: f64 = rec
                 .get(1)
                 .and_then(|x| x.trim().parse().ok())
                 .filter(|x: &f64| x.is_finite())
-                .ok_or_else(|| WeightsError(format!("line {}: field `weight` is not a number", line + 2)))?;
+                .ok_or_else(|| {
+                    WeightsError(format!("line {}: field `weight` is not a number", line + 2))
+                })?;
             if !w[k].is_nan() {
-                return Err(WeightsError(format!("line {}: `{name}` given twice", line + 2)));
+                return Err(WeightsError(format!(
+                    "line {}: `{name}` given twice",
+                    line + 2
+                )));
             }
             w[k] = v;
         }
