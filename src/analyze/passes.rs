@@ -83,22 +83,32 @@ impl First {
                 citations.extend(tools.extractor.extract_dated(Field::Text, &view, year));
                 // A bare agency acronym in a language the agency does not publish in: the text's
                 // own language decides (guessed only when such an acronym is there).
+                // The text's own language, guessed at most once and only when a rule asks.
+                let lang_cell: std::cell::OnceCell<Option<String>> = std::cell::OnceCell::new();
+                let lang = || {
+                    lang_cell
+                        .get_or_init(|| {
+                            let langid = tools.garbler.langid();
+                            let guess = langid
+                                .guess_words(&langid.words(&view).items)
+                                .map(|g| g.lang);
+                            guess.or_else(|| article.lang.clone())
+                        })
+                        .clone()
+                };
                 disambiguate::drop_foreign_names(
                     &mut citations,
                     text,
                     article.title.as_deref(),
                     tools.registry,
-                    || {
-                        let langid = tools.garbler.langid();
-                        let guess = langid
-                            .guess_words(&langid.words(&view).items)
-                            .map(|g| g.lang);
-                        guess.or_else(|| article.lang.clone())
-                    },
+                    lang,
                 );
                 // Per-article lists live until the end of the run: no growth slack.
                 citations.shrink_to_fit();
-                let (mut found, mut unreadable) = claims::extract(text, &view.segs, &citations);
+                let (mut found, mut unreadable) =
+                    claims::extract(text, &view.segs, &citations, &|| {
+                        lang().as_deref() == Some("de")
+                    });
                 found.shrink_to_fit();
                 unreadable.shrink_to_fit();
                 let found_any = !found.is_empty();

@@ -343,6 +343,7 @@ pub fn extract(
     text: &str,
     segs: &Segments,
     citations: &[Citation],
+    nouns_capitalised: &dyn Fn() -> bool,
 ) -> (Vec<Claim>, Vec<Unreadable>) {
     let mut claims = Vec::new();
     let mut unreadable = Vec::new();
@@ -397,6 +398,24 @@ pub fn extract(
             let mut k = j;
             while k < toks.len()
                 && matches!(toks[k].word.as_ref(), "de" | "d" | "of" | "des" | "the")
+            {
+                k += 1;
+            }
+            // "2 French journalists", "3 Egyptian soldiers", "les 2 Français arrêtés" aside: a
+            // capitalised word right after the number and followed by a lowercase word is a modifier
+            // (a nationality, a name) in a language whose common nouns are lowercase; the noun is the
+            // next word. Not in German, where every noun is capitalised.
+            if k < toks.len()
+                && k + 1 < toks.len()
+                && toks[k].raw.chars().next().is_some_and(char::is_uppercase)
+                && toks[k].raw.chars().skip(1).any(char::is_lowercase)
+                // A plural ("2 Americans were", "2 Français arrêtés") is the noun itself.
+                && !toks[k].raw.ends_with(['s', 'x'])
+                && toks[k + 1].raw.chars().all(char::is_lowercase)
+                && toks[k + 1].raw.chars().count() >= 3
+                && !NOT_UNITS.contains(toks[k + 1].word.as_ref())
+                && sentence[toks[k].end..toks[k + 1].start].trim().is_empty()
+                && !nouns_capitalised()
             {
                 k += 1;
             }
@@ -476,7 +495,16 @@ mod tests {
     use super::*;
 
     fn claims(text: &str) -> Vec<(f64, f64, Bound, String)> {
-        extract(text, &Segments::new(text), &[])
+        // The text's language, as the first pass guesses it.
+        let german = || {
+            let langid = crate::garble::lang::LangId::bundled();
+            let view = crate::text::TextView::new(text);
+            langid
+                .guess_words(&langid.words(&view).items)
+                .map(|g| g.lang)
+                == Some("de".into())
+        };
+        extract(text, &Segments::new(text), &[], &german)
             .0
             .into_iter()
             .map(|c| (c.low, c.high, c.bound, c.unit))
@@ -485,6 +513,39 @@ mod tests {
 
     /// Regression (claims issue): "3 mois", "2 jour", "2 homme" and "2 countries" were the most
     /// supported claim groups of gj_dev and KCNA, pooling unrelated stories.
+    #[test]
+    fn regression_a_nationality_before_the_noun_is_not_the_unit() {
+        let units = |t: &str| claims(t).into_iter().map(|c| c.3).collect::<Vec<_>>();
+        assert_eq!(
+            units("Rebels held 12 French journalists for a week."),
+            ["journalist"]
+        );
+        assert_eq!(
+            units("Les rebelles ont libéré 15 Maliens blessés hier."),
+            ["malien"]
+        );
+        assert_eq!(
+            units("Police arrested 30 Egyptian fishermen near the coast."),
+            ["fishermen"]
+        );
+        assert_eq!(
+            units("Unos 40 Colombianos fueron detenidos."),
+            ["colombiano"]
+        );
+        // German capitalises every noun: the capitalised word is the noun.
+        let de = extract(
+            "Die Polizei nahm 40 Demonstranten fest.",
+            &Segments::new("Die Polizei nahm 40 Demonstranten fest."),
+            &[],
+            &|| true,
+        )
+        .0;
+        assert_eq!(
+            de.iter().map(|c| c.unit.as_str()).collect::<Vec<_>>(),
+            ["demonstranten"]
+        );
+    }
+
     #[test]
     fn regression_durations_dates_and_small_generic_counts_are_not_claims() {
         for text in [
@@ -577,7 +638,7 @@ mod tests {
     #[test]
     fn garbled_numbers_are_unreadable_not_small() {
         let t = "La Russie a déplacé plus de 7.000 XNUMX soldats nord-coréens.";
-        let (c, u) = extract(t, &Segments::new(t), &[]);
+        let (c, u) = extract(t, &Segments::new(t), &[], &|| false);
         assert!(c.is_empty(), "{c:?}");
         assert_eq!(&t[u[0].start..u[0].end], "7.000 XNUMX");
     }

@@ -566,7 +566,19 @@ pub fn score(
     // Articles, sources and independent origins of each group, in one pass over the mentions.
     // Flat sorted (group, …) lists rather than a set per group: a million small sets cost more
     // than the groups themselves.
-    let mut origins: Vec<(usize, Result<&str, usize>)> = Vec::with_capacity(mentions.len());
+    let mut origins: Vec<(usize, Result<&str, (usize, usize)>)> =
+        Vec::with_capacity(mentions.len());
+    // The lineage an article belongs to (its story's representative), for independence: runs of
+    // one dispatch in several outlets are one origin.
+    let lineage_key: Vec<usize> = {
+        let mut k: Vec<usize> = (0..n).map(|i| n + i).collect();
+        for st in &copies.stories {
+            for &m in &st.members {
+                k[m] = st.representative;
+            }
+        }
+        k
+    };
     let mut group_sources: Vec<(usize, &str)> = Vec::new();
     let mut group_articles: Vec<Vec<usize>> = vec![Vec::new(); groups.len()];
     for &(g, ai, src) in &mentions {
@@ -577,14 +589,12 @@ pub fn score(
         match src.filter(|s| !own_channel(ai, s)) {
             Some(s) => origins.push((g, Ok(s))),
             None if relayed.binary_search(&(voice[ai], g)).is_ok() => {}
-            None => origins.push((g, Err(voice[ai]))),
+            None => origins.push((g, Err((voice[ai], lineage_key[ai])))),
         }
     }
     origins.sort_unstable();
     origins.dedup();
-    for &(g, _) in &origins {
-        groups[g].support += 1;
-    }
+    count_support(&origins, &mut groups);
     drop(origins);
     group_sources.sort_unstable();
     group_sources.dedup();
@@ -743,6 +753,58 @@ pub fn score(
     }
 }
 
+/// Independent origins of each group from its sorted, deduplicated `origins`: each attributed
+/// source once, and the unattributed mentions' voices joined when they share an outlet (or story
+/// voice) or a lineage, so that one outlet repeating itself and one dispatch run by many outlets
+/// each count once.
+/// # Complexity
+/// O(m log m) for m origins.
+fn count_support(origins: &[(usize, Result<&str, (usize, usize)>)], groups: &mut [ClaimGroup]) {
+    let mut k = 0;
+    while k < origins.len() {
+        let g = origins[k].0;
+        let end = k + origins[k..].iter().take_while(|o| o.0 == g).count();
+        let attributed = origins[k..end].iter().filter(|o| o.1.is_ok()).count();
+        let pairs: Vec<(usize, usize)> = origins[k..end].iter().filter_map(|o| o.1.err()).collect();
+        groups[g].support = attributed + components(&pairs);
+        k = end;
+    }
+}
+
+/// Connected components of the bipartite graph whose edges are `pairs` (voice, lineage).
+fn components(pairs: &[(usize, usize)]) -> usize {
+    if pairs.is_empty() {
+        return 0;
+    }
+    let mut voices: Vec<usize> = pairs.iter().map(|p| p.0).collect();
+    voices.sort_unstable();
+    voices.dedup();
+    let mut lineages: Vec<usize> = pairs.iter().map(|p| p.1).collect();
+    lineages.sort_unstable();
+    lineages.dedup();
+    let mut parent: Vec<usize> = (0..voices.len() + lineages.len()).collect();
+    fn find(p: &mut [usize], mut x: usize) -> usize {
+        while p[x] != x {
+            p[x] = p[p[x]];
+            x = p[x];
+        }
+        x
+    }
+    let mut count = voices.len() + lineages.len();
+    for &(v, l) in pairs {
+        let a = find(&mut parent, voices.binary_search(&v).unwrap_or(0));
+        let b = find(
+            &mut parent,
+            voices.len() + lineages.binary_search(&l).unwrap_or(0),
+        );
+        if a != b {
+            parent[a.max(b)] = a.min(b);
+            count -= 1;
+        }
+    }
+    count
+}
+
 /// "12 000", "10 000–12 000", "≥ 600 000".
 pub fn fmt_value(g: &ClaimGroup) -> String {
     let f = |x: f64| {
@@ -763,6 +825,27 @@ pub fn fmt_value(g: &ClaimGroup) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn regression_runs_of_one_dispatch_in_many_outlets_are_one_origin() {
+        let mut groups = vec![ClaimGroup::default(), ClaimGroup::default()];
+        // Group 0: one AFP dispatch (lineage 7) run by four outlets (voices 1–4), plus outlet 1
+        // repeating the figure in an unrelated article (lineage 20): one origin.
+        // Group 1: two outlets reporting independently, and one attributed source: three.
+        let origins: Vec<(usize, Result<&str, (usize, usize)>)> = vec![
+            (0, Err((1, 7))),
+            (0, Err((1, 20))),
+            (0, Err((2, 7))),
+            (0, Err((3, 7))),
+            (0, Err((4, 7))),
+            (1, Ok("NIS")),
+            (1, Err((1, 30))),
+            (1, Err((2, 31))),
+        ];
+        count_support(&origins, &mut groups);
+        assert_eq!(groups[0].support, 1);
+        assert_eq!(groups[1].support, 3);
+    }
 
     #[test]
     fn intervals_are_ordered_and_finite() {
