@@ -566,8 +566,7 @@ pub fn score(
     // Articles, sources and independent origins of each group, in one pass over the mentions.
     // Flat sorted (group, …) lists rather than a set per group: a million small sets cost more
     // than the groups themselves.
-    let mut origins: Vec<(usize, Result<&str, (usize, usize)>)> =
-        Vec::with_capacity(mentions.len());
+    let mut origins: Vec<GroupOrigin> = Vec::with_capacity(mentions.len());
     // The lineage an article belongs to (its story's representative), for independence: runs of
     // one dispatch in several outlets are one origin.
     let lineage_key: Vec<usize> = {
@@ -753,13 +752,17 @@ pub fn score(
     }
 }
 
+/// One origin of a claim group: (group, an attributed source, or the (voice, lineage) of an
+/// unattributed mention).
+type GroupOrigin<'a> = (usize, Result<&'a str, (usize, usize)>);
+
 /// Independent origins of each group from its sorted, deduplicated `origins`: each attributed
 /// source once, and the unattributed mentions' voices joined when they share an outlet (or story
 /// voice) or a lineage, so that one outlet repeating itself and one dispatch run by many outlets
 /// each count once.
 /// # Complexity
 /// O(m log m) for m origins.
-fn count_support(origins: &[(usize, Result<&str, (usize, usize)>)], groups: &mut [ClaimGroup]) {
+fn count_support(origins: &[GroupOrigin], groups: &mut [ClaimGroup]) {
     let mut k = 0;
     while k < origins.len() {
         let g = origins[k].0;
@@ -832,7 +835,7 @@ mod tests {
         // Group 0: one AFP dispatch (lineage 7) run by four outlets (voices 1–4), plus outlet 1
         // repeating the figure in an unrelated article (lineage 20): one origin.
         // Group 1: two outlets reporting independently, and one attributed source: three.
-        let origins: Vec<(usize, Result<&str, (usize, usize)>)> = vec![
+        let origins: Vec<GroupOrigin> = vec![
             (0, Err((1, 7))),
             (0, Err((1, 20))),
             (0, Err((2, 7))),
