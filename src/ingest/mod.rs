@@ -414,6 +414,23 @@ mod tests {
         assert_eq!(a.domain.as_deref(), Some("example.com"));
     }
 
+    /// Found by `fuzz/fuzz_targets/ingest.rs` (minimized input below): with CRLF line ends every
+    /// record was reported one line early (the first data row on the header's line 1), since the
+    /// csv reader ends a record at `\r` and counts its `\n` with the next record.
+    #[test]
+    fn regression_crlf_records_are_on_their_own_line_not_the_one_before() {
+        let r = read_csv(b"\xef\xbb\xbfid\ttext\r\n1\tPARIS (AFP) -\r\n1\tdup\r\n", "t.csv").unwrap();
+        assert_eq!(r.articles[0].line, 2);
+        assert_eq!(r.rejected[0].line, 3);
+        assert_eq!(r.rejected[0].reason, "duplicate id (first seen on line 2)");
+        // A quoted field holding CRLF line breaks counts them; mixed line ends too.
+        let r = read("id,text\r\n1,\"a\r\nb\r\nc\"\r\n2,x\n3,y\r\n\r\n4,\r\n");
+        assert_eq!(r.articles.iter().map(|a| a.line).collect::<Vec<_>>(), [2, 5, 6]);
+        assert_eq!(r.rejected[0].line, 8);
+        // Blank lines before a record are counted too (LF as well).
+        assert_eq!(read("id,text\n1,a\n\n2,\n").rejected[0].line, 4);
+    }
+
     #[test]
     fn outlet_falls_back_to_url_then_unknown() {
         let r = read("id,text,url\n1,t,https://www.lemonde.fr/a/b\n2,t,\n");
