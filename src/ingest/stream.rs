@@ -5,7 +5,7 @@
 use std::collections::VecDeque;
 use std::io::{self, BufRead, Read};
 
-use super::{row_to_article, Article, Columns, IngestError, Rejection, Warning};
+use super::{row_to_article, Article, Columns, IngestError, ReadOptions, Rejection, Warning};
 
 /// Accepted rows of one chunk, in input order.
 #[derive(Debug, Default)]
@@ -44,11 +44,26 @@ pub struct Stream<R: io::Read> {
     record: csv::ByteRecord,
     end: End,
     done: bool,
+    /// Header names, for messages about a field.
+    names: Vec<String>,
+    max_field: usize,
 }
 
 impl<R: BufRead> Stream<R> {
-    /// Reads the header; fails when it is unreadable or lacks `id` or `text`.
-    pub fn new(mut input: R, path: &str) -> Result<Stream<R>, IngestError> {
+    /// Reads the header with the default [`ReadOptions`]; fails when it is unreadable or lacks
+    /// `id` or `text`.
+    pub fn new(input: R, path: &str) -> Result<Stream<R>, IngestError> {
+        Stream::with_options(input, path, &ReadOptions::default())
+    }
+
+    /// Reads the header of UTF-8 `input` with `options` (the delimiter, the largest field; the
+    /// encoding is [`Input`](super::Input)'s business); fails when it is unreadable or lacks `id`
+    /// or `text`.
+    pub fn with_options(
+        mut input: R,
+        path: &str,
+        options: &ReadOptions,
+    ) -> Result<Stream<R>, IngestError> {
         let io_err = |source| IngestError::Io {
             path: path.into(),
             error: source,
@@ -79,7 +94,7 @@ impl<R: BufRead> Stream<R> {
                         .into(),
             });
         }
-        let delimiter = sniff_delimiter(head);
+        let delimiter = options.delimiter.unwrap_or_else(|| sniff_delimiter(head));
         let mut rdr = csv::ReaderBuilder::new()
             .flexible(true)
             .has_headers(true)
@@ -100,6 +115,10 @@ impl<R: BufRead> Stream<R> {
             });
         }
         let cols = Columns::from_header(&header, path)?;
+        let names = header
+            .iter()
+            .map(|h| String::from_utf8_lossy(h).trim().to_string())
+            .collect();
         let end = End {
             text_column: cols.text,
             delimiter,
@@ -114,6 +133,8 @@ impl<R: BufRead> Stream<R> {
             record: csv::ByteRecord::new(),
             end,
             done: false,
+            names,
+            max_field: options.max_field,
         })
     }
 
@@ -176,6 +197,33 @@ impl<R: BufRead> Stream<R> {
                 reason: format!(
                     "a quote opened in this record is never closed: it runs to the end of the file \
                      and swallows {swallowed} lines that look like rows of their own; close the quote"
+                ),
+            });
+            return Ok(());
+        }
+        if let Some((i, f)) = self
+            .record
+            .iter()
+            .enumerate()
+            .find(|(_, f)| f.len() > self.max_field)
+        {
+            let mib = |b: usize| b as f64 / f64::from(1 << 20);
+            let id = self
+                .record
+                .get(self.cols.id)
+                .filter(|id| id.len() <= 200)
+                .and_then(|id| std::str::from_utf8(id).ok())
+                .map(|id| id.trim().to_string())
+                .filter(|id| !id.is_empty());
+            self.end.rejected.push(Rejection {
+                line,
+                id,
+                reason: format!(
+                    "field `{}` is {:.1} MiB, more than the largest field allowed ({:.1} MiB, \
+                     --max-field-mb)",
+                    self.names.get(i).map_or("?", String::as_str),
+                    mib(f.len()),
+                    mib(self.max_field)
                 ),
             });
             return Ok(());
