@@ -179,7 +179,14 @@ fn bad_rows_are_rejected_with_line_and_reason() {
     // UTF-8 forced: left to `auto`, a file whose only non-ASCII byte is invalid is read as
     // Windows-1252 (`\xff` is "ÿ") and row 8 is kept.
     let out = credence()
-        .args(["score", f.path().to_str().unwrap(), "--format", "json", "--encoding", "utf-8"])
+        .args([
+            "score",
+            f.path().to_str().unwrap(),
+            "--format",
+            "json",
+            "--encoding",
+            "utf-8",
+        ])
         .output()
         .unwrap();
     assert!(out.status.success());
@@ -1198,10 +1205,19 @@ fn regression_a_wrong_lang_column_is_reported_and_the_texts_language_used() {
 /// offsets point into the UTF-8 text. `--encoding` forces either reading.
 #[test]
 fn regression_a_windows_1252_file_is_detected_and_read_with_one_warning() {
-    let f = write_temp(b"id,text\n1,\"Caf\xe9 cr\xe8me, selon l\x92AFP.\"\n2,Sans source \xe0 Paris.\n");
+    let f = write_temp(
+        b"id,text\n1,\"Caf\xe9 cr\xe8me, selon l\x92AFP.\"\n2,Sans source \xe0 Paris.\n",
+    );
     let path = f.path().to_str().unwrap();
-    let out = credence().args(["score", path, "--format", "json"]).output().unwrap();
-    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let out = credence()
+        .args(["score", path, "--format", "json"])
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
     let err = String::from_utf8_lossy(&out.stderr);
     assert_eq!(err.matches("read as Windows-1252").count(), 1, "{err}");
     assert!(err.contains(path), "{err}");
@@ -1210,17 +1226,25 @@ fn regression_a_windows_1252_file_is_detected_and_read_with_one_warning() {
     let c = &r["articles"][0]["citations"][0];
     assert_eq!(c["source"], "AFP");
     // "Café crème, selon l’" is 24 bytes in UTF-8 (20 in Windows-1252).
-    assert_eq!((c["start"].as_u64(), c["end"].as_u64()), (Some(24), Some(27)));
+    assert_eq!(
+        (c["start"].as_u64(), c["end"].as_u64()),
+        (Some(24), Some(27))
+    );
     // Latin-1 proper reads \x92 as a C1 control, not an apostrophe; still no row is lost.
     let r = json_of(&["score", path, "--format", "json", "--encoding", "latin-1"]);
     assert_eq!(r["input"]["scored"], 2);
     // A UTF-8 file with one stray byte stays UTF-8: the bad row alone is rejected.
-    let mut mostly_utf8 = "id,text\n1,Café crème à Paris\n2,caf\u{e9}\n3,bad ".as_bytes().to_vec();
+    let mut mostly_utf8 = "id,text\n1,Café crème à Paris\n2,caf\u{e9}\n3,bad "
+        .as_bytes()
+        .to_vec();
     mostly_utf8.extend_from_slice(b"\xe9\n");
     let f = write_temp(&mostly_utf8);
     let r = json_of(&["score", f.path().to_str().unwrap(), "--format", "json"]);
     assert_eq!(r["input"]["scored"], 2);
-    assert!(r["input"]["rejected"][0]["reason"].as_str().unwrap().contains("invalid UTF-8"));
+    assert!(r["input"]["rejected"][0]["reason"]
+        .as_str()
+        .unwrap()
+        .contains("invalid UTF-8"));
 }
 
 /// Regression (robustness issue): `--delimiter` forces the separator the header sniffing would
@@ -1236,11 +1260,21 @@ fn regression_delimiter_can_be_forced() {
     // Sniffed, the header has no `,`, `;` or tab: one column, no `id`: a clear message.
     let out = credence().args(["score", path]).output().unwrap();
     assert!(!out.status.success());
-    let out = credence().args(["score", path, "--delimiter", "ab"]).output().unwrap();
+    let out = credence()
+        .args(["score", path, "--delimiter", "ab"])
+        .output()
+        .unwrap();
     assert!(!out.status.success());
     assert!(String::from_utf8_lossy(&out.stderr).contains("one ASCII character"));
     let tsv = write_temp(b"id\ttext\n1\tBonjour, (AFP)\n");
-    let r = json_of(&["score", tsv.path().to_str().unwrap(), "--format", "json", "--delimiter", "tab"]);
+    let r = json_of(&[
+        "score",
+        tsv.path().to_str().unwrap(),
+        "--format",
+        "json",
+        "--delimiter",
+        "tab",
+    ]);
     assert_eq!(r["input"]["scored"], 1);
 }
 
@@ -1252,13 +1286,26 @@ fn regression_a_field_over_max_field_mb_rejects_its_row_only() {
     csv.extend(std::iter::repeat_n(b'x', (1 << 20) + 10));
     csv.extend_from_slice(b"\n3,z.fr,Un autre texte.\n");
     let f = write_temp(&csv);
-    let r = json_of(&["score", f.path().to_str().unwrap(), "--format", "json", "--max-field-mb", "1"]);
+    let r = json_of(&[
+        "score",
+        f.path().to_str().unwrap(),
+        "--format",
+        "json",
+        "--max-field-mb",
+        "1",
+    ]);
     assert_eq!(r["input"]["rows"], 3);
     assert_eq!(r["input"]["scored"], 2);
     let rej = &r["input"]["rejected"][0];
     assert_eq!(rej["line"], 3);
     assert_eq!(rej["id"], "2");
-    assert!(rej["reason"].as_str().unwrap().contains("field `text` is 1.0 MiB"), "{rej}");
+    assert!(
+        rej["reason"]
+            .as_str()
+            .unwrap()
+            .contains("field `text` is 1.0 MiB"),
+        "{rej}"
+    );
     // Under the default (64 MiB) the row is read.
     let r = json_of(&["score", f.path().to_str().unwrap(), "--format", "json"]);
     assert_eq!(r["input"]["scored"], 3);
@@ -1273,18 +1320,34 @@ fn regression_a_source_name_in_look_alike_letters_is_no_citation_but_a_warning()
             .as_bytes(),
     );
     let r = json_of(&["score", f.path().to_str().unwrap(), "--format", "json"]);
-    assert!(!has(&r, "h1", "Reuters", &["credit", "attribution", "mention", "relay"]));
+    assert!(!has(
+        &r,
+        "h1",
+        "Reuters",
+        &["credit", "attribution", "mention", "relay"]
+    ));
     assert!(has(&r, "ok", "Reuters", &["credit"]));
     assert!(citations(&r, "h2").is_empty());
     let warnings: Vec<(u64, String)> = r["input"]["warnings"]
         .as_array()
         .unwrap()
         .iter()
-        .map(|w| (w["line"].as_u64().unwrap(), w["message"].as_str().unwrap().to_string()))
+        .map(|w| {
+            (
+                w["line"].as_u64().unwrap(),
+                w["message"].as_str().unwrap().to_string(),
+            )
+        })
         .collect();
     assert_eq!(warnings.len(), 2, "{warnings:?}");
     assert_eq!(warnings[0].0, 2);
-    assert!(warnings[0].1.contains("article \"h1\"") && warnings[0].1.contains("Reuters"), "{warnings:?}");
+    assert!(
+        warnings[0].1.contains("article \"h1\"") && warnings[0].1.contains("Reuters"),
+        "{warnings:?}"
+    );
     assert_eq!(warnings[1].0, 4);
-    assert!(warnings[1].1.contains("article \"h2\"") && warnings[1].1.contains("AFP"), "{warnings:?}");
+    assert!(
+        warnings[1].1.contains("article \"h2\"") && warnings[1].1.contains("AFP"),
+        "{warnings:?}"
+    );
 }

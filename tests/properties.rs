@@ -35,7 +35,8 @@ fn rows() -> Vec<[String; 5]> {
 
 fn csv_of(rows: &[[String; 5]], order: &[usize]) -> Vec<u8> {
     let mut w = csv::Writer::from_writer(Vec::new());
-    w.write_record(["id", "outlet", "published", "title", "text"]).unwrap();
+    w.write_record(["id", "outlet", "published", "title", "text"])
+        .unwrap();
     for &i in order {
         w.write_record(&rows[i]).unwrap();
     }
@@ -63,7 +64,11 @@ fn pairs(v: &Value) -> Vec<(String, String, String)> {
         .iter()
         .map(|c| {
             let (a, b) = (c["a"].as_str().unwrap(), c["b"].as_str().unwrap());
-            (a.min(b).to_string(), a.max(b).to_string(), c["relation"].to_string())
+            (
+                a.min(b).to_string(),
+                a.max(b).to_string(),
+                c["relation"].to_string(),
+            )
         })
         .collect();
     out.sort();
@@ -78,9 +83,11 @@ fn difference(a: &Value, b: &Value, path: &str) -> Option<String> {
             .zip(y)
             .enumerate()
             .find_map(|(i, (p, q))| difference(p, q, &format!("{path}[{i}]"))),
-        (Value::Object(x), Value::Object(y)) if x.len() == y.len() => x
-            .iter()
-            .find_map(|(k, v)| difference(v, y.get(k).unwrap_or(&Value::Null), &format!("{path}.{k}"))),
+        (Value::Object(x), Value::Object(y)) if x.len() == y.len() => {
+            x.iter().find_map(|(k, v)| {
+                difference(v, y.get(k).unwrap_or(&Value::Null), &format!("{path}.{k}"))
+            })
+        }
         _ if a == b => None,
         _ => Some(format!("{path}: {a} vs {b}")),
     }

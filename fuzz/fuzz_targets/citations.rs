@@ -18,12 +18,20 @@ fn tools() -> &'static (Registry, Extractor) {
 }
 
 fuzz_target!(|data: &[u8]| {
-    let Some((text, title)) = credence_fuzz::text_and_title(data) else { return };
+    let Some((text, title)) = credence_fuzz::text_and_title(data) else {
+        return;
+    };
     let (reg, ex) = tools();
     for (field, t) in [(Field::Text, Some(text)), (Field::Title, title)] {
         let Some(t) = t else { continue };
         let view = TextView::new(t);
-        for s in view.segs.lines.iter().chain(&view.segs.sentences).chain(&view.segs.paragraphs) {
+        for s in view
+            .segs
+            .lines
+            .iter()
+            .chain(&view.segs.sentences)
+            .chain(&view.segs.paragraphs)
+        {
             credence_fuzz::check_span(t, s.start, s.end, "segment");
         }
         for w in &view.words {
@@ -39,6 +47,9 @@ fuzz_target!(|data: &[u8]| {
                 assert!(reg.get(v).is_some(), "unknown relay {v}");
             }
         }
-        assert!(cites.windows(2).all(|w| w[0].start <= w[1].start), "citations out of order");
+        assert!(
+            cites.windows(2).all(|w| w[0].start <= w[1].start),
+            "citations out of order"
+        );
     }
 });

@@ -19,7 +19,9 @@ fn tools() -> &'static (Registry, Extractor) {
 }
 
 fuzz_target!(|data: &[u8]| {
-    let Ok(text) = std::str::from_utf8(data) else { return };
+    let Ok(text) = std::str::from_utf8(data) else {
+        return;
+    };
     let (reg, ex) = tools();
     let view = TextView::new(text);
     let citations = ex.extract(Field::Text, &view);

@@ -15,7 +15,9 @@ fn garbler() -> &'static Garbler {
 }
 
 fuzz_target!(|data: &[u8]| {
-    let Ok(s) = std::str::from_utf8(data) else { return };
+    let Ok(s) = std::str::from_utf8(data) else {
+        return;
+    };
     let (a, b) = s.split_once('\u{1f}').unwrap_or((s, s));
     let (va, vb) = (TextView::new(a), TextView::new(b));
     let (ta, tb) = (tokens::tokenize(&va, &[]), tokens::tokenize(&vb, &[]));
@@ -24,17 +26,26 @@ fuzz_target!(|data: &[u8]| {
     }
     let (sa, sb) = (candidates::shingles(&ta), candidates::shingles(&tb));
     let v = verify::verify(&ta, &sa, &tb, &sb);
-    assert!((0.0..=1.0).contains(&v.containment_a) && (0.0..=1.0).contains(&v.containment_b), "{v:?}");
+    assert!(
+        (0.0..=1.0).contains(&v.containment_a) && (0.0..=1.0).contains(&v.containment_b),
+        "{v:?}"
+    );
     for p in &v.passages {
         credence_fuzz::check_span(a, p.a_start, p.a_end, "passage in a");
         credence_fuzz::check_span(b, p.b_start, p.b_end, "passage in b");
     }
     let w = verify::verify(&tb, &sb, &ta, &sa);
-    assert_eq!(v.relation, w.relation, "verdict depends on the order of the texts");
+    assert_eq!(
+        v.relation, w.relation,
+        "verdict depends on the order of the texts"
+    );
     assert_eq!(v.containment_a, w.containment_b);
 
     let langid = garbler().langid();
-    let (xa, xb) = (anchors::sentences(&va, langid), anchors::sentences(&vb, langid));
+    let (xa, xb) = (
+        anchors::sentences(&va, langid),
+        anchors::sentences(&vb, langid),
+    );
     for x in &xa {
         credence_fuzz::check_span(a, x.span.start, x.span.end, "anchored sentence");
     }

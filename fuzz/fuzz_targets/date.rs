@@ -4,7 +4,9 @@
 use libfuzzer_sys::fuzz_target;
 
 fuzz_target!(|data: &[u8]| {
-    let Ok(s) = std::str::from_utf8(data) else { return };
+    let Ok(s) = std::str::from_utf8(data) else {
+        return;
+    };
     if let Some(d) = credence::ingest::parse_date(s) {
         let b = d.as_bytes();
         assert!(
@@ -16,8 +18,14 @@ fuzz_target!(|data: &[u8]| {
             d[5..7].parse().unwrap(),
             d[8..].parse().unwrap(),
         );
-        assert!((1..=12).contains(&m) && (1..=31).contains(&day) && y > 0, "{s:?} -> {d:?}");
-        assert_eq!(credence::ingest::parse_date(&d).as_deref(), Some(d.as_str()));
+        assert!(
+            (1..=12).contains(&m) && (1..=31).contains(&day) && y > 0,
+            "{s:?} -> {d:?}"
+        );
+        assert_eq!(
+            credence::ingest::parse_date(&d).as_deref(),
+            Some(d.as_str())
+        );
         let _ = credence::copies::translated::day_number(&d);
     }
     let _ = credence::copies::translated::day_number(s);

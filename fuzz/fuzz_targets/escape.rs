@@ -14,13 +14,17 @@ fn html_unescape(s: &str) -> String {
 }
 
 fuzz_target!(|data: &[u8]| {
-    let Ok(s) = std::str::from_utf8(data) else { return };
+    let Ok(s) = std::str::from_utf8(data) else {
+        return;
+    };
     let h = credence::report::html::escape(s);
     assert!(!h.contains(['<', '>', '"', '\'']), "{h:?}");
     for (i, _) in h.match_indices('&') {
         let rest = &h[i..];
         assert!(
-            ["&amp;", "&lt;", "&gt;", "&quot;", "&#39;"].iter().any(|e| rest.starts_with(e)),
+            ["&amp;", "&lt;", "&gt;", "&quot;", "&#39;"]
+                .iter()
+                .any(|e| rest.starts_with(e)),
             "raw & in {h:?}"
         );
     }

@@ -19,7 +19,9 @@ fn tools() -> &'static (Registry, Extractor, Garbler) {
 }
 
 fuzz_target!(|data: &[u8]| {
-    let Some((text, title)) = credence_fuzz::text_and_title(data) else { return };
+    let Some((text, title)) = credence_fuzz::text_and_title(data) else {
+        return;
+    };
     let (reg, ex, g) = tools();
     let view = TextView::new(text);
     let citations = ex.extract(Field::Text, &view);
@@ -30,7 +32,13 @@ fuzz_target!(|data: &[u8]| {
         _ => Some("de"),
     };
     // The first line as boilerplate when the text has several.
-    let bp: Vec<_> = view.segs.lines.iter().take(usize::from(view.segs.lines.len() > 2)).copied().collect();
+    let bp: Vec<_> = view
+        .segs
+        .lines
+        .iter()
+        .take(usize::from(view.segs.lines.len() > 2))
+        .copied()
+        .collect();
     let doc = Doc {
         view: &view,
         title,

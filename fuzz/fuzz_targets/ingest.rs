@@ -28,14 +28,20 @@ fuzz_target!(|data: &[u8]| {
     }
     // Lines are counted by `\n` as `sed -n Np` and editors' "go to line" do, so records ended by
     // a lone `\r` (old Mac files) share a line number: non-decreasing, not increasing.
-    assert!(all.articles.windows(2).all(|w| w[0].line <= w[1].line), "lines out of order");
+    assert!(
+        all.articles.windows(2).all(|w| w[0].line <= w[1].line),
+        "lines out of order"
+    );
     for r in &all.rejected {
         assert!(r.line >= 2, "a data row on the header's line: {r:?}");
     }
     // The stream in chunks of 3 sees the same rows.
     let mut s = credence::ingest::Stream::new(data, "fuzz.csv").expect("header read once");
     let mut got = 0;
-    while let Some(c) = s.next_chunk(3).expect("in-memory input cannot fail to read") {
+    while let Some(c) = s
+        .next_chunk(3)
+        .expect("in-memory input cannot fail to read")
+    {
         assert!(c.articles.len() <= 3 && !c.articles.is_empty());
         got += c.articles.len();
     }
@@ -45,6 +51,9 @@ fuzz_target!(|data: &[u8]| {
     assert_eq!(end.rejected, all.rejected);
     assert_eq!(end.spans.len(), got);
     for &(start, len) in &end.spans {
-        assert!(start + len <= data.len() as u64, "record range outside the input");
+        assert!(
+            start + len <= data.len() as u64,
+            "record range outside the input"
+        );
     }
 });

@@ -4,11 +4,16 @@
 use libfuzzer_sys::fuzz_target;
 
 fuzz_target!(|data: &[u8]| {
-    let Ok(s) = std::str::from_utf8(data) else { return };
+    let Ok(s) = std::str::from_utf8(data) else {
+        return;
+    };
     match credence::Registry::parse(s, "fuzz.csv") {
         Ok(r) => {
             let ids: Vec<&str> = r.sources().iter().map(|s| s.id.as_str()).collect();
-            assert!(ids.windows(2).all(|w| w[0] < w[1]), "registry not sorted by unique id");
+            assert!(
+                ids.windows(2).all(|w| w[0] < w[1]),
+                "registry not sorted by unique id"
+            );
             for src in r.sources() {
                 assert!(src.prior_mean.is_finite() && src.prior_strength.is_finite());
                 assert!(r.get(&src.id).is_some());

@@ -8,12 +8,12 @@ use rayon::prelude::*;
 
 use super::{ArticleFacts, Progress};
 use crate::boilerplate::{line_keys, Boilerplate, Learner};
+use crate::citations::homoglyph;
 use crate::citations::{cues::Cues, disambiguate, Extractor, Field};
 use crate::copies::anchors::{Anchored, SentenceAnchors};
 use crate::copies::{self, Sketches, Words};
 use crate::garble::vocab::{TextWords, Vocab};
 use crate::garble::{Doc, Garbler};
-use crate::citations::homoglyph;
 use crate::ingest::{Article, Texts, Warning};
 use crate::registry::Registry;
 use crate::score::{claims, style};
@@ -65,7 +65,13 @@ impl First {
         progress: &dyn Progress,
     ) {
         let reader = style::Reader::new(&tools.cues);
-        type Out = (ArticleFacts, ArticleClaims, Vec<u64>, TextWords, Vec<Warning>);
+        type Out = (
+            ArticleFacts,
+            ArticleClaims,
+            Vec<u64>,
+            TextWords,
+            Vec<Warning>,
+        );
         let out: Vec<Out> = articles
             .into_par_iter()
             .zip(texts.par_iter())

@@ -41,11 +41,7 @@ pub struct Homoglyph {
 /// Source names in `text` that become a citation once look-alike letters of mixed-script words are
 /// read as Latin. Linear in the text; the extractor runs again only on a text holding such a word.
 pub fn find(extractor: &Extractor, field: Field, text: &str) -> Vec<Homoglyph> {
-    if text.is_ascii()
-        || !text
-            .split(|c: char| !c.is_alphanumeric())
-            .any(mixed)
-    {
+    if text.is_ascii() || !text.split(|c: char| !c.is_alphanumeric()).any(mixed) {
         return Vec::new();
     }
     // The text with look-alikes of mixed words replaced, and each replaced char's offsets.
@@ -53,7 +49,10 @@ pub fn find(extractor: &Extractor, field: Field, text: &str) -> Vec<Homoglyph> {
     let mut map: Vec<(usize, usize)> = Vec::new(); // (offset in plain, offset in text)
     let mut swapped: Vec<(usize, usize)> = Vec::new(); // byte ranges of text that were replaced
     let mut word_start = 0;
-    for (i, c) in text.char_indices().chain(std::iter::once((text.len(), ' '))) {
+    for (i, c) in text
+        .char_indices()
+        .chain(std::iter::once((text.len(), ' ')))
+    {
         if c.is_alphanumeric() {
             continue;
         }
@@ -106,8 +105,15 @@ mod tests {
         let ex = Extractor::new(&Registry::bundled());
         let t = "LONDON (Reut\u{435}rs) - Markets fell, selon l'\u{410}FP et Reuters.";
         let got = find(&ex, Field::Text, t);
-        let names: Vec<(&str, &str)> = got.iter().map(|h| (h.source.as_str(), h.written.as_str())).collect();
-        assert_eq!(names, [("Reuters", "Reut\u{435}rs"), ("AFP", "\u{410}FP")], "{got:?}");
+        let names: Vec<(&str, &str)> = got
+            .iter()
+            .map(|h| (h.source.as_str(), h.written.as_str()))
+            .collect();
+        assert_eq!(
+            names,
+            [("Reuters", "Reut\u{435}rs"), ("AFP", "\u{410}FP")],
+            "{got:?}"
+        );
         for h in &got {
             assert_eq!(&t[h.start..h.end], h.written);
         }

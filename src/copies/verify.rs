@@ -285,7 +285,11 @@ mod tests {
             tokenize(&crate::text::TextView::new(&a), &[]),
             tokenize(&crate::text::TextView::new(&b), &[]),
         );
-        assert_eq!(ta.len(), tb.len(), "the defect needs two texts of one length");
+        assert_eq!(
+            ta.len(),
+            tb.len(),
+            "the defect needs two texts of one length"
+        );
         let (ab, ba) = (run(&a, &b), run(&b, &a));
         assert_eq!(ab.relation, ba.relation, "{ab:?} / {ba:?}");
         assert_eq!(ab.relation, Some(Relation::Wholly));

@@ -310,7 +310,8 @@ impl Input {
     fn transcode(mut self, from: Transcoded) -> Result<Input, IngestError> {
         let mut src = io::BufReader::with_capacity(1 << 20, self.rewound()?);
         let spool = tempfile::NamedTempFile::new().map_err(|e| self.io(e))?;
-        let mut out = io::BufWriter::with_capacity(1 << 20, spool.reopen().map_err(|e| self.io(e))?);
+        let mut out =
+            io::BufWriter::with_capacity(1 << 20, spool.reopen().map_err(|e| self.io(e))?);
         let mut text = String::new();
         loop {
             let chunk = io::BufRead::fill_buf(&mut src).map_err(|e| self.io(e))?;
@@ -611,13 +612,20 @@ mod tests {
     /// csv reader ends a record at `\r` and counts its `\n` with the next record.
     #[test]
     fn regression_crlf_records_are_on_their_own_line_not_the_one_before() {
-        let r = read_csv(b"\xef\xbb\xbfid\ttext\r\n1\tPARIS (AFP) -\r\n1\tdup\r\n", "t.csv").unwrap();
+        let r = read_csv(
+            b"\xef\xbb\xbfid\ttext\r\n1\tPARIS (AFP) -\r\n1\tdup\r\n",
+            "t.csv",
+        )
+        .unwrap();
         assert_eq!(r.articles[0].line, 2);
         assert_eq!(r.rejected[0].line, 3);
         assert_eq!(r.rejected[0].reason, "duplicate id (first seen on line 2)");
         // A quoted field holding CRLF line breaks counts them; mixed line ends too.
         let r = read("id,text\r\n1,\"a\r\nb\r\nc\"\r\n2,x\n3,y\r\n\r\n4,\r\n");
-        assert_eq!(r.articles.iter().map(|a| a.line).collect::<Vec<_>>(), [2, 5, 6]);
+        assert_eq!(
+            r.articles.iter().map(|a| a.line).collect::<Vec<_>>(),
+            [2, 5, 6]
+        );
         assert_eq!(r.rejected[0].line, 8);
         // Blank lines before a record are counted too (LF as well).
         assert_eq!(read("id,text\n1,a\n\n2,\n").rejected[0].line, 4);
