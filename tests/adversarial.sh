@@ -32,7 +32,7 @@ for case in cases:
         write(case, "id,text\n" + "".join(f"{i},{words[i % len(words)]}\n" for i in range(1_000_000)))
     elif case == "no_whitespace_10mb":
         blob = "".join(random.choice("abcdefghijklmnopqrstuvwxyzéàAFPReuters.,;:-'0123456789") for _ in range(10 << 20))
-        write(case, "id,text\nbig," + blob + "\nsmall,Un texte normal (AFP).\n")
+        write(case, "id,text\nbig,\"" + blob + "\"\nsmall,Un texte normal (AFP).\n")
     elif case == "columns_10k":
         wide = ",".join(f"v{k}" for k in range(10_000))
         header_wide = "id,text," + ",".join(f"c{k}" for k in range(9_998))
