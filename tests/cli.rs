@@ -176,8 +176,17 @@ fn bad_rows_are_rejected_with_line_and_reason() {
     let mut bytes = b"id,title,text\n1,t,ok (AFP)\n2,t\n1,t,dup\n3,t,\n4,t,\"multi\nline\"\n5,t,bad \xff\n6,t,fine\n".to_vec();
     bytes.extend(b"7,t,\"unterminated");
     let f = write_temp(&bytes);
+    // UTF-8 forced: left to `auto`, a file whose only non-ASCII byte is invalid is read as
+    // Windows-1252 (`\xff` is "ÿ") and row 8 is kept.
     let out = credence()
-        .args(["score", f.path().to_str().unwrap(), "--format", "json"])
+        .args([
+            "score",
+            f.path().to_str().unwrap(),
+            "--format",
+            "json",
+            "--encoding",
+            "utf-8",
+        ])
         .output()
         .unwrap();
     assert!(out.status.success());
@@ -1060,11 +1069,12 @@ fn regression_real_world_inputs_get_read_or_one_clear_message() {
         (&b"{\"id\":1,\"text\":\"x\"}\n"[..], "looks like JSON"),
         (&b"id,text,text\n1,a,b\n"[..], "column `text` appears twice"),
         (&b"id,body\n1,hello\n"[..], "found `body`: rename it `text`"),
+        // Read as UTF-8 on request, a Latin-1 file fails with the hint to convert it.
         (&b"id,text\n1,caf\xe9 cr\xe8me\n"[..], "Windows-1252"),
     ] {
         let f = write_temp(bytes);
         let out = credence()
-            .args(["score", f.path().to_str().unwrap()])
+            .args(["score", f.path().to_str().unwrap(), "--encoding", "utf-8"])
             .output()
             .unwrap();
         let err = String::from_utf8_lossy(&out.stderr);
@@ -1187,5 +1197,157 @@ fn regression_a_wrong_lang_column_is_reported_and_the_texts_language_used() {
             .iter()
             .all(|f| f["kind"] != "foreign_fragment"),
         "{a}"
+    );
+}
+
+/// Regression (robustness issue): a Windows-1252 export (é, è and the curly apostrophe `\x92` of
+/// "l’AFP") was rejected row by row; it is detected, read as Windows-1252 with one warning, and
+/// offsets point into the UTF-8 text. `--encoding` forces either reading.
+#[test]
+fn regression_a_windows_1252_file_is_detected_and_read_with_one_warning() {
+    let f = write_temp(
+        b"id,text\n1,\"Caf\xe9 cr\xe8me, selon l\x92AFP.\"\n2,Sans source \xe0 Paris.\n",
+    );
+    let path = f.path().to_str().unwrap();
+    let out = credence()
+        .args(["score", path, "--format", "json"])
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(err.matches("read as Windows-1252").count(), 1, "{err}");
+    assert!(err.contains(path), "{err}");
+    let r: Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(r["input"]["scored"], 2);
+    let c = &r["articles"][0]["citations"][0];
+    assert_eq!(c["source"], "AFP");
+    // "Café crème, selon l’" is 24 bytes in UTF-8 (20 in Windows-1252).
+    assert_eq!(
+        (c["start"].as_u64(), c["end"].as_u64()),
+        (Some(24), Some(27))
+    );
+    // Latin-1 proper reads \x92 as a C1 control, not an apostrophe; still no row is lost.
+    let r = json_of(&["score", path, "--format", "json", "--encoding", "latin-1"]);
+    assert_eq!(r["input"]["scored"], 2);
+    // A UTF-8 file with one stray byte stays UTF-8: the bad row alone is rejected.
+    let mut mostly_utf8 = "id,text\n1,Café crème à Paris\n2,caf\u{e9}\n3,bad "
+        .as_bytes()
+        .to_vec();
+    mostly_utf8.extend_from_slice(b"\xe9\n");
+    let f = write_temp(&mostly_utf8);
+    let r = json_of(&["score", f.path().to_str().unwrap(), "--format", "json"]);
+    assert_eq!(r["input"]["scored"], 2);
+    assert!(r["input"]["rejected"][0]["reason"]
+        .as_str()
+        .unwrap()
+        .contains("invalid UTF-8"));
+}
+
+/// Regression (robustness issue): `--delimiter` forces the separator the header sniffing would
+/// not pick (`|`), and rejects what cannot be one.
+#[test]
+fn regression_delimiter_can_be_forced() {
+    let f = write_temp(b"id|outlet|text\n1|x.fr|Selon l'AFP, 3, 4 et 5.\n2|y.fr|Deux, trois\n");
+    let path = f.path().to_str().unwrap();
+    let r = json_of(&["score", path, "--format", "json", "--delimiter", "|"]);
+    assert_eq!(r["input"]["scored"], 2);
+    assert_eq!(r["articles"][0]["outlet"], "x.fr");
+    assert!(has(&r, "1", "AFP", &["attribution"]));
+    // Sniffed, the header has no `,`, `;` or tab: one column, no `id`: a clear message.
+    let out = credence().args(["score", path]).output().unwrap();
+    assert!(!out.status.success());
+    let out = credence()
+        .args(["score", path, "--delimiter", "ab"])
+        .output()
+        .unwrap();
+    assert!(!out.status.success());
+    assert!(String::from_utf8_lossy(&out.stderr).contains("one ASCII character"));
+    let tsv = write_temp(b"id\ttext\n1\tBonjour, (AFP)\n");
+    let r = json_of(&[
+        "score",
+        tsv.path().to_str().unwrap(),
+        "--format",
+        "json",
+        "--delimiter",
+        "tab",
+    ]);
+    assert_eq!(r["input"]["scored"], 1);
+}
+
+/// Regression (robustness issue): a field larger than `--max-field-mb` rejects its row with the
+/// field's name and size; the other rows go on.
+#[test]
+fn regression_a_field_over_max_field_mb_rejects_its_row_only() {
+    let mut csv = b"id,outlet,text\n1,x.fr,Un texte court (AFP).\n2,y.fr,".to_vec();
+    csv.extend(std::iter::repeat_n(b'x', (1 << 20) + 10));
+    csv.extend_from_slice(b"\n3,z.fr,Un autre texte.\n");
+    let f = write_temp(&csv);
+    let r = json_of(&[
+        "score",
+        f.path().to_str().unwrap(),
+        "--format",
+        "json",
+        "--max-field-mb",
+        "1",
+    ]);
+    assert_eq!(r["input"]["rows"], 3);
+    assert_eq!(r["input"]["scored"], 2);
+    let rej = &r["input"]["rejected"][0];
+    assert_eq!(rej["line"], 3);
+    assert_eq!(rej["id"], "2");
+    assert!(
+        rej["reason"]
+            .as_str()
+            .unwrap()
+            .contains("field `text` is 1.0 MiB"),
+        "{rej}"
+    );
+    // Under the default (64 MiB) the row is read.
+    let r = json_of(&["score", f.path().to_str().unwrap(), "--format", "json"]);
+    assert_eq!(r["input"]["scored"], 3);
+}
+
+/// Regression (robustness issue): "Reutеrs" with a Cyrillic `е` (and "АFP" with a Cyrillic `А`)
+/// is not a Reuters citation; `input.warnings` names the article, the field and the source.
+#[test]
+fn regression_a_source_name_in_look_alike_letters_is_no_citation_but_a_warning() {
+    let f = write_temp(
+        "id,outlet,text\nh1,x.fr,\"LONDON (Reut\u{435}rs) - Markets fell.\"\nok,y.fr,\"LONDON (Reuters) - Markets fell.\"\nh2,z.fr,\"Selon l'\u{410}FP, rien.\"\n"
+            .as_bytes(),
+    );
+    let r = json_of(&["score", f.path().to_str().unwrap(), "--format", "json"]);
+    assert!(!has(
+        &r,
+        "h1",
+        "Reuters",
+        &["credit", "attribution", "mention", "relay"]
+    ));
+    assert!(has(&r, "ok", "Reuters", &["credit"]));
+    assert!(citations(&r, "h2").is_empty());
+    let warnings: Vec<(u64, String)> = r["input"]["warnings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|w| {
+            (
+                w["line"].as_u64().unwrap(),
+                w["message"].as_str().unwrap().to_string(),
+            )
+        })
+        .collect();
+    assert_eq!(warnings.len(), 2, "{warnings:?}");
+    assert_eq!(warnings[0].0, 2);
+    assert!(
+        warnings[0].1.contains("article \"h1\"") && warnings[0].1.contains("Reuters"),
+        "{warnings:?}"
+    );
+    assert_eq!(warnings[1].0, 4);
+    assert!(
+        warnings[1].1.contains("article \"h2\"") && warnings[1].1.contains("AFP"),
+        "{warnings:?}"
     );
 }

@@ -231,6 +231,7 @@ fn finish(
         mut claims,
         learner,
         vocab,
+        warnings: lookalikes,
     } = first;
     // Chunks were appended as they came: drop the growth slack.
     analyzed.shrink_to_fit();
@@ -240,6 +241,7 @@ fn finish(
     let second = passes::second(&mut analyzed, &texts, chunk, &bp, &vocab, tools, progress);
     summary::discount_feed_artefacts(&mut analyzed);
     let mut warnings = head.warnings;
+    warnings.extend(lookalikes);
     for a in &analyzed {
         if let (Some(given), Some(used)) = (a.article.lang.as_deref(), a.lang.as_deref()) {
             if given != used {

@@ -8,12 +8,13 @@ use rayon::prelude::*;
 
 use super::{ArticleFacts, Progress};
 use crate::boilerplate::{line_keys, Boilerplate, Learner};
+use crate::citations::homoglyph;
 use crate::citations::{cues::Cues, disambiguate, Extractor, Field};
 use crate::copies::anchors::{Anchored, SentenceAnchors};
 use crate::copies::{self, Sketches, Words};
 use crate::garble::vocab::{TextWords, Vocab};
 use crate::garble::{Doc, Garbler};
-use crate::ingest::{Article, Texts};
+use crate::ingest::{Article, Texts, Warning};
 use crate::registry::Registry;
 use crate::score::{claims, style};
 use crate::segment::Span;
@@ -50,6 +51,8 @@ pub(super) struct First {
     pub(super) learner: Learner,
     /// The input's vocabulary, for glued words in the second pass.
     pub(super) vocab: crate::garble::vocab::Vocab,
+    /// Source names written with look-alike letters of another script, in input order.
+    pub(super) warnings: Vec<Warning>,
 }
 
 impl First {
@@ -62,7 +65,14 @@ impl First {
         progress: &dyn Progress,
     ) {
         let reader = style::Reader::new(&tools.cues);
-        let out: Vec<(ArticleFacts, ArticleClaims, Vec<u64>, TextWords)> = articles
+        type Out = (
+            ArticleFacts,
+            ArticleClaims,
+            Vec<u64>,
+            TextWords,
+            Vec<Warning>,
+        );
+        let out: Vec<Out> = articles
             .into_par_iter()
             .zip(texts.par_iter())
             .map(|(article, text)| {
@@ -103,6 +113,23 @@ impl First {
                     tools.registry,
                     lang,
                 );
+                let mut lookalikes = Vec::new();
+                for (field, name, t) in [
+                    (Field::Title, "title", article.title.as_deref()),
+                    (Field::Text, "text", Some(text.as_str())),
+                ] {
+                    for h in homoglyph::find(&tools.extractor, field, t.unwrap_or("")) {
+                        lookalikes.push(Warning {
+                            line: article.line,
+                            field: name,
+                            message: format!(
+                                "article {:?}: {:?} at byte {} looks like the source {} but mixes \
+                                 scripts (look-alike letters): not counted as a citation",
+                                article.id, h.written, h.start, h.source
+                            ),
+                        });
+                    }
+                }
                 // Per-article lists live until the end of the run: no growth slack.
                 citations.shrink_to_fit();
                 let (mut found, mut unreadable) =
@@ -132,10 +159,11 @@ impl First {
                         Vec::new()
                     },
                 };
-                (analyzed, claims, keys, TextWords::of(text))
+                (analyzed, claims, keys, TextWords::of(text), lookalikes)
             })
             .collect();
-        for (a, claims, keys, words) in out {
+        for (a, claims, keys, words, warnings) in out {
+            self.warnings.extend(warnings);
             self.vocab.add(words);
             if a.article.outlet_known {
                 self.learner.add(&a.article.outlet, &keys);

@@ -11,6 +11,7 @@ pub(crate) mod datelines;
 pub(crate) use datelines::MONTH_WORDS;
 pub mod disambiguate;
 pub mod frames;
+pub mod homoglyph;
 pub mod matcher;
 
 use serde::Serialize;

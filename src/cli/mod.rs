@@ -10,7 +10,7 @@ use clap::{Parser, Subcommand, ValueEnum};
 
 use credence::copies::CopyOptions;
 use credence::graph::{self, GraphOptions, Level};
-use credence::ingest::Input;
+use credence::ingest::{Encoding, Input, ReadOptions};
 use credence::report::{self, csv::Table};
 use credence::score::{OutletPriors, ScoreOptions};
 use credence::{analyze_input, Analysis, Options, Registry};
@@ -103,6 +103,57 @@ struct Common {
     #[arg(long, value_name = "N", default_value_t = credence::copies::MAX_PARTNERS as u32,
           value_parser = clap::value_parser!(u32).range(1..))]
     max_partners: u32,
+    /// Field separator of the input (one ASCII character, or `tab`), instead of the one read from
+    /// the header line.
+    #[arg(long, value_name = "CHAR", value_parser = parse_delimiter)]
+    delimiter: Option<u8>,
+    /// Input encoding. `auto` reads UTF-8, or Windows-1252 (with a warning) when the bytes are
+    /// mostly not UTF-8. Offsets in the output refer to the text converted to UTF-8.
+    #[arg(long, value_enum, default_value_t = EncodingArg::Auto)]
+    encoding: EncodingArg,
+    /// A field larger than this many MiB rejects its row (the other rows go on).
+    #[arg(long, value_name = "MB", default_value_t = 64,
+          value_parser = clap::value_parser!(u32).range(1..=4096))]
+    max_field_mb: u32,
+}
+
+#[derive(ValueEnum, Clone, Copy, Debug)]
+enum EncodingArg {
+    Auto,
+    #[value(name = "utf-8", alias = "utf8")]
+    Utf8,
+    #[value(name = "windows-1252", alias = "cp1252")]
+    Windows1252,
+    #[value(name = "latin-1", alias = "latin1", alias = "iso-8859-1")]
+    Latin1,
+}
+
+/// `--delimiter`: one ASCII character other than a quote or a line end, or `tab`.
+fn parse_delimiter(s: &str) -> std::result::Result<u8, String> {
+    let b = match s {
+        "tab" | "\\t" | "\t" => b'\t',
+        _ if s.len() == 1 && s.is_ascii() => s.as_bytes()[0],
+        _ => return Err(format!("expected one ASCII character or `tab`, got {s:?}")),
+    };
+    if matches!(b, b'"' | b'\n' | b'\r') {
+        return Err(format!("{s:?} cannot separate fields"));
+    }
+    Ok(b)
+}
+
+impl Common {
+    fn read_options(&self) -> ReadOptions {
+        ReadOptions {
+            delimiter: self.delimiter,
+            encoding: match self.encoding {
+                EncodingArg::Auto => Encoding::Auto,
+                EncodingArg::Utf8 => Encoding::Utf8,
+                EncodingArg::Windows1252 => Encoding::Windows1252,
+                EncodingArg::Latin1 => Encoding::Latin1,
+            },
+            max_field: self.max_field_mb as usize * (1 << 20),
+        }
+    }
 }
 
 #[derive(ValueEnum, Clone, Copy, Debug)]
@@ -167,7 +218,7 @@ pub fn run() -> Result<()> {
         } => {
             let registry = load_registry(common.registry.as_ref())?;
             let opts = options(&common)?;
-            let analysis = load(&file, &registry, &opts, common.quiet)?;
+            let analysis = load(&file, &registry, &opts, &common)?;
             let exporter: Box<dyn report::Exporter> = match format {
                 FormatArg::Table => Box::new(report::TableExporter {
                     top,
@@ -208,7 +259,7 @@ pub fn run() -> Result<()> {
             common,
         } => {
             let registry = load_registry(common.registry.as_ref())?;
-            let analysis = load(&file, &registry, &options(&common)?, common.quiet)?;
+            let analysis = load(&file, &registry, &options(&common)?, &common)?;
             let level = match level {
                 LevelArg::Article => Level::Article,
                 LevelArg::Outlet => Level::Outlet,
@@ -238,7 +289,7 @@ pub fn run() -> Result<()> {
         }
         Command::Explain { file, key, common } => {
             let registry = load_registry(common.registry.as_ref())?;
-            let analysis = load(&file, &registry, &options(&common)?, common.quiet)?;
+            let analysis = load(&file, &registry, &options(&common)?, &common)?;
             let text = report::explain::render(&analysis, &registry, &key).ok_or_else(|| {
                 anyhow::anyhow!("{file}: no article with id {key:?} and no outlet named {key:?}")
             })?;
@@ -366,9 +417,21 @@ fn score_options(common: &Common) -> Result<ScoreOptions> {
     Ok(ScoreOptions { outlet_priors })
 }
 
-fn load(file: &str, registry: &Registry, opts: &Options, quiet: bool) -> Result<Analysis> {
+fn load(file: &str, registry: &Registry, opts: &Options, common: &Common) -> Result<Analysis> {
+    let quiet = common.quiet;
+    let input = Input::open_with(file, &common.read_options())?;
+    if let Some(t) = input.transcoded() {
+        if t.invalid > 0 {
+            eprintln!(
+                "warning: {}: not UTF-8 ({} invalid byte sequences): read as {}; offsets refer to \
+                 the text converted to UTF-8 (--encoding chooses)",
+                input.display(),
+                t.invalid,
+                t.from.as_str()
+            );
+        }
+    }
     let bar = progress::Bar::new(quiet);
-    let input = Input::open(file)?;
     let analysis = analyze_input(&input, registry, opts, &bar)?;
     bar.finish();
     if !quiet {
@@ -396,8 +459,8 @@ fn every_row_rejected(analysis: &Analysis, file: &str) -> Result<()> {
     if utf8 * 2 > analysis.rejected.len() {
         anyhow::bail!(
             "{file}: all {} rows were rejected, {utf8} of them for invalid UTF-8{first}: the file is \
-             probably Latin-1 or Windows-1252; convert it first, e.g. `iconv -f WINDOWS-1252 -t \
-             UTF-8 {file} > utf8.csv`",
+             probably Latin-1 or Windows-1252: read it with `--encoding windows-1252`, or convert it \
+             first, e.g. `iconv -f WINDOWS-1252 -t UTF-8 {file} > utf8.csv`",
             analysis.rows
         );
     }

@@ -6,6 +6,7 @@ use rustc_hash::{FxHashMap, FxHashSet};
 use super::lang::Words;
 use super::{is_credit, Doc, Flag, FlagKind, LangId};
 use crate::citations::Field;
+use crate::normalize::floor_char_boundary;
 
 fn flag(kind: FlagKind, start: usize, end: usize, text: &str, mut detail: String) -> Flag {
     // Flags live until the end of the run: `format!` leaves slack.
@@ -54,6 +55,11 @@ pub fn glued_words(doc: &Doc, lang: Option<&str>, langid: &LangId, out: &mut Vec
     }
 }
 
+/// Bytes of a letter run [`glued_words`] reads (the first join is the one flagged).
+const GLUED_RUN: usize = 256;
+/// Bytes either side of a run searched for the whitespace ending its token (URL, hashtag).
+const GLUED_REACH: usize = 512;
+
 fn check_glued(
     doc: &Doc,
     s: usize,
@@ -63,20 +69,27 @@ fn check_glued(
     out: &mut Vec<Flag>,
 ) {
     let text = doc.view.text;
+    // Linear in the text whatever it holds: a letter run is read over its first GLUED_RUN bytes
+    // and the token around it over GLUED_REACH bytes each side (a 10 MB text without whitespace
+    // took minutes: every run scanned the whole text back and forth for its token).
+    let e = if e - s > GLUED_RUN {
+        floor_char_boundary(text, s + GLUED_RUN)
+    } else {
+        e
+    };
     let word = &text[s..e];
     let chars: Vec<(usize, char)> = word.char_indices().collect();
     // Hashtags, handles and URLs join words on purpose ("#SachezLe", "youtube.com/watchNow").
     let before = text[..s].chars().next_back();
     // Whitespace may be wider than a byte (a no-break space).
-    let token_start = text[..s]
+    let from = floor_char_boundary(text, s.saturating_sub(GLUED_REACH));
+    let token_start = text[from..s]
         .char_indices()
         .rev()
         .find(|(_, c)| c.is_whitespace())
-        .map_or(0, |(p, c)| p + c.len_utf8());
-    let token = &text[token_start
-        ..text[e..]
-            .find(char::is_whitespace)
-            .map_or(text.len(), |p| e + p)];
+        .map_or(from, |(p, c)| from + p + c.len_utf8());
+    let to = floor_char_boundary(text, (e + GLUED_REACH).min(text.len()));
+    let token = &text[token_start..text[e..to].find(char::is_whitespace).map_or(to, |p| e + p)];
     if matches!(before, Some('#' | '@'))
         || token.contains("://")
         || token.contains("www.")

@@ -309,3 +309,24 @@ fn glued_word_after_a_no_break_space_does_not_panic() {
         let _ = flags_of(text, None, Some("fr"));
     }
 }
+
+/// Found by `tests/adversarial.sh` (one 10 MB article without whitespace: more than 10 minutes,
+/// quadratic): each glued-word candidate scanned the whole text back and forth for the whitespace
+/// around its token. A 1 MB text of short camel-case runs took about 150 s; it now takes well
+/// under a second, and the joins near its start are still flagged.
+#[test]
+fn regression_a_text_without_whitespace_is_read_in_linear_time() {
+    let text: String = "motDe,".repeat(1 << 20 >> 3) + "cliquezIci;aBaBaB";
+    let started = std::time::Instant::now();
+    let flags = flags_of(&text, None, Some("fr"));
+    let took = started.elapsed();
+    assert!(took.as_secs() < 10, "{took:?}");
+    assert!(
+        has(&flags, FlagKind::GluedWords, "motDe"),
+        "{:?}",
+        flags.first()
+    );
+    // A glued join inside a long token is still found when the token is an ordinary word.
+    let flags = flags_of("Le texte dit motDe la suite.", None, Some("fr"));
+    assert!(has(&flags, FlagKind::GluedWords, "motDe"));
+}

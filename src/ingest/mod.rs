@@ -118,35 +118,130 @@ pub enum IngestError {
     },
 }
 
+/// The text encoding of an input file.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub enum Encoding {
+    /// UTF-8, unless the bytes are mostly not UTF-8: then Windows-1252 (see [`Input::open_with`]).
+    #[default]
+    Auto,
+    /// UTF-8 (rows with invalid bytes are rejected).
+    Utf8,
+    /// Windows-1252 (the superset of Latin-1 that Windows and Excel write).
+    Windows1252,
+    /// ISO-8859-1: every byte is the code point of the same value.
+    Latin1,
+}
+
+impl Encoding {
+    /// The name people know it by.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Encoding::Auto => "auto",
+            Encoding::Utf8 => "UTF-8",
+            Encoding::Windows1252 => "Windows-1252",
+            Encoding::Latin1 => "Latin-1",
+        }
+    }
+}
+
+/// How to read an input file.
+#[derive(Debug, Clone)]
+pub struct ReadOptions {
+    /// The field delimiter; `None` reads it from the header line (`,`, `;` or tab).
+    pub delimiter: Option<u8>,
+    /// The file's encoding.
+    pub encoding: Encoding,
+    /// A field longer than this many bytes rejects its row.
+    pub max_field: usize,
+}
+
+/// The default largest field: 64 MiB.
+pub const MAX_FIELD: usize = 64 << 20;
+
+impl Default for ReadOptions {
+    fn default() -> ReadOptions {
+        ReadOptions {
+            delimiter: None,
+            encoding: Encoding::Auto,
+            max_field: MAX_FIELD,
+        }
+    }
+}
+
+/// An input that was converted to UTF-8 before reading: from what, and why.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Transcoded {
+    /// The encoding the bytes were read as.
+    pub from: Encoding,
+    /// Byte sequences that were not valid UTF-8 (0 when the encoding was given).
+    pub invalid: usize,
+}
+
 /// An input file, open once: every pass and every text read back use the same file, so renaming
 /// or replacing the path during a run changes nothing. Stdin (`-`) and anything that is not a
 /// regular file (a pipe, `<(zcat …)`) are first spooled to a temporary file, since the input is read
 /// more than once.
+///
+/// A file in another encoding is converted to UTF-8 in a temporary file first: byte offsets in
+/// the output then refer to the UTF-8 text.
 pub struct Input {
     file: File,
     display: String,
     _spool: Option<tempfile::NamedTempFile>,
+    options: ReadOptions,
+    transcoded: Option<Transcoded>,
 }
 
 impl Input {
-    /// Opens `path`, or spools stdin when `path` is `-`.
+    /// Opens `path`, or spools stdin when `path` is `-`, with the default [`ReadOptions`].
     pub fn open(path: &str) -> Result<Input, IngestError> {
+        Input::open_with(path, &ReadOptions::default())
+    }
+
+    /// Opens `path` (`-` for stdin) to read it with `options`. With [`Encoding::Auto`], a file
+    /// whose invalid UTF-8 sequences outnumber its valid non-ASCII characters is read as
+    /// Windows-1252 (see [`Input::transcoded`]); a UTF-8 file with a few bad bytes stays UTF-8 and
+    /// the rows holding them are rejected.
+    pub fn open_with(path: &str, options: &ReadOptions) -> Result<Input, IngestError> {
         let io_err = |source| IngestError::Io {
             path: path.into(),
             error: source,
         };
-        if path == "-" {
-            return Input::spool(&mut io::stdin().lock(), "<stdin>");
-        }
-        let mut file = File::open(path).map_err(io_err)?;
-        if !file.metadata().map_err(io_err)?.is_file() {
-            return Input::spool(&mut file, path);
-        }
-        Ok(Input {
-            file,
-            display: path.into(),
-            _spool: None,
-        })
+        let mut input = if path == "-" {
+            Input::spool(&mut io::stdin().lock(), "<stdin>")?
+        } else {
+            let mut file = File::open(path).map_err(io_err)?;
+            if file.metadata().map_err(io_err)?.is_file() {
+                Input {
+                    file,
+                    display: path.into(),
+                    _spool: None,
+                    options: ReadOptions::default(),
+                    transcoded: None,
+                }
+            } else {
+                Input::spool(&mut file, path)?
+            }
+        };
+        input.options = options.clone();
+        let from = match options.encoding {
+            Encoding::Utf8 => return Ok(input),
+            Encoding::Auto => {
+                let (invalid, multibyte) = input.utf8_census()?;
+                if invalid == 0 || invalid <= multibyte {
+                    return Ok(input);
+                }
+                Transcoded {
+                    from: Encoding::Windows1252,
+                    invalid,
+                }
+            }
+            e => Transcoded {
+                from: e,
+                invalid: 0,
+            },
+        };
+        input.transcode(from)
     }
 
     fn spool(from: &mut dyn io::Read, display: &str) -> Result<Input, IngestError> {
@@ -161,7 +256,105 @@ impl Input {
             file,
             display: display.into(),
             _spool: Some(spool),
+            options: ReadOptions::default(),
+            transcoded: None,
         })
+    }
+
+    /// Invalid UTF-8 sequences and valid non-ASCII characters in the file, in one read.
+    fn utf8_census(&self) -> Result<(usize, usize), IngestError> {
+        let mut file = self.rewound()?;
+        let mut buf = vec![0u8; 1 << 20];
+        let (mut invalid, mut multibyte, mut carry) = (0usize, 0usize, 0usize);
+        loop {
+            let n = io::Read::read(&mut file, &mut buf[carry..]).map_err(|e| self.io(e))?;
+            let len = carry + n;
+            let mut rest = &buf[..len];
+            carry = 0;
+            loop {
+                match std::str::from_utf8(rest) {
+                    Ok(s) => {
+                        multibyte += s.bytes().filter(|&b| b >= 0xC0).count();
+                        break;
+                    }
+                    Err(e) => {
+                        let (good, bad) = rest.split_at(e.valid_up_to());
+                        multibyte += good.iter().filter(|&&b| b >= 0xC0).count();
+                        match e.error_len() {
+                            Some(k) => {
+                                invalid += 1;
+                                rest = &bad[k..];
+                            }
+                            // A sequence cut by the end of the buffer: read on (or, at the end of
+                            // the file, it is invalid).
+                            None if n > 0 => {
+                                carry = bad.len();
+                                break;
+                            }
+                            None => {
+                                invalid += 1;
+                                break;
+                            }
+                        }
+                    }
+                }
+            }
+            if n == 0 {
+                return Ok((invalid, multibyte));
+            }
+            buf.copy_within(len - carry..len, 0);
+        }
+    }
+
+    /// Converts the file from a single-byte encoding to UTF-8 in a temporary file, read from then on.
+    fn transcode(mut self, from: Transcoded) -> Result<Input, IngestError> {
+        let mut src = io::BufReader::with_capacity(1 << 20, self.rewound()?);
+        let spool = tempfile::NamedTempFile::new().map_err(|e| self.io(e))?;
+        let mut out =
+            io::BufWriter::with_capacity(1 << 20, spool.reopen().map_err(|e| self.io(e))?);
+        let mut text = String::new();
+        loop {
+            let chunk = io::BufRead::fill_buf(&mut src).map_err(|e| self.io(e))?;
+            if chunk.is_empty() {
+                break;
+            }
+            text.clear();
+            match from.from {
+                Encoding::Latin1 => text.extend(chunk.iter().map(|&b| char::from(b))),
+                // Single-byte: chunks decode independently.
+                _ => text.push_str(
+                    &encoding_rs::WINDOWS_1252
+                        .decode_without_bom_handling(chunk)
+                        .0,
+                ),
+            }
+            let n = chunk.len();
+            io::BufRead::consume(&mut src, n);
+            io::Write::write_all(&mut out, text.as_bytes()).map_err(|e| self.io(e))?;
+        }
+        io::Write::flush(&mut out).map_err(|e| self.io(e))?;
+        self.file = spool.reopen().map_err(|e| self.io(e))?;
+        self._spool = Some(spool);
+        self.transcoded = Some(from);
+        Ok(self)
+    }
+
+    fn io(&self, error: io::Error) -> IngestError {
+        IngestError::Io {
+            path: self.display.clone(),
+            error,
+        }
+    }
+
+    fn rewound(&self) -> Result<File, IngestError> {
+        let mut file = self.handle()?;
+        io::Seek::seek(&mut file, io::SeekFrom::Start(0)).map_err(|e| self.io(e))?;
+        Ok(file)
+    }
+
+    /// The encoding the input was converted from, when it was not read as UTF-8.
+    pub fn transcoded(&self) -> Option<&Transcoded> {
+        self.transcoded.as_ref()
     }
 
     /// The name to show in messages (`<stdin>` for stdin).
@@ -183,12 +376,12 @@ impl Input {
 
     /// Starts reading the rows in chunks, from the start of the file.
     pub fn stream(&self) -> Result<Stream<io::BufReader<File>>, IngestError> {
-        let mut file = self.handle()?;
-        io::Seek::seek(&mut file, io::SeekFrom::Start(0)).map_err(|source| IngestError::Io {
-            path: self.display.clone(),
-            error: source,
-        })?;
-        Stream::new(io::BufReader::with_capacity(1 << 20, file), &self.display)
+        let file = self.rewound()?;
+        Stream::with_options(
+            io::BufReader::with_capacity(1 << 20, file),
+            &self.display,
+            &self.options,
+        )
     }
 
     /// Random access to the texts of the articles a finished [`Stream`] of this input accepted
@@ -412,6 +605,30 @@ mod tests {
         assert_eq!(r.texts[0], "hello\r\nworld");
         assert_eq!(a.outlet, "example.com");
         assert_eq!(a.domain.as_deref(), Some("example.com"));
+    }
+
+    /// Found by `fuzz/fuzz_targets/ingest.rs` (minimized input below): with CRLF line ends every
+    /// record was reported one line early (the first data row on the header's line 1), since the
+    /// csv reader ends a record at `\r` and counts its `\n` with the next record.
+    #[test]
+    fn regression_crlf_records_are_on_their_own_line_not_the_one_before() {
+        let r = read_csv(
+            b"\xef\xbb\xbfid\ttext\r\n1\tPARIS (AFP) -\r\n1\tdup\r\n",
+            "t.csv",
+        )
+        .unwrap();
+        assert_eq!(r.articles[0].line, 2);
+        assert_eq!(r.rejected[0].line, 3);
+        assert_eq!(r.rejected[0].reason, "duplicate id (first seen on line 2)");
+        // A quoted field holding CRLF line breaks counts them; mixed line ends too.
+        let r = read("id,text\r\n1,\"a\r\nb\r\nc\"\r\n2,x\n3,y\r\n\r\n4,\r\n");
+        assert_eq!(
+            r.articles.iter().map(|a| a.line).collect::<Vec<_>>(),
+            [2, 5, 6]
+        );
+        assert_eq!(r.rejected[0].line, 8);
+        // Blank lines before a record are counted too (LF as well).
+        assert_eq!(read("id,text\n1,a\n\n2,\n").rejected[0].line, 4);
     }
 
     #[test]

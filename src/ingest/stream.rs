@@ -2,9 +2,10 @@
 //! one chunk of texts and drop it before the next; only the byte range of each accepted record is
 //! kept, for [`Texts`](super::Texts) to read a text again later.
 
-use std::io::{self, BufRead};
+use std::collections::VecDeque;
+use std::io::{self, BufRead, Read};
 
-use super::{row_to_article, Article, Columns, IngestError, Rejection, Warning};
+use super::{row_to_article, Article, Columns, IngestError, ReadOptions, Rejection, Warning};
 
 /// Accepted rows of one chunk, in input order.
 #[derive(Debug, Default)]
@@ -34,7 +35,7 @@ pub struct End {
 
 /// Reads a CSV of articles chunk by chunk (see [`Stream::next_chunk`]).
 pub struct Stream<R: io::Read> {
-    rdr: csv::Reader<R>,
+    rdr: csv::Reader<CrLf<R>>,
     cols: Columns,
     /// Bytes before the reader's offset 0 (a skipped byte-order mark).
     base: u64,
@@ -43,11 +44,26 @@ pub struct Stream<R: io::Read> {
     record: csv::ByteRecord,
     end: End,
     done: bool,
+    /// Header names, for messages about a field.
+    names: Vec<String>,
+    max_field: usize,
 }
 
 impl<R: BufRead> Stream<R> {
-    /// Reads the header; fails when it is unreadable or lacks `id` or `text`.
-    pub fn new(mut input: R, path: &str) -> Result<Stream<R>, IngestError> {
+    /// Reads the header with the default [`ReadOptions`]; fails when it is unreadable or lacks
+    /// `id` or `text`.
+    pub fn new(input: R, path: &str) -> Result<Stream<R>, IngestError> {
+        Stream::with_options(input, path, &ReadOptions::default())
+    }
+
+    /// Reads the header of UTF-8 `input` with `options` (the delimiter, the largest field; the
+    /// encoding is [`Input`](super::Input)'s business); fails when it is unreadable or lacks `id`
+    /// or `text`.
+    pub fn with_options(
+        mut input: R,
+        path: &str,
+        options: &ReadOptions,
+    ) -> Result<Stream<R>, IngestError> {
         let io_err = |source| IngestError::Io {
             path: path.into(),
             error: source,
@@ -78,12 +94,12 @@ impl<R: BufRead> Stream<R> {
                         .into(),
             });
         }
-        let delimiter = sniff_delimiter(head);
+        let delimiter = options.delimiter.unwrap_or_else(|| sniff_delimiter(head));
         let mut rdr = csv::ReaderBuilder::new()
             .flexible(true)
             .has_headers(true)
             .delimiter(delimiter)
-            .from_reader(input);
+            .from_reader(CrLf::new(input));
         let header = rdr
             .byte_headers()
             .map_err(|e| IngestError::BadHeader {
@@ -99,6 +115,10 @@ impl<R: BufRead> Stream<R> {
             });
         }
         let cols = Columns::from_header(&header, path)?;
+        let names = header
+            .iter()
+            .map(|h| String::from_utf8_lossy(h).trim().to_string())
+            .collect();
         let end = End {
             text_column: cols.text,
             delimiter,
@@ -113,6 +133,8 @@ impl<R: BufRead> Stream<R> {
             record: csv::ByteRecord::new(),
             end,
             done: false,
+            names,
+            max_field: options.max_field,
         })
     }
 
@@ -132,8 +154,14 @@ impl<R: BufRead> Stream<R> {
     }
 
     fn next_row(&mut self, chunk: &mut Chunk) -> Result<(), IngestError> {
-        let line = self.rdr.position().line();
-        match self.rdr.read_byte_record(&mut self.record) {
+        // The 1-based line of the record: the reader's line count where it starts, plus the line
+        // ends it skips before the record (the `\n` of the `\r\n` it ended the last record at,
+        // blank lines).
+        let at = self.rdr.position().clone();
+        self.rdr.get_mut().mark(at.byte());
+        let read = self.rdr.read_byte_record(&mut self.record);
+        let line = at.line() + self.rdr.get_mut().lines_after(at.byte());
+        match read {
             Ok(false) => {
                 self.done = true;
                 return Ok(());
@@ -152,7 +180,6 @@ impl<R: BufRead> Stream<R> {
                 }
                 // The csv parser is lenient; an error here is one broken record.
                 self.end.rows += 1;
-                let line = e.position().map_or(line, |p| p.line());
                 self.end.rejected.push(Rejection {
                     line,
                     id: None,
@@ -162,7 +189,6 @@ impl<R: BufRead> Stream<R> {
             }
         }
         let pos = self.record.position().cloned();
-        let line = pos.as_ref().map_or(line, |p| p.line());
         self.end.rows += 1;
         if let Some(swallowed) = self.swallowed_rows() {
             self.end.rejected.push(Rejection {
@@ -171,6 +197,33 @@ impl<R: BufRead> Stream<R> {
                 reason: format!(
                     "a quote opened in this record is never closed: it runs to the end of the file \
                      and swallows {swallowed} lines that look like rows of their own; close the quote"
+                ),
+            });
+            return Ok(());
+        }
+        if let Some((i, f)) = self
+            .record
+            .iter()
+            .enumerate()
+            .find(|(_, f)| f.len() > self.max_field)
+        {
+            let mib = |b: usize| b as f64 / f64::from(1 << 20);
+            let id = self
+                .record
+                .get(self.cols.id)
+                .filter(|id| id.len() <= 200)
+                .and_then(|id| std::str::from_utf8(id).ok())
+                .map(|id| id.trim().to_string())
+                .filter(|id| !id.is_empty());
+            self.end.rejected.push(Rejection {
+                line,
+                id,
+                reason: format!(
+                    "field `{}` is {:.1} MiB, more than the largest field allowed ({:.1} MiB, \
+                     --max-field-mb)",
+                    self.names.get(i).map_or("?", String::as_str),
+                    mib(f.len()),
+                    mib(self.max_field)
                 ),
             });
             return Ok(());
@@ -227,6 +280,77 @@ impl<R: BufRead> Stream<R> {
                 (lines.len() >= 2 && rows * 10 >= lines.len() * 9).then_some(rows)
             })
             .max()
+    }
+}
+
+/// The input as the csv reader reads it, noting the runs of line-end bytes (`\r`, `\n`) near the
+/// reader's position: a record the reader places inside such a run (on the `\n` of a `\r\n`, or
+/// before blank lines it skips) starts as many lines later as there are `\n`s left in the run.
+/// Runs further back than [`CrLf::KEEP`] bytes are forgotten (the csv reader reads ahead less),
+/// except the first one from the [`CrLf::mark`]ed record start.
+struct CrLf<R> {
+    inner: R,
+    offset: u64,
+    /// `(start, end, newlines, starts with \n)` of each run of line-end bytes, in order.
+    runs: VecDeque<(u64, u64, u64, bool)>,
+}
+
+impl<R> CrLf<R> {
+    /// Bytes behind the read offset a record start can be (the csv reader's buffer is 8 KiB).
+    const KEEP: u64 = 1 << 16;
+
+    fn new(inner: R) -> CrLf<R> {
+        CrLf {
+            inner,
+            offset: 0,
+            runs: VecDeque::new(),
+        }
+    }
+
+    /// Forgets the runs before a record that starts at byte `at`: the first run left is kept
+    /// until [`CrLf::lines_after`] reads it, however long the record.
+    fn mark(&mut self, at: u64) {
+        while self.runs.front().is_some_and(|r| r.1 <= at) {
+            self.runs.pop_front();
+        }
+    }
+
+    /// Lines a record the reader placed at byte `at` (marked) starts after the reader's count.
+    fn lines_after(&mut self, at: u64) -> u64 {
+        match self.runs.front() {
+            // The reader consumed at most the run's first byte as a record terminator, and
+            // counted it when it was a `\n`.
+            Some(&(start, _, newlines, lf)) if start <= at => {
+                newlines - u64::from(lf && at > start)
+            }
+            _ => 0,
+        }
+    }
+}
+
+impl<R: Read> Read for CrLf<R> {
+    fn read(&mut self, buf: &mut [u8]) -> io::Result<usize> {
+        let n = self.inner.read(buf)?;
+        for (i, &b) in buf[..n].iter().enumerate() {
+            if b != b'\n' && b != b'\r' {
+                continue;
+            }
+            let at = self.offset + i as u64;
+            let lf = u64::from(b == b'\n');
+            match self.runs.back_mut() {
+                Some(run) if run.1 == at => {
+                    run.1 += 1;
+                    run.2 += lf;
+                }
+                _ => self.runs.push_back((at, at + 1, lf, lf == 1)),
+            }
+        }
+        self.offset += n as u64;
+        let keep_from = self.offset.saturating_sub(Self::KEEP);
+        while self.runs.get(1).is_some_and(|r| r.1 < keep_from) {
+            self.runs.remove(1);
+        }
+        Ok(n)
     }
 }
 

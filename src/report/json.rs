@@ -24,6 +24,20 @@ pub struct InputJson<'a> {
     pub scored: usize,
     /// Rows rejected, with line and reason.
     pub rejected: &'a [Rejection],
+    /// Problems with rows that were kept (an unparseable date, a `lang` the text contradicts, a
+    /// source name in look-alike letters), in line order.
+    pub warnings: Vec<WarningJson<'a>>,
+}
+
+/// One warning about a kept row.
+#[derive(Debug, Serialize)]
+pub struct WarningJson<'a> {
+    /// Line of the record.
+    pub line: u64,
+    /// Column name.
+    pub field: &'a str,
+    /// What was found, naming the article.
+    pub message: &'a str,
 }
 
 /// One article.
@@ -393,6 +407,15 @@ pub fn build<'a>(
             rows: analysis.rows,
             scored: analysis.articles.len(),
             rejected: &analysis.rejected,
+            warnings: analysis
+                .warnings
+                .iter()
+                .map(|w| WarningJson {
+                    line: w.line,
+                    field: w.field,
+                    message: &w.message,
+                })
+                .collect(),
         },
         articles,
         copies,
