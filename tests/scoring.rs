@@ -73,3 +73,42 @@ fn the_model_block_says_whether_the_fixed_point_was_reached() {
     assert_eq!(v["model"]["converged"], true);
     assert!(v["model"]["iterations"].as_u64().unwrap() < 50);
 }
+
+#[test]
+fn regression_an_article_quoting_a_named_speaker_is_not_said_to_name_no_source() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("in.csv");
+    std::fs::write(
+        &path,
+        "id,outlet,title,text\n\
+         q1,example.be,Grève,\"La grève continuera lundi, a déclaré jeudi Jean Dupont, président du syndicat. \
+         « Nous ne céderons pas », a-t-il ajouté devant les grévistes réunis à Liège. Selon lui, 2 000 \
+         travailleurs ont débrayé dans la province depuis le début du mouvement la semaine dernière.\"\n\
+         q2,example.be,Grève,\"La grève continuera lundi dans la province de Liège. Les travailleurs ont \
+         débrayé depuis le début du mouvement la semaine dernière et les piquets resteront en place \
+         devant les entreprises de la région pendant tout le week-end prochain.\"\n",
+    )
+    .unwrap();
+    let out = credence(&[
+        "score",
+        path.to_str().unwrap(),
+        "--format",
+        "json",
+        "--quiet",
+    ]);
+    let v: serde_json::Value = serde_json::from_slice(&out).unwrap();
+    let says_no_source = |id: &str| {
+        v["articles"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|a| a["id"] == id)
+            .unwrap()["explanation"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|e| e.as_str().unwrap().contains("names no source"))
+    };
+    assert!(!says_no_source("q1"), "q1 quotes its speaker by name");
+    assert!(says_no_source("q2"), "q2 attributes nothing");
+}

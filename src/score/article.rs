@@ -224,7 +224,10 @@ pub(super) fn article_base(
         contributions.push(f::SOURCES, (rbar - 0.5) * coverage, || {
             Reason::Sources(named)
         });
-    } else {
+    } else if a.style.attribution == 0.0 {
+        // Sourcing is also a named person or body the text attributes its facts to ("a déclaré
+        // le président de la FGTB", "selon une enquête de l'UCM"), in the registry or not: only a
+        // text with neither names no source.
         contributions.push(f::NO_SOURCE, 1.0, || Reason::NoSource);
     }
     let st = a.style;

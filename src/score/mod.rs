@@ -588,12 +588,14 @@ pub fn score(
         match src.filter(|s| !own_channel(ai, s)) {
             Some(s) => origins.push((g, Ok(s))),
             None if relayed.binary_search(&(voice[ai], g)).is_ok() => {}
-            None => origins.push((g, Err((voice[ai], lineage_key[ai])))),
+            None => origins.push((g, Err((voice[ai], lineage_key[ai], ai)))),
         }
     }
     origins.sort_unstable();
     origins.dedup();
-    count_support(&origins, &mut groups);
+    let index = copies.index();
+    count_support(&origins, &mut groups, &|x, y| index.get(x, y).is_some());
+    drop(index);
     drop(origins);
     group_sources.sort_unstable();
     group_sources.dedup();
@@ -752,40 +754,43 @@ pub fn score(
     }
 }
 
-/// One origin of a claim group: (group, an attributed source, or the (voice, lineage) of an
-/// unattributed mention).
-type GroupOrigin<'a> = (usize, Result<&'a str, (usize, usize)>);
+/// One origin of a claim group: (group, an attributed source, or the (voice, lineage, article)
+/// of an unattributed mention).
+type GroupOrigin<'a> = (usize, Result<&'a str, (usize, usize, usize)>);
 
 /// Independent origins of each group from its sorted, deduplicated `origins`: each attributed
 /// source once, and the unattributed mentions' voices joined when they share an outlet (or story
-/// voice) or a lineage, so that one outlet repeating itself and one dispatch run by many outlets
-/// each count once.
+/// voice) or a lineage, or when their articles are a verified copy pair (`copies`: a partial copy
+/// of the sentence with the figure is no second origin), so that one outlet repeating itself and
+/// one dispatch run by many outlets each count once.
 /// # Complexity
-/// O(m log m) for m origins.
-fn count_support(origins: &[GroupOrigin], groups: &mut [ClaimGroup]) {
+/// O(m log m) for m origins, plus at most [`COPY_WINDOW`] pair lookups per mention.
+fn count_support(
+    origins: &[GroupOrigin],
+    groups: &mut [ClaimGroup],
+    copies: &dyn Fn(usize, usize) -> bool,
+) {
     let mut k = 0;
     while k < origins.len() {
         let g = origins[k].0;
         let end = k + origins[k..].iter().take_while(|o| o.0 == g).count();
         let attributed = origins[k..end].iter().filter(|o| o.1.is_ok()).count();
-        let pairs: Vec<(usize, usize)> = origins[k..end].iter().filter_map(|o| o.1.err()).collect();
-        groups[g].support = attributed + components(&pairs);
+        let mentions: Vec<(usize, usize, usize)> =
+            origins[k..end].iter().filter_map(|o| o.1.err()).collect();
+        groups[g].support = attributed + components(&mentions, copies);
         k = end;
     }
 }
 
-/// Connected components of the bipartite graph whose edges are `pairs` (voice, lineage).
-fn components(pairs: &[(usize, usize)]) -> usize {
-    if pairs.is_empty() {
-        return 0;
-    }
-    let mut voices: Vec<usize> = pairs.iter().map(|p| p.0).collect();
-    voices.sort_unstable();
-    voices.dedup();
-    let mut lineages: Vec<usize> = pairs.iter().map(|p| p.1).collect();
-    lineages.sort_unstable();
-    lineages.dedup();
-    let mut parent: Vec<usize> = (0..voices.len() + lineages.len()).collect();
+/// Unattributed mentions of one group compared for copies with at most this many others, so a
+/// group of a million mentions stays linear.
+const COPY_WINDOW: usize = 256;
+
+/// Connected components of the mentions `(voice, lineage, article)`, two mentions joined when
+/// they share a voice or a lineage or their articles are copies.
+fn components(mentions: &[(usize, usize, usize)], copies: &dyn Fn(usize, usize) -> bool) -> usize {
+    let n = mentions.len();
+    let mut parent: Vec<usize> = (0..n).collect();
     fn find(p: &mut [usize], mut x: usize) -> usize {
         while p[x] != x {
             p[x] = p[p[x]];
@@ -793,16 +798,32 @@ fn components(pairs: &[(usize, usize)]) -> usize {
         }
         x
     }
-    let mut count = voices.len() + lineages.len();
-    for &(v, l) in pairs {
-        let a = find(&mut parent, voices.binary_search(&v).unwrap_or(0));
-        let b = find(
-            &mut parent,
-            voices.len() + lineages.binary_search(&l).unwrap_or(0),
-        );
+    let mut count = n;
+    let mut join = |parent: &mut Vec<usize>, x: usize, y: usize| {
+        let (a, b) = (find(parent, x), find(parent, y));
         if a != b {
             parent[a.max(b)] = a.min(b);
             count -= 1;
+        }
+    };
+    // Shared voice, shared lineage: join each mention to the first with the same key.
+    for key in [0usize, 1] {
+        let mut first: BTreeMap<usize, usize> = BTreeMap::new();
+        for (x, m) in mentions.iter().enumerate() {
+            let kv = if key == 0 { m.0 } else { m.1 };
+            match first.get(&kv) {
+                Some(&y) => join(&mut parent, x, y),
+                None => {
+                    first.insert(kv, x);
+                }
+            }
+        }
+    }
+    for x in 0..n {
+        for y in x.saturating_sub(COPY_WINDOW)..x {
+            if mentions[x].2 != mentions[y].2 && copies(mentions[x].2, mentions[y].2) {
+                join(&mut parent, x, y);
+            }
         }
     }
     count
@@ -836,16 +857,23 @@ mod tests {
         // repeating the figure in an unrelated article (lineage 20): one origin.
         // Group 1: two outlets reporting independently, and one attributed source: three.
         let origins: Vec<GroupOrigin> = vec![
-            (0, Err((1, 7))),
-            (0, Err((1, 20))),
-            (0, Err((2, 7))),
-            (0, Err((3, 7))),
-            (0, Err((4, 7))),
+            (0, Err((1, 7, 0))),
+            (0, Err((1, 20, 1))),
+            (0, Err((2, 7, 2))),
+            (0, Err((3, 7, 3))),
+            (0, Err((4, 7, 4))),
             (1, Ok("NIS")),
-            (1, Err((1, 30))),
-            (1, Err((2, 31))),
+            (1, Err((1, 30, 5))),
+            (1, Err((2, 31, 6))),
+            // Group 2: two outlets whose articles 7 and 8 are a partial copy pair: one origin.
+            (2, Err((5, 40, 7))),
+            (2, Err((6, 41, 8))),
         ];
-        count_support(&origins, &mut groups);
+        groups.push(ClaimGroup::default());
+        count_support(&origins, &mut groups, &|x, y| {
+            (x.min(y), x.max(y)) == (7, 8)
+        });
+        assert_eq!(groups[2].support, 1);
         assert_eq!(groups[0].support, 1);
         assert_eq!(groups[1].support, 3);
     }
