@@ -18,6 +18,8 @@ import sys
 import tempfile
 
 csv.field_size_limit(10**9)
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+import fit_weights  # noqa: E402  (the same corpora and rank statistics as the fit)
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 DATA = os.path.join(ROOT, "..", "shared", "data")
 BIN = os.environ.get("CREDENCE") or os.path.join(ROOT, "target", "release", "credence")
@@ -26,37 +28,11 @@ MIRROR = {"kcna.co.jp": "kcna.kp"}
 
 def rows():
     """Every article of a rated outlet, from the same corpora as scripts/fit_weights.py."""
-    sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-    import fit_weights
     seen = set()
     for _, r in fit_weights.rows(fit_weights.ratings()):
         if r["id"] not in seen:
             seen.add(r["id"])
             yield r
-
-
-def ranks(xs):
-    order = sorted(range(len(xs)), key=lambda i: xs[i])
-    r = [0.0] * len(xs)
-    i = 0
-    while i < len(order):
-        j = i
-        while j + 1 < len(order) and xs[order[j + 1]] == xs[order[i]]:
-            j += 1
-        for k in range(i, j + 1):
-            r[order[k]] = (i + j) / 2 + 1
-        i = j + 1
-    return r
-
-
-def spearman(a, b):
-    ra, rb = ranks(a), ranks(b)
-    n = len(a)
-    ma, mb = sum(ra) / n, sum(rb) / n
-    cov = sum((x - ma) * (y - mb) for x, y in zip(ra, rb))
-    va = sum((x - ma) ** 2 for x in ra) ** 0.5
-    vb = sum((y - mb) ** 2 for y in rb) ** 0.5
-    return cov / (va * vb) if va and vb else float("nan")
 
 
 def main():
@@ -82,7 +58,7 @@ def main():
             print(f"  {p[0]:28} n={p[1]:6d} score {p[2]:.3f}  pc1 {p[3]:.3f}")
     for label, sel in (("rated outlets", pairs), ("rated outlets with >= 5 articles",
                                                    [p for p in pairs if p[1] >= 5])):
-        rho = spearman([p[2] for p in sel], [p[3] for p in sel])
+        rho = fit_weights.spearman([p[2] for p in sel], [p[3] for p in sel])
         hi = [p[2] for p in sel if p[3] >= 0.6]
         lo = [p[2] for p in sel if p[3] < 0.4]
         wins = sum((h > l) + 0.5 * (h == l) for h in hi for l in lo)

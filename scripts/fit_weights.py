@@ -112,7 +112,7 @@ def solve(a, b):
 
 
 def stats(by_outlet, pc1):
-    """Per outlet: the mean of x x^T and of x (y - 0.5) over its articles (one example each)."""
+    """Per outlet: the mean of x x^T, of x (y - 0.5) and of x over its articles (one example each)."""
     out = {}
     for o, xs in by_outlet.items():
         k = len(xs[0])
@@ -126,7 +126,8 @@ def stats(by_outlet, pc1):
                 xy[i] += wt * x[i] * y
                 for j in nz:
                     xx[i][j] += wt * x[i] * x[j]
-        out[o] = (xx, xy)
+        mean = [sum(x[i] for x in xs) / len(xs) for i in range(k)]
+        out[o] = (xx, xy, mean)
     return out
 
 
@@ -156,7 +157,7 @@ def fit_free(st, outlets, gains, lam, fixed):
     a = [[lam if i == j else 0.0 for j in range(k)] for i in range(k)]
     b = [lam * g for g in gains]
     for o in outlets:
-        xx, xy = st[o]
+        xx, xy, _ = st[o]
         for i in range(k):
             b[i] += xy[i]
             for j in range(k):
@@ -185,13 +186,8 @@ def choose_lambda(st, outlets, gains, pc1):
 
 
 def st_score(st, o, w):
-    """An outlet's mean linear score minus 0.5 from its stats (unclipped), for choosing lambda."""
-    xx, _ = st[o]
-    # The mean of w.x is not in xx; keep the first moments alongside.
-    return sum(wi * mi for wi, mi in zip(w, MEANS[o]))
-
-
-MEANS = {}
+    """An outlet's mean linear score minus 0.5 (unclipped), for choosing lambda."""
+    return sum(wi * mi for wi, mi in zip(w, st[o][2]))
 
 
 def outlet_score(xs, w):
@@ -266,8 +262,6 @@ def main():
         by_outlet.setdefault(o, []).append(x)
         corpus.setdefault(o, c)
     judged = sorted(o for o, xs in by_outlet.items() if len(xs) >= MIN_ARTICLES)
-    for o, xs in by_outlet.items():
-        MEANS[o] = [sum(x[k] for x in xs) / len(xs) for k in range(len(names))]
     st = stats(by_outlet, pc1)
     within = within_corpus(names, by_outlet, corpus, judged, pc1)
     for k, g in enumerate(gains):

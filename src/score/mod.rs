@@ -567,17 +567,6 @@ pub fn score(
     // Flat sorted (group, …) lists rather than a set per group: a million small sets cost more
     // than the groups themselves.
     let mut origins: Vec<GroupOrigin> = Vec::with_capacity(mentions.len());
-    // The lineage an article belongs to (its story's representative), for independence: runs of
-    // one dispatch in several outlets are one origin.
-    let lineage_key: Vec<usize> = {
-        let mut k: Vec<usize> = (0..n).map(|i| n + i).collect();
-        for st in &copies.stories {
-            for &m in &st.members {
-                k[m] = st.representative;
-            }
-        }
-        k
-    };
     let mut group_sources: Vec<(usize, &str)> = Vec::new();
     let mut group_articles: Vec<Vec<usize>> = vec![Vec::new(); groups.len()];
     for &(g, ai, src) in &mentions {
@@ -588,7 +577,8 @@ pub fn score(
         match src.filter(|s| !own_channel(ai, s)) {
             Some(s) => origins.push((g, Ok(s))),
             None if relayed.binary_search(&(voice[ai], g)).is_ok() => {}
-            None => origins.push((g, Err((voice[ai], lineage_key[ai], ai)))),
+            // The lineage (story) key: runs of one dispatch in several outlets are one origin.
+            None => origins.push((g, Err((voice[ai], story[ai], ai)))),
         }
     }
     origins.sort_unstable();
