@@ -4,7 +4,7 @@
 use std::collections::{BTreeMap, BTreeSet};
 
 use super::weights::{f, Features, Weights, N_FEATURES};
-use super::{ArticleScore, ClaimGroup, Contribution, Reason};
+use super::{ArticleScore, ClaimGroup, Contribution, Reason, Trust};
 use crate::citations::CitationKind;
 use crate::copies::Copies;
 use crate::model::ArticleFacts;
@@ -56,7 +56,7 @@ pub(super) struct ArticleBase {
 #[derive(Debug, Clone, Default)]
 pub struct Explainer {
     /// Source trust the final article means were computed with.
-    pub(super) trust: BTreeMap<String, f64>,
+    pub(super) trust: Trust,
     /// Uncredited wholesale copies of a wire dispatch, by article index.
     pub(super) laundered: BTreeMap<usize, String>,
     /// Whether outlet ratings were used.
@@ -179,7 +179,7 @@ pub(super) fn article_base(
     a: &ArticleFacts,
     laundered: Option<&str>,
     registry: &Registry,
-    trust: &BTreeMap<String, f64>,
+    trust: &Trust,
     ratings: bool,
     detail: Detail,
 ) -> ArticleBase {
@@ -209,7 +209,7 @@ pub(super) fn article_base(
     let mut named: Vec<(String, f64)> = Vec::new();
     for (&id, &w) in &best {
         let r = own_domain_default(registry, id, domain, ratings)
-            .or_else(|| trust.get(id).copied())
+            .or_else(|| registry.index_of(id).and_then(|i| trust.get(i)))
             .or_else(|| registry.get(id).map(|s| s.prior_mean))
             .unwrap_or(0.5);
         wsum += w;
