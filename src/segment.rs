@@ -347,7 +347,10 @@ mod tests {
             };
             let mut j = i + c.len_utf8();
             while let Some(d) = s[j..].chars().next() {
-                if matches!(d, '.' | '!' | '?' | '…' | '"' | '\'' | '»' | '”' | '’' | ')' | ']') {
+                if matches!(
+                    d,
+                    '.' | '!' | '?' | '…' | '"' | '\'' | '»' | '”' | '’' | ')' | ']'
+                ) {
                     j += d.len_utf8();
                 } else {
                     break;
@@ -382,11 +385,67 @@ mod tests {
     #[test]
     fn fast_sentence_split_equals_the_reference() {
         let pieces = [
-            "M", "Mm", "MME", "Dr", "dR", "J", "é", "É", "K", "\u{212A}", "co", "Co", "approx",
-            "APPROX", "approxi", "1.500", "x", " ", "  ", ".", "..", "...", "!", "?", "…", "’",
-            "»", "”", ")", "]", "\"", "'", "«", "“", "(", "–", "-", "[", "¿", "¡", "a", "Le",
-            "le", "3", "\u{2009}", "\u{a0}", "\n", "\n\n", "\u{2019}", "\u{2026}", "\u{e2}",
-            "İ", "ß", "Straße", "z.B", "u.a", "usw", "Москва", "東京", "abcdefgh", "ABCDEFGH",
+            "M",
+            "Mm",
+            "MME",
+            "Dr",
+            "dR",
+            "J",
+            "é",
+            "É",
+            "K",
+            "\u{212A}",
+            "co",
+            "Co",
+            "approx",
+            "APPROX",
+            "approxi",
+            "1.500",
+            "x",
+            " ",
+            "  ",
+            ".",
+            "..",
+            "...",
+            "!",
+            "?",
+            "…",
+            "’",
+            "»",
+            "”",
+            ")",
+            "]",
+            "\"",
+            "'",
+            "«",
+            "“",
+            "(",
+            "–",
+            "-",
+            "[",
+            "¿",
+            "¡",
+            "a",
+            "Le",
+            "le",
+            "3",
+            "\u{2009}",
+            "\u{a0}",
+            "\n",
+            "\n\n",
+            "\u{2019}",
+            "\u{2026}",
+            "\u{e2}",
+            "İ",
+            "ß",
+            "Straße",
+            "z.B",
+            "u.a",
+            "usw",
+            "Москва",
+            "東京",
+            "abcdefgh",
+            "ABCDEFGH",
         ];
         // Every sequence of up to three pieces, then longer pseudo-random mixes.
         let mut texts = Vec::new();
@@ -416,11 +475,17 @@ mod tests {
 
     #[test]
     fn terminator_bytes_are_found_at_every_position() {
-        for &b in &[b'.', b'!', b'?', 0xE2, b'a', 0x2D, 0x2F, 0x3E, 0x40, 0xE1, 0xE3, 0xFF] {
+        for &b in &[
+            b'.', b'!', b'?', 0xE2, b'a', 0x2D, 0x2F, 0x3E, 0x40, 0xE1, 0xE3, 0xFF,
+        ] {
             for pos in 0..20 {
                 let mut bytes = vec![b'x'; 20];
                 bytes[pos] = b;
-                let want = if matches!(b, b'.' | b'!' | b'?' | 0xE2) { pos } else { 20 };
+                let want = if matches!(b, b'.' | b'!' | b'?' | 0xE2) {
+                    pos
+                } else {
+                    20
+                };
                 for from in 0..=pos {
                     assert_eq!(next_terminator_byte(&bytes, from), want, "{b:#x} at {pos}");
                 }

@@ -334,7 +334,14 @@ fn regression_a_text_without_whitespace_is_read_in_linear_time() {
 #[test]
 fn each_language_scans_its_own_and_the_star_patterns() {
     let g = Garbler::bundled();
-    for lang in [None, Some("fr"), Some("en"), Some("es"), Some("de"), Some("it")] {
+    for lang in [
+        None,
+        Some("fr"),
+        Some("en"),
+        Some("es"),
+        Some("de"),
+        Some("it"),
+    ] {
         let want: Vec<usize> = (0..g.patterns.len())
             .filter(|&i| g.patterns[i].lang == "*" || Some(g.patterns[i].lang.as_str()) == lang)
             .collect();
@@ -347,7 +354,14 @@ fn each_language_scans_its_own_and_the_star_patterns() {
         "Il a dit , ; ce jour.. Voir aussi » la suite. Deja un comentario. click here now",
     ];
     for text in texts {
-        for lang in [None, Some("fr"), Some("en"), Some("es"), Some("de"), Some("it")] {
+        for lang in [
+            None,
+            Some("fr"),
+            Some("en"),
+            Some("es"),
+            Some("de"),
+            Some("it"),
+        ] {
             let set = g.set_for(lang);
             let got: Vec<usize> = set
                 .set
