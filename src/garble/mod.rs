@@ -127,10 +127,20 @@ struct Pattern {
     detail: String,
 }
 
+/// The patterns that apply to one language, as one set: only those are scanned for.
+struct LangSet {
+    /// The language (`None`: a language without patterns of its own, or none known).
+    lang: Option<String>,
+    set: RegexSet,
+    /// Index in [`Garbler::patterns`] of each pattern of the set, increasing.
+    patterns: Vec<usize>,
+}
+
 /// The compiled garble detector.
 pub struct Garbler {
     patterns: Vec<Pattern>,
-    set: RegexSet,
+    /// One set per language with patterns of its own, then the set of `*` patterns alone.
+    sets: Vec<LangSet>,
     promo: Vec<(String, Vec<String>)>,
     chrome: chrome::Chrome,
     promo_cues: promo::PromoCues,
@@ -182,13 +192,33 @@ impl Garbler {
                 detail,
             });
         }
-        let set = regex::RegexSetBuilder::new(out.iter().map(|p| p.re.as_str()))
-            .dfa_size_limit(DFA_CACHE)
-            .build()
-            .map_err(|e| PatternError {
-                line: 0,
-                message: e.to_string(),
-            })?;
+        // A text is scanned only for its language's patterns and the `*` ones: a smaller set is a
+        // smaller automaton (the teaser heads of four languages made most of its states).
+        let mut langs: Vec<Option<String>> = Vec::new();
+        for p in &out {
+            if p.lang != "*" && !langs.iter().any(|l| l.as_deref() == Some(p.lang.as_str())) {
+                langs.push(Some(p.lang.clone()));
+            }
+        }
+        langs.push(None);
+        let mut sets = Vec::with_capacity(langs.len());
+        for lang in langs {
+            let patterns: Vec<usize> = (0..out.len())
+                .filter(|&i| out[i].lang == "*" || Some(out[i].lang.as_str()) == lang.as_deref())
+                .collect();
+            let set = regex::RegexSetBuilder::new(patterns.iter().map(|&i| out[i].re.as_str()))
+                .dfa_size_limit(DFA_CACHE)
+                .build()
+                .map_err(|e| PatternError {
+                    line: 0,
+                    message: e.to_string(),
+                })?;
+            sets.push(LangSet {
+                lang,
+                set,
+                patterns,
+            });
+        }
         let mut promo_out: Vec<(String, Vec<String>)> = Vec::new();
         for line in promo
             .lines()
@@ -200,7 +230,7 @@ impl Garbler {
         }
         Ok(Garbler {
             patterns: out,
-            set,
+            sets,
             promo: promo_out,
             chrome: chrome::Chrome::parse(chrome::BUNDLED_CHROME),
             promo_cues: promo::PromoCues::parse(promo::BUNDLED_PROMO_CUES),
@@ -264,7 +294,16 @@ impl Garbler {
         (flags, lang)
     }
 
+    /// The set of patterns that apply to `lang`: its own and the `*` ones.
+    fn set_for(&self, lang: Option<&str>) -> &LangSet {
+        self.sets
+            .iter()
+            .find(|s| s.lang.is_some() && s.lang.as_deref() == lang)
+            .unwrap_or_else(|| self.sets.last().expect("the `*` set is always built"))
+    }
+
     fn surface(&self, doc: &Doc, lang: Option<&str>, out: &mut Vec<Flag>) {
+        let set = self.set_for(lang);
         for (field, text) in [
             (Field::Text, doc.view.text),
             (Field::Title, doc.title.unwrap_or("")),
@@ -272,8 +311,8 @@ impl Garbler {
             if text.is_empty() {
                 continue;
             }
-            for i in self.set.matches(text).into_iter() {
-                let p = &self.patterns[i];
+            for k in set.set.matches(text).into_iter() {
+                let p = &self.patterns[set.patterns[k]];
                 if p.lang != "*" && Some(p.lang.as_str()) != lang {
                     continue;
                 }

@@ -156,31 +156,27 @@ fn check_glued(
 /// starts with its title once is not a repeat.
 pub fn repeated_lines(doc: &Doc, words: &Words, out: &mut Vec<Flag>) {
     let text = doc.view.text;
-    // Lines and sentences are compared by a hash of their folded words: no string per line.
-    fn hash_words<'w>(ws: impl Iterator<Item = &'w str>) -> u64 {
-        let mut h = xxhash_rust::xxh3::Xxh3::new();
-        for w in ws {
-            h.update(w.as_bytes());
-            h.update(b" ");
-        }
-        h.digest()
-    }
-    let key = |ws: &[super::lang::Word]| hash_words(ws.iter().map(|w| words.text(w)));
+    // Lines and sentences are compared by a hash of their folded words, each followed by a space,
+    // written into one reused buffer: no string per line.
+    let mut buf: Vec<u8> = Vec::new();
+    let mut key = |ws: &[super::lang::Word]| hash_words(&mut buf, ws.iter().map(|w| words.text(w)));
     let mut seen: FxHashMap<u64, usize> = FxHashMap::default();
     let title_key = doc
         .title
         .map(crate::citations::cues::words)
         .filter(|w| !w.is_empty())
-        .map(|w| hash_words(w.iter().map(String::as_str)));
+        .map(|w| hash_words(&mut Vec::new(), w.iter().map(String::as_str)));
     for l in &doc.view.segs.lines {
         let ws = words.within(l.start, l.end);
         // Table rows and figures repeat legitimately: a repeated line needs real words.
-        let alpha: Vec<&str> = ws
-            .iter()
-            .map(|w| words.text(w))
-            .filter(|t| t.chars().any(char::is_alphabetic))
-            .collect();
-        if alpha.len() < 5 || alpha.iter().map(|t| t.len()).sum::<usize>() < 25 {
+        let (mut alpha, mut alpha_bytes) = (0, 0);
+        for t in ws.iter().map(|w| words.text(w)) {
+            if has_letter(t) {
+                alpha += 1;
+                alpha_bytes += t.len();
+            }
+        }
+        if alpha < 5 || alpha_bytes < 25 {
             continue;
         }
         let key = key(ws);
@@ -206,10 +202,7 @@ pub fn repeated_lines(doc: &Doc, words: &Words, out: &mut Vec<Flag>) {
     let mut sentences: FxHashMap<u64, usize> = FxHashMap::default();
     for s in &doc.view.segs.sentences {
         let ws = words.within(s.start, s.end);
-        let alpha = ws
-            .iter()
-            .filter(|w| words.text(w).chars().any(char::is_alphabetic))
-            .count();
+        let alpha = ws.iter().filter(|w| has_letter(words.text(w))).count();
         if alpha < 8 || ws.iter().map(|w| w.end - w.start).sum::<usize>() < 40 {
             continue;
         }
@@ -225,6 +218,43 @@ pub fn repeated_lines(doc: &Doc, words: &Words, out: &mut Vec<Flag>) {
             ));
         }
     }
+}
+
+/// The hash of `ws`, each word followed by a space (`buf` is scratch space).
+fn hash_words<'w>(buf: &mut Vec<u8>, ws: impl Iterator<Item = &'w str>) -> u64 {
+    buf.clear();
+    for w in ws {
+        buf.extend_from_slice(w.as_bytes());
+        buf.push(b' ');
+    }
+    xxhash_rust::xxh3::xxh3_64(buf)
+}
+
+#[cfg(test)]
+#[test]
+fn one_shot_word_hash_equals_the_streamed_one() {
+    // The keys were a streamed xxh3 of the same bytes; both forms must agree at every length.
+    let words: Vec<String> = (0..400)
+        .map(|i| "é".repeat(i % 7) + &i.to_string())
+        .collect();
+    for n in 0..words.len() {
+        let mut h = xxhash_rust::xxh3::Xxh3::new();
+        for w in &words[..n] {
+            h.update(w.as_bytes());
+            h.update(b" ");
+        }
+        let got = hash_words(&mut Vec::new(), words[..n].iter().map(String::as_str));
+        assert_eq!(got, h.digest(), "{n} words");
+    }
+    for t in ["", "123", "a1", "é", "1é", "東京", "٣"] {
+        assert_eq!(has_letter(t), t.chars().any(char::is_alphabetic), "{t:?}");
+    }
+}
+
+/// True when `t` holds a letter (ASCII letters found without decoding).
+fn has_letter(t: &str) -> bool {
+    t.bytes().any(|b| b.is_ascii_alphabetic())
+        || (!t.is_ascii() && t.chars().any(char::is_alphabetic))
 }
 
 /// Sentences in another language than the article's, and foreign conjunctions between two
@@ -265,7 +295,7 @@ pub fn foreign(doc: &Doc, lang: &str, words: &Words, langid: &LangId, out: &mut 
         }
         if st
             .split_whitespace()
-            .any(|t| CONJUNCTIONS.iter().any(|(c, _)| *c == t))
+            .any(|t| t.len() <= 3 && CONJUNCTIONS.iter().any(|(c, _)| *c == t))
         {
             conjunctions(text, s.start, st, lang, langid, doc.vocab, out);
         }
@@ -407,7 +437,9 @@ pub fn seo(
     for p in &doc.view.segs.paragraphs {
         let para = p.of(text);
         let ws = words.within(p.start, p.end);
-        if ws.len() < 12 {
+        // One cue beside a domain fired on whole wire stories printed as one paragraph: the
+        // paragraph must be short, and one cue is not enough.
+        if ws.len() < 12 || ws.len() > 120 {
             continue;
         }
         if !ws.iter().any(|x| firsts.contains(words.text(x))) {
@@ -415,12 +447,14 @@ pub fn seo(
         }
         let w: Vec<&str> = ws.iter().map(|x| words.text(x)).collect();
         let hits = cues.iter().filter(|c| contains_phrase(&w, c)).count();
+        if hits < 2 {
+            continue;
+        }
+        // Whether the paragraph names a site, read only when it decides or is reported.
         let domain = para
             .split_whitespace()
             .any(|t| super::promo::is_domain(t.trim_matches(|c: char| !c.is_alphanumeric())));
-        // One cue beside a domain fired on whole wire stories printed as one paragraph: the
-        // paragraph must be short, and one cue is not enough.
-        if ws.len() <= 120 && (hits >= 3 || (hits >= 2 && domain)) {
+        if hits >= 3 || domain {
             out.push(flag(
                 FlagKind::SeoBoilerplate,
                 p.start,

@@ -330,3 +330,52 @@ fn regression_a_text_without_whitespace_is_read_in_linear_time() {
     let flags = flags_of("Le texte dit motDe la suite.", None, Some("fr"));
     assert!(has(&flags, FlagKind::GluedWords, "motDe"));
 }
+
+#[test]
+fn each_language_scans_its_own_and_the_star_patterns() {
+    let g = Garbler::bundled();
+    for lang in [
+        None,
+        Some("fr"),
+        Some("en"),
+        Some("es"),
+        Some("de"),
+        Some("it"),
+    ] {
+        let want: Vec<usize> = (0..g.patterns.len())
+            .filter(|&i| g.patterns[i].lang == "*" || Some(g.patterns[i].lang.as_str()) == lang)
+            .collect();
+        assert_eq!(g.set_for(lang).patterns, want, "{lang:?}");
+    }
+    // Scanning the language's set finds what every applicable pattern finds on its own.
+    let texts = [
+        "Lire aussi : la suite. Read more: this. Follow us on Twitter. 7.000 XNUMX soldats.",
+        "Lesen Sie auch: mehr. Lee también: otro. Comments (12) ¿ ; « « stray\nPREV\nTags: a, b",
+        "Il a dit , ; ce jour.. Voir aussi » la suite. Deja un comentario. click here now",
+    ];
+    for text in texts {
+        for lang in [
+            None,
+            Some("fr"),
+            Some("en"),
+            Some("es"),
+            Some("de"),
+            Some("it"),
+        ] {
+            let set = g.set_for(lang);
+            let got: Vec<usize> = set
+                .set
+                .matches(text)
+                .into_iter()
+                .map(|k| set.patterns[k])
+                .collect();
+            let want: Vec<usize> = set
+                .patterns
+                .iter()
+                .copied()
+                .filter(|&i| g.patterns[i].re.is_match(text))
+                .collect();
+            assert_eq!(got, want, "{lang:?} {text:?}");
+        }
+    }
+}

@@ -43,16 +43,43 @@ fn key(w: &str) -> u64 {
     }
 }
 
-/// A camel-case token: a lowercase letter followed by an uppercase one inside it.
-fn is_camel(w: &str) -> bool {
-    let mut prev_lower = false;
-    for c in w.chars() {
-        if c.is_uppercase() && prev_lower {
-            return true;
+/// What one pass over a word's characters learns about its case.
+#[derive(Clone, Copy)]
+struct WordCase {
+    chars: usize,
+    first_upper: bool,
+    /// Every character after the first is lowercase.
+    rest_lower: bool,
+    first_lower: bool,
+    /// A lowercase character followed by an uppercase one.
+    camel: bool,
+    prev_lower: bool,
+}
+
+impl WordCase {
+    fn new() -> WordCase {
+        WordCase {
+            chars: 0,
+            first_upper: false,
+            rest_lower: true,
+            first_lower: false,
+            camel: false,
+            prev_lower: false,
         }
-        prev_lower = c.is_lowercase();
     }
-    false
+
+    #[inline]
+    fn push(&mut self, lower: bool, upper: bool) {
+        if self.chars == 0 {
+            self.first_upper = upper;
+            self.first_lower = lower;
+        } else {
+            self.rest_lower &= lower;
+        }
+        self.camel |= upper && self.prev_lower;
+        self.prev_lower = lower;
+        self.chars += 1;
+    }
 }
 
 impl TextWords {
@@ -60,20 +87,56 @@ impl TextWords {
     /// # Complexity
     /// O(len(text)).
     pub fn of(text: &str) -> TextWords {
-        let mut out = TextWords::default();
-        for w in text
-            .split(|c: char| !c.is_alphabetic())
-            .filter(|w| w.chars().count() >= 3)
-        {
-            let mut cs = w.chars();
-            let first = cs.next().unwrap_or(' ');
-            if w.chars().all(char::is_lowercase) {
+        let mut out = TextWords {
+            lower: Vec::with_capacity(text.len() / 8),
+            ..TextWords::default()
+        };
+        // Words are runs of alphabetic characters, each classified in the same pass (ASCII bytes
+        // without decoding): lowercase, capitalised, or camel-case.
+        let bytes = text.as_bytes();
+        let mut word: Option<(usize, WordCase)> = None;
+        let mut i = 0;
+        let put = |out: &mut TextWords, w: &str, case: WordCase| {
+            if case.chars < 3 {
+                return;
+            }
+            if case.first_lower && case.rest_lower {
                 out.lower.push(key(w));
-            } else if first.is_uppercase() && cs.clone().all(char::is_lowercase) {
+            } else if case.first_upper && case.rest_lower {
                 out.title.push(key(w));
-            } else if is_camel(w) {
+            } else if case.camel {
                 out.camel.push(xxh3_64(w.as_bytes()));
             }
+        };
+        while i < bytes.len() {
+            let b = bytes[i];
+            let (len, alpha, lower, upper) = if b < 0x80 {
+                (
+                    1,
+                    b.is_ascii_alphabetic(),
+                    b.is_ascii_lowercase(),
+                    b.is_ascii_uppercase(),
+                )
+            } else {
+                let c = text[i..].chars().next().unwrap_or(' ');
+                (
+                    c.len_utf8(),
+                    c.is_alphabetic(),
+                    c.is_lowercase(),
+                    c.is_uppercase(),
+                )
+            };
+            if alpha {
+                word.get_or_insert((i, WordCase::new()))
+                    .1
+                    .push(lower, upper);
+            } else if let Some((start, case)) = word.take() {
+                put(&mut out, &text[start..i], case);
+            }
+            i += len;
+        }
+        if let Some((start, case)) = word.take() {
+            put(&mut out, &text[start..], case);
         }
         // "Name conj Name": only around a conjunction, so no token list is built.
         let cap = |t: &str| t.chars().next().is_some_and(char::is_uppercase);
@@ -84,7 +147,7 @@ impl TextWords {
             if let (Some(a), Some(c)) = (prev2, prev1) {
                 // Counted across the input: a phrase repeated in several articles is a name of its
                 // own ("Fichtel und Sachs"), not a translation left-over.
-                if CONJUNCTIONS.iter().any(|(w, _)| *w == c) && cap(a) && cap(t) {
+                if c.len() <= 3 && CONJUNCTIONS.iter().any(|(w, _)| *w == c) && cap(a) && cap(t) {
                     out.joined.push(joined_key(&bare(a), c, &bare(t)));
                 }
             }
@@ -139,5 +202,101 @@ impl Vocab {
     /// Articles in which the camel-case token `w` occurs whole.
     pub fn camel_articles(&self, w: &str) -> u32 {
         self.camel.get(&xxh3_64(w.as_bytes())).copied().unwrap_or(0)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A camel-case token: a lowercase letter followed by an uppercase one inside it.
+    fn is_camel(w: &str) -> bool {
+        let mut prev_lower = false;
+        for c in w.chars() {
+            if c.is_uppercase() && prev_lower {
+                return true;
+            }
+            prev_lower = c.is_lowercase();
+        }
+        false
+    }
+
+    /// The word rule before its one-pass form: split on non-letters, then classify each word.
+    fn reference(text: &str) -> TextWords {
+        let mut out = TextWords::default();
+        for w in text
+            .split(|c: char| !c.is_alphabetic())
+            .filter(|w| w.chars().count() >= 3)
+        {
+            let mut cs = w.chars();
+            let first = cs.next().unwrap_or(' ');
+            if w.chars().all(char::is_lowercase) {
+                out.lower.push(key(w));
+            } else if first.is_uppercase() && cs.clone().all(char::is_lowercase) {
+                out.title.push(key(w));
+            } else if is_camel(w) {
+                out.camel.push(xxh3_64(w.as_bytes()));
+            }
+        }
+        for v in [&mut out.lower, &mut out.title, &mut out.camel] {
+            v.sort_unstable();
+            v.dedup();
+        }
+        out
+    }
+
+    #[test]
+    fn one_pass_words_equal_the_reference() {
+        let pieces = [
+            "le",
+            "Le",
+            "LE",
+            "lE",
+            "jeLe",
+            "BlaBlaCar",
+            "McDonald",
+            "été",
+            "Été",
+            "ÉTÉ",
+            "straße",
+            "Straße",
+            "ǅemal",
+            "ǅ",
+            "東京",
+            "Москва",
+            "москва",
+            "İstanbul",
+            "ΣΊΣΥΦΟΣ",
+            "x",
+            "ab",
+            "abc",
+            " ",
+            "-",
+            "'",
+            "’",
+            "1",
+            "2024",
+            "\u{a0}",
+            "\n",
+            ".",
+            "ª",
+            "º",
+            "ŉ",
+            "ﬁ",
+        ];
+        let mut x: u64 = 0x2545_F491_4F6C_DD1D;
+        for _ in 0..20_000 {
+            let mut t = String::new();
+            for _ in 0..(x % 24) as usize {
+                x ^= x << 13;
+                x ^= x >> 7;
+                x ^= x << 17;
+                t.push_str(pieces[(x % pieces.len() as u64) as usize]);
+            }
+            let (got, want) = (TextWords::of(&t), reference(&t));
+            assert_eq!(got.lower, want.lower, "{t:?}");
+            assert_eq!(got.title, want.title, "{t:?}");
+            assert_eq!(got.camel, want.camel, "{t:?}");
+        }
     }
 }
