@@ -331,17 +331,20 @@ fn regression_a_text_without_whitespace_is_read_in_linear_time() {
     assert!(has(&flags, FlagKind::GluedWords, "motDe"));
 }
 
+/// Languages the per-language pattern sets are checked for (none: an unidentified text).
+const LANGS: [Option<&str>; 6] = [
+    None,
+    Some("fr"),
+    Some("en"),
+    Some("es"),
+    Some("de"),
+    Some("it"),
+];
+
 #[test]
 fn each_language_scans_its_own_and_the_star_patterns() {
     let g = Garbler::bundled();
-    for lang in [
-        None,
-        Some("fr"),
-        Some("en"),
-        Some("es"),
-        Some("de"),
-        Some("it"),
-    ] {
+    for lang in LANGS {
         let want: Vec<usize> = (0..g.patterns.len())
             .filter(|&i| g.patterns[i].lang == "*" || Some(g.patterns[i].lang.as_str()) == lang)
             .collect();
@@ -354,14 +357,7 @@ fn each_language_scans_its_own_and_the_star_patterns() {
         "Il a dit , ; ce jour.. Voir aussi » la suite. Deja un comentario. click here now",
     ];
     for text in texts {
-        for lang in [
-            None,
-            Some("fr"),
-            Some("en"),
-            Some("es"),
-            Some("de"),
-            Some("it"),
-        ] {
+        for lang in LANGS {
             let set = g.set_for(lang);
             let got: Vec<usize> = set
                 .set

@@ -8,7 +8,7 @@ use super::claims::{Claim, Unreadable};
 use super::{ArticleScore, ClaimGroup, ClaimsTerm, Reliability};
 
 /// Scores every article from its base, its claims, the groups of its claim mentions
-/// ([`super::groups::Grouped::article_groups`]) and the final claim groups.
+/// ([`super::groups::article_groups`]) and the final claim groups.
 /// # Complexity: O(n + m) for m mentions.
 pub(super) fn score(
     bases: Vec<ArticleBase>,

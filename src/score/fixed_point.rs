@@ -63,7 +63,8 @@ pub(super) fn solve<'a>(
     let mut trust = Trust::none(registry.sources().len());
     let mut article_mu = vec![0.5; articles.len()];
     let mut iterations = 0;
-    let mut ids: Vec<(&'a str, usize)> = voters.source_voter.iter().map(|(&k, &v)| (k, v)).collect();
+    let mut ids: Vec<(&'a str, usize)> =
+        voters.source_voter.iter().map(|(&k, &v)| (k, v)).collect();
     ids.sort_unstable();
     let index: Vec<Option<usize>> = ids.iter().map(|(k, _)| registry.index_of(k)).collect();
     loop {
@@ -102,11 +103,15 @@ pub(super) fn solve<'a>(
             moved = moved.max((mu - *mu_i).abs());
             *mu_i = mu;
         }
-        let trust_moved = new_trust.0.iter().zip(&trust.0).any(|(new, old)| match (new, old) {
-            (Some(v), Some(t)) => (t - v).abs() > 1e-9,
-            (Some(_), None) => true,
-            _ => false,
-        });
+        let trust_moved = new_trust
+            .0
+            .iter()
+            .zip(&trust.0)
+            .any(|(new, old)| match (new, old) {
+                (Some(v), Some(t)) => (t - v).abs() > 1e-9,
+                (Some(_), None) => true,
+                _ => false,
+            });
         let used = std::mem::replace(&mut trust, new_trust);
         let settled = moved < 1e-9 && !trust_moved;
         if settled || iterations >= MAX_ROUNDS {

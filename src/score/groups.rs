@@ -21,15 +21,14 @@ pub(super) struct Grouped<'a> {
     pub first_mention: Vec<usize>,
 }
 
-impl Grouped<'_> {
-    /// The group of each of article `i`'s mentions, in claim order, for every article.
-    /// # Complexity: O(n + m).
-    pub fn article_groups(&self) -> Vec<Vec<usize>> {
-        self.first_mention
-            .windows(2)
-            .map(|w| self.mentions[w[0]..w[1]].iter().map(|m| m.0).collect())
-            .collect()
-    }
+/// The group of each of article `i`'s mentions, in claim order, for every article (see
+/// [`Grouped::first_mention`]).
+/// # Complexity: O(n + m).
+pub(super) fn article_groups(mentions: &[Mention], first_mention: &[usize]) -> Vec<Vec<usize>> {
+    first_mention
+        .windows(2)
+        .map(|w| mentions[w[0]..w[1]].iter().map(|m| m.0).collect())
+        .collect()
 }
 
 /// Groups the claims of every article by (unit, values rounded to three significant digits).

@@ -296,11 +296,10 @@ pub fn score(
         &story,
         &voice,
     );
-    let article_groups = grouped.article_groups();
     let groups::Grouped {
         mut groups,
         mentions,
-        ..
+        first_mention,
     } = grouped;
     lap("claims grouped");
     let relayed = voters::relayed_claims(&mentions, &voice, &own_channel);
@@ -338,6 +337,8 @@ pub fn score(
         index.get(x, y).is_some()
     });
     drop(index);
+    // Computed once the loop is done, so it does not add to the loop's peak memory.
+    let article_groups = groups::article_groups(&mentions, &first_mention);
     drop(mentions);
     drop(relayed);
     contradictions::apply(&mut groups, &claim_conf);
