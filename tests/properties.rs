@@ -165,23 +165,33 @@ proptest! {
         prop_assert!(after > 0.0, "the artefact {:?} was not flagged", ARTEFACTS[artefact]);
     }
 
-    /// The binary writes the same bytes with one thread and with two, in every format.
+    /// The binary writes the same bytes whatever its thread count and the number of rows it
+    /// reads and analyzes at a time, in every format.
     #[test]
-    fn output_is_byte_identical_whatever_the_thread_count(
+    fn output_is_byte_identical_whatever_the_thread_count_and_chunk_size(
         order in permutation(rows().len()),
         format in prop_oneof![Just("json"), Just("html"), Just("csv"), Just("markdown")],
+        threads in 2usize..=4,
+        chunk in prop_oneof![Just(1usize), Just(2), Just(3), Just(7), Just(1000)],
     ) {
         let dir = tempfile::tempdir().unwrap();
         let path = dir.path().join("in.csv");
         std::fs::write(&path, csv_of(&rows(), &order)).unwrap();
-        let run = |threads: &str| {
-            Command::cargo_bin("credence").unwrap()
-                .args(["--threads", threads, "score", path.to_str().unwrap(), "--format", format, "--quiet"])
-                .output().unwrap()
+        let run = |threads: usize, chunk: Option<usize>| {
+            let mut cmd = Command::cargo_bin("credence").unwrap();
+            cmd.args(["--threads", &threads.to_string(), "score", path.to_str().unwrap()])
+                .args(["--format", format, "--quiet"]);
+            if let Some(chunk) = chunk {
+                cmd.args(["--chunk-rows", &chunk.to_string()]);
+            }
+            cmd.output().unwrap()
         };
-        let (one, two) = (run("1"), run("2"));
+        let (one, other) = (run(1, None), run(threads, Some(chunk)));
         prop_assert!(one.status.success(), "{}", String::from_utf8_lossy(&one.stderr));
-        prop_assert!(one.stdout == two.stdout, "--threads 1 and 2 differ in {}", format);
+        prop_assert!(
+            one.stdout == other.stdout,
+            "--threads 1 and --threads {} --chunk-rows {} differ in {}", threads, chunk, format
+        );
     }
 }
 

@@ -21,20 +21,30 @@ fuzz_target!(|data: &[u8]| {
     assert_eq!(n, ids.len(), "duplicate ids accepted");
     for a in &all.articles {
         assert!(!a.id.is_empty());
-        // ≥ 2 but after a header ended by a lone `\r` (see below).
-        assert!(a.line >= 1);
+        assert!(a.line >= 2, "a data row on the header's line");
         if let Some(p) = &a.published {
             assert_eq!(p.len(), 10, "{p}");
         }
     }
-    // Lines are counted by `\n` as `sed -n Np` and editors' "go to line" do, so records ended by
-    // a lone `\r` (old Mac files) share a line number: non-decreasing, not increasing.
+    // `\n`, `\r\n` and a lone `\r` each end a line, so every record has a line of its own.
     assert!(
-        all.articles.windows(2).all(|w| w[0].line <= w[1].line),
+        all.articles.windows(2).all(|w| w[0].line < w[1].line),
         "lines out of order"
     );
+    assert!(
+        all.rejected.windows(2).all(|w| w[0].line < w[1].line),
+        "rejection lines out of order"
+    );
     for r in &all.rejected {
-        assert!(r.line >= 1, "{r:?}");
+        assert!(r.line >= 2, "{r:?}");
+    }
+    // Only the last record can hold a quote left open to the end of the file.
+    let unclosed = all.rejected.iter().filter(|r| r.reason.contains("never closed")).count();
+    assert!(unclosed <= 1);
+    if unclosed == 1 {
+        let last = all.rejected.last().unwrap();
+        assert!(last.reason.contains("never closed"));
+        assert!(all.articles.last().is_none_or(|a| a.line < last.line));
     }
     // The stream in chunks of 3 sees the same rows.
     let mut s = credence::ingest::Stream::new(data, "fuzz.csv").expect("header read once");

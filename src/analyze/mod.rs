@@ -114,6 +114,9 @@ pub struct Options {
     pub score: ScoreOptions,
     /// Copy-detection options.
     pub copies: CopyOptions,
+    /// Articles read and analyzed together when streaming a file (`None`: [`CHUNK`]); only
+    /// memory and speed depend on it, never the output.
+    pub chunk_rows: Option<usize>,
 }
 
 /// Runs every stage over `input` with the bundled outlet priors.
@@ -123,6 +126,7 @@ pub fn analyze(input: Ingested, registry: &Registry) -> Analysis {
             outlet_priors: Some(score::OutletPriors::bundled()),
         },
         copies: CopyOptions::default(),
+        chunk_rows: None,
     };
     analyze_with(input, registry, &opts)
 }
@@ -156,7 +160,8 @@ pub fn analyze_progress(
         warnings,
     };
     let texts = Texts::Memory(texts);
-    finish(head, first, texts, CHUNK, &tools, registry, opts, progress)
+    let chunk = opts.chunk_rows.unwrap_or(CHUNK).max(1);
+    finish(head, first, texts, chunk, &tools, registry, opts, progress)
 }
 
 /// Runs every stage over a CSV file, streaming it: one chunk of texts in memory at a time.
@@ -166,7 +171,8 @@ pub fn analyze_input(
     opts: &Options,
     progress: &dyn Progress,
 ) -> Result<Analysis, IngestError> {
-    analyze_chunked(input, CHUNK, registry, opts, progress)
+    let chunk = opts.chunk_rows.unwrap_or(CHUNK).max(1);
+    analyze_chunked(input, chunk, registry, opts, progress)
 }
 
 fn analyze_chunked(

@@ -115,6 +115,10 @@ struct Common {
     #[arg(long, value_name = "MB", default_value_t = 64,
           value_parser = clap::value_parser!(u32).range(1..=4096))]
     max_field_mb: u32,
+    /// Articles read and analyzed together (memory grows with it; the output never changes).
+    #[arg(long, value_name = "N", hide_short_help = true,
+          value_parser = clap::value_parser!(u64).range(1..=1 << 24))]
+    chunk_rows: Option<u64>,
 }
 
 #[derive(ValueEnum, Clone, Copy, Debug)]
@@ -403,6 +407,7 @@ fn options(common: &Common) -> Result<Options> {
         copies: CopyOptions {
             max_partners: common.max_partners as usize,
         },
+        chunk_rows: common.chunk_rows.map(|n| n as usize),
     })
 }
 

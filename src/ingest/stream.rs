@@ -35,7 +35,7 @@ pub struct End {
 
 /// Reads a CSV of articles chunk by chunk (see [`Stream::next_chunk`]).
 pub struct Stream<R: io::Read> {
-    rdr: csv::Reader<CrLf<R>>,
+    rdr: csv::Reader<Lines<R>>,
     cols: Columns,
     /// Bytes before the reader's offset 0 (a skipped byte-order mark).
     base: u64,
@@ -99,7 +99,7 @@ impl<R: BufRead> Stream<R> {
             .flexible(true)
             .has_headers(true)
             .delimiter(delimiter)
-            .from_reader(CrLf::new(input));
+            .from_reader(Lines::new(input, delimiter));
         let header = rdr
             .byte_headers()
             .map_err(|e| IngestError::BadHeader {
@@ -160,7 +160,7 @@ impl<R: BufRead> Stream<R> {
         let at = self.rdr.position().clone();
         self.rdr.get_mut().mark(at.byte());
         let read = self.rdr.read_byte_record(&mut self.record);
-        let line = at.line() + self.rdr.get_mut().lines_after(at.byte());
+        let line = self.rdr.get_ref().line_of(at.byte()).unwrap_or(at.line());
         match read {
             Ok(false) => {
                 self.done = true;
@@ -190,15 +190,18 @@ impl<R: BufRead> Stream<R> {
         }
         let pos = self.record.position().cloned();
         self.end.rows += 1;
-        if let Some(swallowed) = self.swallowed_rows() {
-            self.end.rejected.push(Rejection {
-                line,
-                id: None,
-                reason: format!(
-                    "a quote opened in this record is never closed: it runs to the end of the file \
-                     and swallows {swallowed} lines that look like rows of their own; close the quote"
-                ),
-            });
+        // The id of a record rejected before it is read as an article, when it has a short one.
+        let id = || {
+            self.record
+                .get(self.cols.id)
+                .filter(|id| id.len() <= 200 && !id.contains(&b'\n'))
+                .and_then(|id| std::str::from_utf8(id).ok())
+                .map(|id| id.trim().to_string())
+                .filter(|id| !id.is_empty())
+        };
+        if let Some(reason) = self.unclosed_quote(at.byte()) {
+            let id = id();
+            self.end.rejected.push(Rejection { line, id, reason });
             return Ok(());
         }
         if let Some((i, f)) = self
@@ -208,13 +211,7 @@ impl<R: BufRead> Stream<R> {
             .find(|(_, f)| f.len() > self.max_field)
         {
             let mib = |b: usize| b as f64 / f64::from(1 << 20);
-            let id = self
-                .record
-                .get(self.cols.id)
-                .filter(|id| id.len() <= 200)
-                .and_then(|id| std::str::from_utf8(id).ok())
-                .map(|id| id.trim().to_string())
-                .filter(|id| !id.is_empty());
+            let id = id();
             self.end.rejected.push(Rejection {
                 line,
                 id,
@@ -254,97 +251,191 @@ impl<R: BufRead> Stream<R> {
 }
 
 impl<R: BufRead> Stream<R> {
-    /// For a record whose field runs on over lines that are rows of their own — each line after
-    /// the first opens with a short token and a delimiter and carries as many delimiters as the
-    /// header — the number of such lines: rows an unterminated quote swallowed (pandas stops on
-    /// these with "EOF inside string"; the csv crate reads on to the end of the file).
-    fn swallowed_rows(&self) -> Option<usize> {
-        if self.cols.width < 2 {
+    /// When the record just read (it started at byte `start`) holds a quote that is never
+    /// closed, so that its field runs to the end of the file (pandas stops on these with "EOF
+    /// inside string"; the csv crate reads on), why it is rejected: the quote's line, the lines
+    /// it swallows and how many of them look like rows of their own (a short first token, then
+    /// at least as many delimiters as the header has).
+    fn unclosed_quote(&self, start: u64) -> Option<String> {
+        let lines = self.rdr.get_ref();
+        let (at, quote_line) = lines.unclosed()?;
+        if at < start || at >= self.rdr.position().byte() {
             return None;
         }
         let delimiter = self.end.delimiter;
+        let width = self.cols.width.max(2);
         let row_like = |l: &[u8]| {
             let head = l.iter().position(|&b| b == delimiter);
             head.is_some_and(|h| h > 0 && h <= 40 && !l[..h].contains(&b' '))
-                && l.iter().filter(|&&b| b == delimiter).count() + 1 >= self.cols.width
+                && l.iter().filter(|&&b| b == delimiter).count() + 1 >= width
         };
-        self.record
+        let rows: usize = self
+            .record
             .iter()
-            .filter_map(|field| {
-                let lines: Vec<&[u8]> = field
-                    .split(|&b| b == b'\n')
+            .map(|field| {
+                field
+                    .split(|&b| b == b'\n' || b == b'\r')
                     .skip(1)
-                    .filter(|l| !l.iter().all(u8::is_ascii_whitespace))
-                    .collect();
-                let rows = lines.iter().filter(|l| row_like(l)).count();
-                (lines.len() >= 2 && rows * 10 >= lines.len() * 9).then_some(rows)
+                    .filter(|l| row_like(l))
+                    .count()
             })
-            .max()
+            .sum();
+        let last = lines.last_line();
+        let plural = |n: u64, what: &str| format!("{n} {what}{}", if n == 1 { "" } else { "s" });
+        Some(if last == quote_line {
+            format!(
+                "a quote opened on line {quote_line} is never closed before the end of the file; \
+                 close the quote"
+            )
+        } else {
+            format!(
+                "a quote opened on line {quote_line} is never closed: its field runs to the end \
+                 of the file (line {last}), swallowing {} ({rows} of them look like rows of their \
+                 own); close the quote",
+                plural(last - quote_line, "line")
+            )
+        })
     }
 }
 
-/// The input as the csv reader reads it, noting the runs of line-end bytes (`\r`, `\n`) near the
-/// reader's position: a record the reader places inside such a run (on the `\n` of a `\r\n`, or
-/// before blank lines it skips) starts as many lines later as there are `\n`s left in the run.
-/// Runs further back than [`CrLf::KEEP`] bytes are forgotten (the csv reader reads ahead less),
-/// except the first one from the [`CrLf::mark`]ed record start.
-struct CrLf<R> {
+/// The input as the csv reader reads it, counting line ends itself — `\n`, `\r\n` and a lone
+/// `\r` each end one line, where the csv reader counts `\n`s only (every line of an old-Mac file
+/// would be line 1) — and following the reader's quoting, so that a quote still open at the end
+/// of the file is seen ([`Lines::unclosed`]).
+///
+/// It keeps the runs of line-end bytes near the reader's position: a record starts after the run
+/// that holds its predecessor's terminator (the `\n` of a `\r\n`, blank lines the reader skips).
+/// Runs further back than [`Lines::KEEP`] bytes are forgotten (the csv reader reads ahead less),
+/// except the one a [`Lines::mark`]ed record start needs.
+struct Lines<R> {
     inner: R,
     offset: u64,
-    /// `(start, end, newlines, starts with \n)` of each run of line-end bytes, in order.
-    runs: VecDeque<(u64, u64, u64, bool)>,
+    /// Line ends before `offset`.
+    lines: u64,
+    /// The last byte read was a `\r` (its line end is counted; a `\n` after it is not).
+    after_cr: bool,
+    /// The last byte read ended a line.
+    ended_line: bool,
+    /// `(start, end, line ends before end)` of each run of line-end bytes, in order.
+    runs: VecDeque<(u64, u64, u64)>,
+    delimiter: u8,
+    quote: Quote,
+    /// Offset and 1-based line of the quote that opened the field being read, if one is open.
+    open: Option<(u64, u64)>,
+    eof: bool,
 }
 
-impl<R> CrLf<R> {
+/// Where the csv reader's quoting is, as `csv_core` reads it (double quotes, no escape byte).
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Quote {
+    /// At the start of a field.
+    Start,
+    /// In an unquoted field: a quote is an ordinary byte.
+    Bare,
+    /// In a quoted field.
+    Open,
+    /// A quote seen in a quoted field: it closes the field unless another quote follows.
+    Closing,
+}
+
+impl<R> Lines<R> {
     /// Bytes behind the read offset a record start can be (the csv reader's buffer is 8 KiB).
     const KEEP: u64 = 1 << 16;
 
-    fn new(inner: R) -> CrLf<R> {
-        CrLf {
+    fn new(inner: R, delimiter: u8) -> Lines<R> {
+        Lines {
             inner,
             offset: 0,
+            lines: 0,
+            after_cr: false,
+            ended_line: false,
             runs: VecDeque::new(),
+            delimiter,
+            quote: Quote::Start,
+            open: None,
+            eof: false,
         }
     }
 
-    /// Forgets the runs before a record that starts at byte `at`: the first run left is kept
-    /// until [`CrLf::lines_after`] reads it, however long the record.
+    /// Forgets the runs before a record that starts at byte `at`: the run it starts after is
+    /// kept until [`Lines::line_of`] reads it, however long the record.
     fn mark(&mut self, at: u64) {
-        while self.runs.front().is_some_and(|r| r.1 <= at) {
+        while self.runs.front().is_some_and(|r| r.1 < at) {
             self.runs.pop_front();
         }
     }
 
-    /// Lines a record the reader placed at byte `at` (marked) starts after the reader's count.
-    fn lines_after(&mut self, at: u64) -> u64 {
+    /// The 1-based line of the first byte of a record the reader placed at byte `at` (marked):
+    /// the line after the run of line ends that holds or ends at `at`; `None` when no run does
+    /// (the header, at byte 0).
+    fn line_of(&self, at: u64) -> Option<u64> {
         match self.runs.front() {
-            // The reader consumed at most the run's first byte as a record terminator, and
-            // counted it when it was a `\n`.
-            Some(&(start, _, newlines, lf)) if start <= at => {
-                newlines - u64::from(lf && at > start)
+            Some(&(start, end, lines)) if start <= at && at <= end => Some(lines + 1),
+            _ => None,
+        }
+    }
+
+    /// The offset and 1-based line of a quote still open at the end of the input, once the
+    /// input has been read to its end.
+    fn unclosed(&self) -> Option<(u64, u64)> {
+        self.open.filter(|_| self.eof)
+    }
+
+    /// The 1-based line of the last byte read.
+    fn last_line(&self) -> u64 {
+        self.lines + u64::from(!self.ended_line)
+    }
+
+    fn scan(&mut self, bytes: &[u8]) {
+        for (i, &b) in bytes.iter().enumerate() {
+            let at = self.offset + i as u64;
+            let line_end = b == b'\n' || b == b'\r';
+            if line_end {
+                if !(b == b'\n' && self.after_cr) {
+                    self.lines += 1;
+                }
+                match self.runs.back_mut() {
+                    Some(run) if run.1 == at => {
+                        run.1 += 1;
+                        run.2 = self.lines;
+                    }
+                    _ => self.runs.push_back((at, at + 1, self.lines)),
+                }
             }
-            _ => 0,
+            self.after_cr = b == b'\r';
+            self.ended_line = line_end;
+            self.quote = match (self.quote, b) {
+                (Quote::Start, b'"') => {
+                    self.open = Some((at, self.lines + 1));
+                    Quote::Open
+                }
+                (Quote::Open, b'"') => Quote::Closing,
+                (Quote::Open, _) => Quote::Open,
+                (Quote::Closing, b'"') => Quote::Open,
+                (Quote::Start | Quote::Bare | Quote::Closing, _)
+                    if line_end || b == self.delimiter =>
+                {
+                    Quote::Start
+                }
+                _ => Quote::Bare,
+            };
+            if self.quote != Quote::Open && self.quote != Quote::Closing {
+                self.open = None;
+            }
         }
     }
 }
 
-impl<R: Read> Read for CrLf<R> {
+impl<R: Read> Read for Lines<R> {
     fn read(&mut self, buf: &mut [u8]) -> io::Result<usize> {
         let n = self.inner.read(buf)?;
-        for (i, &b) in buf[..n].iter().enumerate() {
-            if b != b'\n' && b != b'\r' {
-                continue;
-            }
-            let at = self.offset + i as u64;
-            let lf = u64::from(b == b'\n');
-            match self.runs.back_mut() {
-                Some(run) if run.1 == at => {
-                    run.1 += 1;
-                    run.2 += lf;
-                }
-                _ => self.runs.push_back((at, at + 1, lf, lf == 1)),
+        if n == 0 && !buf.is_empty() {
+            self.eof = true;
+            if self.quote == Quote::Closing {
+                self.open = None;
             }
         }
+        self.scan(&buf[..n]);
         self.offset += n as u64;
         let keep_from = self.offset.saturating_sub(Self::KEEP);
         while self.runs.get(1).is_some_and(|r| r.1 < keep_from) {
@@ -390,5 +481,92 @@ fn sniff_delimiter(head: &[u8]) -> u8 {
         b','
     } else {
         [b',', b';', b'\t'][best]
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Hands out its bytes `step` at a time, so that line-end runs and quotes straddle reads.
+    struct Trickle<'a>(&'a [u8], usize);
+
+    impl Read for Trickle<'_> {
+        fn read(&mut self, buf: &mut [u8]) -> io::Result<usize> {
+            let n = self.0.len().min(self.1).min(buf.len());
+            buf[..n].copy_from_slice(&self.0[..n]);
+            self.0 = &self.0[n..];
+            Ok(n)
+        }
+    }
+
+    fn read_in_steps(bytes: &[u8], step: usize) -> super::super::Ingested {
+        let input = io::BufReader::with_capacity(step.max(1), Trickle(bytes, step));
+        read_all(Stream::new(input, "t.csv").unwrap()).unwrap()
+    }
+
+    fn lines_and_rejections(bytes: &[u8]) -> (Vec<u64>, Vec<(u64, String)>) {
+        let mut seen = None;
+        for step in [1, 2, 3, 7, 1 << 16] {
+            let r = read_in_steps(bytes, step);
+            let got = (
+                r.articles.iter().map(|a| a.line).collect::<Vec<_>>(),
+                r.rejected
+                    .iter()
+                    .map(|x| (x.line, x.reason.clone()))
+                    .collect::<Vec<_>>(),
+            );
+            if let Some(first) = &seen {
+                assert_eq!(first, &got, "read {step} bytes at a time");
+            }
+            seen = Some(got);
+        }
+        seen.unwrap()
+    }
+
+    /// Regression (robustness issue): with lone `\r` line ends (old Mac files) every record was
+    /// on line 1, since the csv reader counts `\n`s only.
+    #[test]
+    fn regression_lone_cr_line_ends_count_as_lines() {
+        let (lines, rejected) = lines_and_rejections(b"id,text\r1,a\r2,\r3,\"x\ry\"\r\r4,\r5,b");
+        assert_eq!(lines, [2, 4, 8]);
+        assert_eq!(
+            rejected.iter().map(|r| r.0).collect::<Vec<_>>(),
+            [3, 7],
+            "{rejected:?}"
+        );
+    }
+
+    /// Regression (robustness issue): a quote left open in the last rows swallowed them into
+    /// one text with no message when they were too few to look like a run of rows.
+    #[test]
+    fn regression_a_quote_open_at_the_end_of_the_file_rejects_its_record() {
+        let (lines, rejected) = lines_and_rejections(b"id,text\n1,ok\n2,\"abc\n3,def\n");
+        assert_eq!(lines, [2]);
+        assert_eq!(rejected.len(), 1);
+        assert_eq!(rejected[0].0, 3);
+        assert!(
+            rejected[0].1.starts_with(
+                "a quote opened on line 3 is never closed: its field runs to the end of the file \
+                 (line 4), swallowing 1 line (1 of them look like rows"
+            ),
+            "{}",
+            rejected[0].1
+        );
+        let (_, rejected) = lines_and_rejections(b"id,text\r\n1,\"truncated");
+        assert_eq!(rejected[0].0, 2);
+        assert!(rejected[0].1.contains("never closed before the end"));
+    }
+
+    /// Closed quotes are not taken for open ones: a doubled quote inside a quoted field, a quote
+    /// inside a bare field, a quoted field that holds lines shaped like rows, a quoted field
+    /// closed by the last byte of the file.
+    #[test]
+    fn closed_quotes_and_bare_quotes_are_not_unclosed() {
+        let (lines, rejected) = lines_and_rejections(
+            b"id,text\n1,\"say \"\"hi\"\"\"\n2,5\" screen\n3,\"a\n4,b\n5,c\"\n6,\"end\"",
+        );
+        assert!(rejected.is_empty(), "{rejected:?}");
+        assert_eq!(lines, [2, 3, 4, 7]);
     }
 }
