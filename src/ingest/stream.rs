@@ -258,30 +258,28 @@ impl<R: BufRead> Stream<R> {
     /// at least as many delimiters as the header has).
     fn unclosed_quote(&self, start: u64) -> Option<String> {
         let lines = self.rdr.get_ref();
+        let end = self.rdr.position().byte();
+        if let Some((open_line, close_line)) = lines.misclosed_in(start, end) {
+            let rows = self.row_like_lines();
+            return (rows > 0).then(|| {
+                let joined = if close_line == open_line + 1 {
+                    format!("line {close_line} would join its field")
+                } else {
+                    format!("lines {}-{close_line} would join its field", open_line + 1)
+                };
+                format!(
+                    "a quote opened on line {open_line} closes only on line {close_line}, in the \
+                     middle of a field: {joined}, {rows} of them looking like rows of their own; \
+                     check the quotes on line {open_line}"
+                )
+            });
+        }
         let (at, quote_line) = lines.unclosed()?;
-        if at < start || at >= self.rdr.position().byte() {
+        if at < start || at >= end {
             return None;
         }
-        let delimiter = self.end.delimiter;
-        let width = self.cols.width.max(2);
-        let row_like = |l: &[u8]| {
-            let head = l.iter().position(|&b| b == delimiter);
-            head.is_some_and(|h| h > 0 && h <= 40 && !l[..h].contains(&b' '))
-                && l.iter().filter(|&&b| b == delimiter).count() + 1 >= width
-        };
-        let rows: usize = self
-            .record
-            .iter()
-            .map(|field| {
-                field
-                    .split(|&b| b == b'\n' || b == b'\r')
-                    .skip(1)
-                    .filter(|l| row_like(l))
-                    .count()
-            })
-            .sum();
+        let rows = self.row_like_lines();
         let last = lines.last_line();
-        let plural = |n: u64, what: &str| format!("{n} {what}{}", if n == 1 { "" } else { "s" });
         Some(if last == quote_line {
             format!(
                 "a quote opened on line {quote_line} is never closed before the end of the file; \
@@ -296,6 +294,33 @@ impl<R: BufRead> Stream<R> {
             )
         })
     }
+
+    /// Lines inside the fields of the record just read, after each field's first, that look like
+    /// rows of their own: a short first token, then at least as many delimiters as the header.
+    fn row_like_lines(&self) -> usize {
+        let delimiter = self.end.delimiter;
+        let width = self.cols.width.max(2);
+        let row_like = |l: &[u8]| {
+            let head = l.iter().position(|&b| b == delimiter);
+            head.is_some_and(|h| h > 0 && h <= 40 && !l[..h].contains(&b' '))
+                && l.iter().filter(|&&b| b == delimiter).count() + 1 >= width
+        };
+        self.record
+            .iter()
+            .map(|field| {
+                field
+                    .split(|&b| b == b'\n' || b == b'\r')
+                    .skip(1)
+                    .filter(|l| row_like(l))
+                    .count()
+            })
+            .sum()
+    }
+}
+
+/// "1 line", "2 lines".
+fn plural(n: u64, what: &str) -> String {
+    format!("{n} {what}{}", if n == 1 { "" } else { "s" })
 }
 
 /// The input as the csv reader reads it, counting line ends itself — `\n`, `\r\n` and a lone
@@ -322,6 +347,11 @@ struct Lines<R> {
     quote: Quote,
     /// Offset and 1-based line of the quote that opened the field being read, if one is open.
     open: Option<(u64, u64)>,
+    /// Quoted fields over several lines whose closing quote is followed by more of the field
+    /// (`"…\n3,c.fr,"Quatre"`: the quote that closes is the next field's opening one), as the
+    /// opening quote's offset and line and the closing quote's line, in order; those before the
+    /// marked record are forgotten.
+    misclosed: VecDeque<(u64, u64, u64)>,
     eof: bool,
 }
 
@@ -353,6 +383,7 @@ impl<R> Lines<R> {
             delimiter,
             quote: Quote::Start,
             open: None,
+            misclosed: VecDeque::new(),
             eof: false,
         }
     }
@@ -363,6 +394,18 @@ impl<R> Lines<R> {
         while self.runs.front().is_some_and(|r| r.1 < at) {
             self.runs.pop_front();
         }
+        while self.misclosed.front().is_some_and(|m| m.0 < at) {
+            self.misclosed.pop_front();
+        }
+    }
+
+    /// The first quoted field over several lines closed in the middle of a field (see
+    /// [`Lines::misclosed`]) whose opening quote is in `start..end`.
+    fn misclosed_in(&self, start: u64, end: u64) -> Option<(u64, u64)> {
+        self.misclosed
+            .iter()
+            .find(|m| (start..end).contains(&m.0))
+            .map(|m| (m.1, m.2))
     }
 
     /// The 1-based line of the first byte of a record the reader placed at byte `at` (marked):
@@ -416,6 +459,15 @@ impl<R> Lines<R> {
                     if line_end || b == self.delimiter =>
                 {
                     Quote::Start
+                }
+                (Quote::Closing, _) => {
+                    if let Some((open_at, open_line)) = self.open {
+                        if open_line <= self.lines {
+                            self.misclosed
+                                .push_back((open_at, open_line, self.lines + 1));
+                        }
+                    }
+                    Quote::Bare
                 }
                 _ => Quote::Bare,
             };
@@ -556,6 +608,29 @@ mod tests {
         let (_, rejected) = lines_and_rejections(b"id,text\r\n1,\"truncated");
         assert_eq!(rejected[0].0, 2);
         assert!(rejected[0].1.contains("never closed before the end"));
+    }
+
+    /// Regression (robustness issue): a quote left open in one row and closed by the opening
+    /// quote of a later row's field merged the rows between into one text, with no message.
+    #[test]
+    fn regression_a_quote_closed_rows_later_in_mid_field_rejects_its_record() {
+        let (lines, rejected) = lines_and_rejections(
+            b"id,outlet,text\n1,a.fr,ok\n2,b.fr,\"Deux\n3,c.fr,Trois (AFP)\n4,d.fr,\"Quatre\"\n5,e.fr,Cinq\n",
+        );
+        assert_eq!(lines, [2, 6]);
+        assert_eq!(
+            rejected,
+            [(
+                3,
+                "a quote opened on line 3 closes only on line 5, in the middle of a field: lines \
+                 4-5 would join its field, 2 of them looking like rows of their own; check the \
+                 quotes on line 3"
+                    .to_string()
+            )]
+        );
+        // A field over several lines closed in mid-field with no row-shaped line is kept.
+        let (lines, rejected) = lines_and_rejections(b"id,text\n1,\"a\nb\"c\n2,d\n");
+        assert_eq!((lines, rejected.len()), (vec![2, 4], 0));
     }
 
     /// Closed quotes are not taken for open ones: a doubled quote inside a quoted field, a quote

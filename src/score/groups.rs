@@ -55,6 +55,23 @@ pub(super) fn group(per_article: &[(Vec<Claim>, Vec<Unreadable>)]) -> Grouped<'_
                 });
                 groups.len() - 1
             });
+            // The group states its most exact mention (exact before a range before a bound; then
+            // the smallest values), whatever the order of the rows.
+            let group = &mut groups[g];
+            let better = (
+                c.bound,
+                c.low.total_cmp(&group.low),
+                c.high.total_cmp(&group.high),
+            ) < (
+                group.bound,
+                std::cmp::Ordering::Equal,
+                std::cmp::Ordering::Equal,
+            );
+            if better {
+                group.bound = c.bound;
+                group.low = c.low;
+                group.high = c.high;
+            }
             mentions.push((g, ai, c.sources.first().map(String::as_str)));
         }
     }
@@ -66,13 +83,21 @@ pub(super) fn group(per_article: &[(Vec<Claim>, Vec<Unreadable>)]) -> Grouped<'_
     }
 }
 
-/// `x` rounded to three significant digits (0 for a value that is not positive and finite).
+/// `x` rounded to three significant digits, as a key: the three digits and the decimal exponent
+/// (0 for a value that is not positive and finite). 1.35 and 1.39 stay apart; 12 340 and 12 345
+/// share a key.
 fn round_sig(x: f64) -> i64 {
     if x <= 0.0 || !x.is_finite() {
         return 0;
     }
-    let mag = 10f64.powf(x.log10().floor() - 2.0);
-    ((x / mag).round() * mag) as i64
+    let mut exp = x.log10().floor() as i64 - 2;
+    let mut digits = (x / 10f64.powi(exp as i32)).round() as i64;
+    if digits >= 1000 {
+        // 999.6 rounds up to the next decade.
+        digits /= 10;
+        exp += 1;
+    }
+    (exp + 400) * 1000 + digits
 }
 
 /// Who speaks in each mention, as the voters see it.
@@ -214,6 +239,7 @@ pub(super) fn components(
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::score::claims::Bound;
 
     #[test]
     fn regression_runs_of_one_dispatch_in_many_outlets_are_one_origin() {
@@ -243,10 +269,44 @@ mod tests {
         assert_eq!(groups[1].support, 3);
     }
 
+    /// Regression (robustness issue): every value from 1 to 2 had one key (and every value
+    /// below 1 another), so 1.35 and 1.39 euro were one claim.
     #[test]
-    fn values_round_to_three_significant_digits() {
-        assert_eq!(round_sig(12000.0), 12000);
-        assert_eq!(round_sig(12040.0), 12000);
-        assert_eq!(round_sig(1500.0), 1500);
+    fn regression_values_round_to_three_significant_digits_not_to_integers() {
+        assert_eq!(round_sig(12000.0), round_sig(12040.0));
+        assert_ne!(round_sig(12000.0), round_sig(12100.0));
+        assert_ne!(round_sig(1500.0), round_sig(150.0));
+        assert_ne!(round_sig(1.35), round_sig(1.39));
+        assert_eq!(round_sig(1.351), round_sig(1.349));
+        assert_ne!(round_sig(0.75), round_sig(0.7));
+        assert_eq!(round_sig(999.6), round_sig(1000.0));
+        assert_eq!(round_sig(0.0), 0);
+        assert_eq!(round_sig(f64::NAN), 0);
+    }
+
+    /// Regression (robustness issue): a group took the value and bound of its first mention in
+    /// input order, so "30 blessés" and "plus de 30 blessés" made an exact claim one way round
+    /// and an "at least" claim the other.
+    #[test]
+    fn regression_a_group_states_the_same_value_whatever_the_row_order() {
+        let claim = |low: f64, bound: Bound| Claim {
+            low,
+            high: low,
+            bound,
+            unit: "blesse".into(),
+            start: 0,
+            end: 1,
+            sources: vec![],
+        };
+        let a = (vec![claim(30.0, Bound::AtLeast)], vec![]);
+        let b = (vec![claim(30.04, Bound::Exact)], vec![]);
+        let c = (vec![claim(30.01, Bound::Exact)], vec![]);
+        let one = [a.clone(), b.clone(), c.clone()];
+        let other = [c, b, a];
+        let (x, y) = (group(&one), group(&other));
+        assert_eq!(x.groups.len(), 1);
+        let g = |v: &Grouped| (v.groups[0].low, v.groups[0].high, v.groups[0].bound);
+        assert_eq!(g(&x), (30.01, 30.01, Bound::Exact));
+        assert_eq!(g(&x), g(&y));
     }
 }

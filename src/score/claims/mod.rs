@@ -1,0 +1,457 @@
+//! Numeric claims: a quantity, its unit noun and the source it is attributed to ("12 000 soldats" ←
+//! NIS via Yonhap), in French, English, Spanish and German number formats, spelled numbers, ranges
+//! ("entre 10 000 et 12 000") and bounds ("plus de 600.000"). A number mangled by translation
+//! ("7.000 XNUMX") is unreadable, not 7.
+
+use crate::citations::{Citation, CitationKind, Field};
+use crate::normalize::fold_text;
+use crate::segment::Segments;
+
+mod lexicon;
+
+use lexicon::{
+    proportion_phrases, spelled, AT_LEAST, AT_MOST, GENERIC_MIN, GENERIC_UNITS, IDENTIFIER_WORDS,
+    MULTIPLIERS, NOT_UNITS, PROPORTION_NUMERATORS, RANGE_JOIN, RANGE_OPEN,
+};
+
+/// How a claimed quantity is bounded.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, PartialOrd, Ord, serde::Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Bound {
+    /// "12 000 soldats".
+    #[default]
+    Exact,
+    /// "plus de 600.000", "more than", "über".
+    AtLeast,
+    /// "moins de", "less than", "up to", "jusqu'à".
+    AtMost,
+    /// "entre 10 000 et 12 000".
+    Range,
+}
+
+impl Bound {
+    /// The contract spelling.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Bound::Exact => "exact",
+            Bound::AtLeast => "at_least",
+            Bound::AtMost => "at_most",
+            Bound::Range => "range",
+        }
+    }
+}
+
+/// One numeric claim in one article.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Claim {
+    /// Lower value (the value for exact claims).
+    pub low: f64,
+    /// Upper value.
+    pub high: f64,
+    /// How it is bounded.
+    pub bound: Bound,
+    /// The unit noun, folded and singular ("soldat").
+    pub unit: String,
+    /// Byte range in the text.
+    pub start: usize,
+    /// End of the byte range.
+    pub end: usize,
+    /// Registry ids of the sources the sentence attributes it to (the origin first for relays).
+    pub sources: Vec<String>,
+}
+
+/// A number that translation mangled ("7.000 XNUMX"): no value can be read from it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Unreadable {
+    /// Byte range in the text.
+    pub start: usize,
+    /// End of the byte range.
+    pub end: usize,
+}
+
+struct Tok<'a> {
+    /// The folded word (borrowed when the raw word is already lowercase ASCII).
+    word: std::borrow::Cow<'a, str>,
+    raw: &'a str,
+    start: usize,
+    end: usize,
+}
+
+fn tokens(text: &str) -> Vec<Tok<'_>> {
+    let mut out = Vec::new();
+    let mut start: Option<usize> = None;
+    let bounds = text
+        .char_indices()
+        .map(|(i, c)| (i, c.is_alphanumeric()))
+        .chain(std::iter::once((text.len(), false)));
+    for (i, alnum) in bounds {
+        if alnum {
+            start.get_or_insert(i);
+        } else if let Some(s) = start.take() {
+            let raw = &text[s..i];
+            // An ASCII word folds to its lowercase: skip the general fold's allocations.
+            let word = if !raw.is_ascii() {
+                std::borrow::Cow::Owned(fold_text(raw))
+            } else if raw.bytes().any(|b| b.is_ascii_uppercase()) {
+                std::borrow::Cow::Owned(raw.to_ascii_lowercase())
+            } else {
+                std::borrow::Cow::Borrowed(raw)
+            };
+            out.push(Tok {
+                word,
+                raw,
+                start: s,
+                end: i,
+            });
+        }
+    }
+    out
+}
+
+fn singular(w: &str) -> String {
+    let w = w.trim_end_matches('\'');
+    if w.len() > 4 && w.ends_with("ies") {
+        // "countries" → "country", not "countrie".
+        format!("{}y", &w[..w.len() - 3])
+    } else if w.len() > 4 && (w.ends_with("ais") || w.ends_with("ois") || w.ends_with("ss")) {
+        // "français", "chinois", "press": the s is not a plural.
+        w.to_string()
+    } else if w.len() > 4 && (w.ends_with('s') || w.ends_with('x')) {
+        w[..w.len() - 1].to_string()
+    } else {
+        w.to_string()
+    }
+}
+
+/// Reads a number starting at token `i`: digit groups joined by thin separators ("12 000",
+/// "600.000", "1,500", "1,5"), a spelled number, and an optional multiplier ("1,5 million").
+/// Returns the value and the index of the first token after it.
+fn number_at(text: &str, toks: &[Tok], i: usize) -> Option<(f64, usize)> {
+    let t = &toks[i];
+    let mut j = i + 1;
+    let mut value = if t.raw.bytes().all(|b| b.is_ascii_digit()) {
+        let mut digits = t.raw.to_string();
+        let mut decimal: Option<String> = None;
+        while j < toks.len() && toks[j].raw.bytes().all(|b| b.is_ascii_digit()) {
+            let gap = &text[toks[j - 1].end..toks[j].start];
+            let g = toks[j].raw.len();
+            let thin = matches!(gap, " " | "\u{a0}" | "\u{202f}" | "." | "," | "'");
+            if thin && g == 3 && decimal.is_none() {
+                digits.push_str(toks[j].raw);
+                j += 1;
+            } else if (gap == "," || gap == ".") && decimal.is_none() && g <= 2 {
+                decimal = Some(toks[j].raw.to_string());
+                j += 1;
+                break;
+            } else {
+                break;
+            }
+        }
+        let mut v: f64 = digits.parse().ok()?;
+        if let Some(d) = decimal {
+            v += format!("0.{d}").parse::<f64>().ok()?;
+        }
+        v
+    } else {
+        *spelled().get(&*t.word)?
+    };
+    if j < toks.len() {
+        if let Some((_, m)) = MULTIPLIERS
+            .iter()
+            .find(|(w, _)| *w == toks[j].word.as_ref())
+        {
+            value *= m;
+            j += 1;
+        }
+    }
+    Some((value, j))
+}
+
+fn phrase_before(toks: &[Tok], i: usize, phrases: &[&str]) -> bool {
+    phrases.iter().any(|p| {
+        let n = p.split(' ').count();
+        i >= n
+            && toks[i - n..i]
+                .iter()
+                .zip(p.split(' '))
+                .all(|(t, w)| t.word.as_ref() == w)
+    })
+}
+
+fn is_year(v: f64, raw: &str) -> bool {
+    raw.len() == 4 && (1800.0..=2100.0).contains(&v)
+}
+
+/// Claims and unreadable numbers of one article text.
+pub fn extract(
+    text: &str,
+    segs: &Segments,
+    citations: &[Citation],
+    nouns_capitalised: &dyn Fn() -> bool,
+) -> (Vec<Claim>, Vec<Unreadable>) {
+    let mut claims = Vec::new();
+    let mut unreadable = Vec::new();
+    // The text's sourcing citations in order of position, so that each sentence finds its own
+    // by binary search: linear in the text however many citations it has.
+    let mut sourcing: Vec<&Citation> = citations
+        .iter()
+        .filter(|c| c.field == Field::Text && c.kind != CitationKind::Mention)
+        .collect();
+    sourcing.sort_by_key(|c| c.start);
+    for s in &segs.sentences {
+        let sentence = s.of(text);
+        let toks = tokens(sentence);
+        // "1 Comment", "340 vues": a fragment of two words is page furniture, not a statement.
+        if toks.len() < 3 {
+            continue;
+        }
+        let sources = sentence_sources(&sourcing, s.start, s.end);
+        let mut i = 0;
+        while i < toks.len() {
+            let Some((v, mut j)) = number_at(sentence, &toks, i) else {
+                i += 1;
+                continue;
+            };
+            // "sept Français sur dix", "3 out of 10 voters": neither number of a proportion counts.
+            if let Some(end) = proportion_from(sentence, &toks, j) {
+                i = end;
+                continue;
+            }
+            if opens_proportion(&toks, i) || names_with(sentence, &toks, i, nouns_capitalised) {
+                i = j;
+                continue;
+            }
+            let mut low = v;
+            let mut high = v;
+            let mut bound = Bound::Exact;
+            if phrase_before(&toks, i, RANGE_OPEN)
+                && j < toks.len()
+                && RANGE_JOIN.contains(&toks[j].word.as_ref())
+                && j + 1 < toks.len()
+            {
+                if let Some((v2, j2)) = number_at(sentence, &toks, j + 1) {
+                    high = v2.max(v);
+                    low = v2.min(v);
+                    bound = Bound::Range;
+                    j = j2;
+                }
+            } else if phrase_before(&toks, i, AT_LEAST) {
+                bound = Bound::AtLeast;
+            } else if phrase_before(&toks, i, AT_MOST) {
+                bound = Bound::AtMost;
+            }
+            // "7.000 XNUMX": a number followed by a translation placeholder cannot be read.
+            if j < toks.len() && toks[j].raw.starts_with("XNUM")
+                || j < toks.len() && toks[j].raw.starts_with("XXNUM")
+            {
+                unreadable.push(Unreadable {
+                    start: s.start + toks[i].start,
+                    end: s.start + toks[j].end,
+                });
+                i = j + 1;
+                continue;
+            }
+            // The unit: the next content word, skipping "de"/"of" ("1 500 soldats", "12,000 of the troops").
+            let mut k = j;
+            while k < toks.len()
+                && matches!(toks[k].word.as_ref(), "de" | "d" | "of" | "des" | "the")
+            {
+                k += 1;
+            }
+            k = noun_after_modifiers(sentence, &toks, k, nouns_capitalised);
+            // "74 % des personnes", "3.1% growth": the unit is the percent sign, not the next word.
+            let percent = sentence[toks[j - 1].end..].trim_start().starts_with('%');
+            let unit = if percent {
+                "percent".to_string()
+            } else {
+                toks.get(k).map(|t| t.word.to_string()).unwrap_or_default()
+            };
+            let gap_ok = percent
+                || toks.get(k).is_some_and(|t| {
+                    let gap = &sentence[toks[j - 1].end..t.start];
+                    // "six-party talks", "a five-point plan", "three-day": a number hyphenated to the
+                    // next word makes a compound adjective or a name, not a count of that word.
+                    let compound = k == j && (gap == "-" || gap == "‑");
+                    (!gap.contains(['.', ',', ';', ':', '(', ')']) || gap.trim() == "%")
+                        && !compound
+                });
+            let usable = !unit.is_empty()
+                && gap_ok
+                && unit.chars().all(char::is_alphabetic)
+                && unit.chars().count() >= 3
+                && !NOT_UNITS.contains(&unit)
+                // "June 15 joint declaration", "le 3 mars": a number after a month is a date.
+                && !(i > 0 && crate::citations::MONTH_WORDS.contains(&toks[i - 1].word.as_ref()))
+                // "Chapter 11 bankruptcy", "l'article 49.3", "Acte 18": the number names, not counts.
+                && !(i > 0 && IDENTIFIER_WORDS.contains(toks[i - 1].word.as_ref()))
+                && !(GENERIC_UNITS.contains(&unit) && high < GENERIC_MIN)
+                && !is_year(v, toks[i].raw)
+                && v > 0.0;
+            if usable {
+                let end = if percent {
+                    let after = toks[j - 1].end;
+                    after + sentence[after..].find('%').map_or(0, |p| p + 1)
+                } else {
+                    toks[k].end
+                };
+                claims.push(Claim {
+                    low,
+                    high,
+                    bound,
+                    unit: singular(&unit),
+                    start: s.start + toks[i].start,
+                    end: s.start + end,
+                    sources: sources.clone(),
+                });
+                i = if percent { j } else { k + 1 };
+            } else {
+                i = j.max(i + 1);
+            }
+        }
+    }
+    (claims, unreadable)
+}
+
+/// The unit noun of a number whose next word is `toks[k]`: past modifiers that a language marks by
+/// case. In languages whose common nouns are lowercase, up to three capitalised words followed by
+/// a lowercase one are a nationality or a name ("2 French journalists", "12,000 North Korean
+/// soldiers"), unless the last is a plural ("2 Americans were", "2 Français arrêtés": the noun
+/// itself). In German, where every noun is capitalised, a lowercase word followed by a
+/// capitalised one is an adjective ("12.000 nordkoreanische Soldaten").
+fn noun_after_modifiers(
+    sentence: &str,
+    toks: &[Tok],
+    k: usize,
+    nouns_capitalised: &dyn Fn() -> bool,
+) -> usize {
+    let spaced = |a: usize| sentence[toks[a].end..toks[a + 1].start].trim().is_empty();
+    let upper = |t: &Tok| t.raw.chars().next().is_some_and(char::is_uppercase);
+    let lower_word = |t: &Tok| {
+        t.raw.chars().all(char::is_lowercase)
+            && t.raw.chars().count() >= 3
+            && !NOT_UNITS.contains(t.word.as_ref())
+    };
+    if k + 1 >= toks.len() || !spaced(k) {
+        return k;
+    }
+    if nouns_capitalised() {
+        let adjective = lower_word(&toks[k]) && upper(&toks[k + 1]);
+        return if adjective { k + 1 } else { k };
+    }
+    let mut m = k;
+    while m + 1 < toks.len() && m < k + 3 && spaced(m) {
+        let modifier = upper(&toks[m])
+            && toks[m].raw.chars().skip(1).any(char::is_lowercase)
+            && !toks[m].raw.ends_with(['s', 'x']);
+        if !modifier {
+            break;
+        }
+        if lower_word(&toks[m + 1]) {
+            return m + 1;
+        }
+        m += 1;
+    }
+    k
+}
+
+/// The end of a proportion whose numerator ends before `toks[j]`: a proportion phrase, right
+/// after the numerator or after its noun ("3 out of 10", "sept Français sur dix"; `in` only right
+/// after it, since "300 people in 2 cities" is no proportion), then a number that is not a year.
+fn proportion_from(sentence: &str, toks: &[Tok], j: usize) -> Option<usize> {
+    for skip in 0..=1 {
+        let at = j + skip;
+        if skip == 1
+            && toks
+                .get(j)
+                .is_none_or(|t| number_at(sentence, toks, j).is_some() || t.word == "in")
+        {
+            continue;
+        }
+        for p in proportion_phrases() {
+            if skip == 1 && p[..] == ["in"] {
+                continue;
+            }
+            let n = at + p.len();
+            let matches = n < toks.len()
+                && toks[at..n]
+                    .iter()
+                    .zip(p)
+                    .all(|(t, w)| t.word.as_ref() == *w);
+            if !matches {
+                continue;
+            }
+            if let Some((v, end)) = number_at(sentence, toks, n) {
+                if !is_year(v, toks[n].raw) {
+                    return Some(end);
+                }
+            }
+        }
+    }
+    None
+}
+
+/// True when the number at `toks[i]` is the denominator of a proportion whose numerator is a
+/// word too ambiguous to read as a number ("sept Français sur dix", "one in five").
+fn opens_proportion(toks: &[Tok], i: usize) -> bool {
+    proportion_phrases().iter().any(|p| {
+        let Some(p0) = i.checked_sub(p.len()) else {
+            return false;
+        };
+        let phrase = toks[p0..i]
+            .iter()
+            .zip(p)
+            .all(|(t, w)| t.word.as_ref() == *w);
+        let numerator = |at: usize| {
+            let w = toks[at].word.as_ref();
+            PROPORTION_NUMERATORS.contains(&w)
+                || spelled().contains_key(w)
+                || toks[at].raw.bytes().all(|b| b.is_ascii_digit())
+        };
+        let before = p0.checked_sub(1).is_some_and(numerator)
+            || (p[..] != ["in"] && p0.checked_sub(2).is_some_and(numerator));
+        phrase && before
+    })
+}
+
+/// True when the number at `toks[i]` is part of a name, not a count: it follows a capitalised
+/// word inside the sentence ("le Mouvement 5 étoiles", "the Apollo 11 crew", "Antena 3
+/// entrevistó") in a language whose common nouns are lowercase. A capitalised weekday, month or
+/// function word before it ("On Monday 300 people") is no name.
+fn names_with(
+    sentence: &str,
+    toks: &[Tok],
+    i: usize,
+    nouns_capitalised: &dyn Fn() -> bool,
+) -> bool {
+    if i < 2 {
+        return false;
+    }
+    let prev = &toks[i - 1];
+    prev.raw.chars().next().is_some_and(char::is_uppercase)
+        && !prev.raw.bytes().all(|b| b.is_ascii_digit())
+        && matches!(&sentence[prev.end..toks[i].start], " " | "\u{a0}")
+        && !NOT_UNITS.contains(prev.word.as_ref())
+        && !crate::citations::MONTH_WORDS.contains(&prev.word.as_ref())
+        && !nouns_capitalised()
+}
+
+/// Sources a sentence attributes its content to: the attributions and credits found inside it, in
+/// order of position. `sourcing` holds the text's non-mention citations sorted by start.
+/// # Complexity: O(log n + k) for k citations in the sentence.
+fn sentence_sources(sourcing: &[&Citation], start: usize, end: usize) -> Vec<String> {
+    let mut out: Vec<String> = Vec::new();
+    let first = sourcing.partition_point(|c| c.start < start);
+    let inside = sourcing[first..]
+        .iter()
+        .take_while(|c| c.start < end)
+        .filter(|c| c.end <= end);
+    for c in inside {
+        if !out.contains(&c.source) {
+            out.push(c.source.clone());
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests;

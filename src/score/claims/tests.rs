@@ -1,0 +1,240 @@
+//! Claim extraction tests, in the four languages.
+use super::*;
+
+fn claims(text: &str) -> Vec<(f64, f64, Bound, String)> {
+    // The text's language, as the first pass guesses it.
+    let german = || {
+        let langid = crate::garble::lang::LangId::bundled();
+        let view = crate::text::TextView::new(text);
+        langid
+            .guess_words(&langid.words(&view).items)
+            .map(|g| g.lang)
+            == Some("de".into())
+    };
+    extract(text, &Segments::new(text), &[], &german)
+        .0
+        .into_iter()
+        .map(|c| (c.low, c.high, c.bound, c.unit))
+        .collect()
+}
+
+/// Regression (claims issue): "3 mois", "2 jour", "2 homme" and "2 countries" were the most
+/// supported claim groups of gj_dev and KCNA, pooling unrelated stories.
+#[test]
+fn regression_a_nationality_before_the_noun_is_not_the_unit() {
+    let units = |t: &str| claims(t).into_iter().map(|c| c.3).collect::<Vec<_>>();
+    assert_eq!(
+        units("Rebels held 12 French journalists for a week."),
+        ["journalist"]
+    );
+    assert_eq!(
+        units("Les rebelles ont libéré 15 Maliens blessés hier."),
+        ["malien"]
+    );
+    assert_eq!(
+        units("Police arrested 30 Egyptian fishermen near the coast."),
+        ["fishermen"]
+    );
+    assert_eq!(
+        units("Unos 40 Colombianos fueron detenidos."),
+        ["colombiano"]
+    );
+    // German capitalises every noun: the capitalised word is the noun.
+    let de = extract(
+        "Die Polizei nahm 40 Demonstranten fest.",
+        &Segments::new("Die Polizei nahm 40 Demonstranten fest."),
+        &[],
+        &|| true,
+    )
+    .0;
+    assert_eq!(
+        de.iter().map(|c| c.unit.as_str()).collect::<Vec<_>>(),
+        ["demonstranten"]
+    );
+}
+
+#[test]
+fn regression_durations_dates_and_small_generic_counts_are_not_claims() {
+    for text in [
+        "Il a été condamné à 3 mois de prison et 2 jours plus tard libéré.",
+        "Deux hommes ont été interpellés samedi.",
+        "The two countries signed the June 15 joint declaration.",
+        "Durante 6 meses y 3 semanas, el lunes 2 de marzo.",
+        "Er wurde nach 3 Monaten und 2 Tagen entlassen; 2 Menschen warteten.",
+        "Profit rose in the 9 mths to 20 shr cts.",
+    ] {
+        assert!(claims(text).is_empty(), "{text}: {:?}", claims(text));
+    }
+    // After "Chapter", "article", "Acte", "page", a number names something.
+    for text in [
+        "The firm filed for Chapter 11 bankruptcy protection.",
+        "Le gouvernement a utilisé l'article 49 alinéa 3 de la Constitution.",
+        "L'acte 18 des manifestants a réuni des milliers de personnes.",
+    ] {
+        assert!(claims(text).is_empty(), "{text}: {:?}", claims(text));
+    }
+    // A percent sign is the unit.
+    assert_eq!(
+        claims("Selon le sondage, 74 % des personnes approuvent.")[0].3,
+        "percent"
+    );
+    assert_eq!(claims("Growth was 3.1% last year.")[0].3, "percent");
+    // A number hyphenated to the next word is a compound, not a count.
+    for text in [
+        "The six-party talks resumed.",
+        "A 5-point plan was adopted.",
+    ] {
+        assert!(claims(text).is_empty(), "{text}: {:?}", claims(text));
+    }
+    // Counts of named things, and large counts of generic ones, stay claims.
+    assert_eq!(
+        claims("Quelque 300 manifestants à Marseille.")[0].3,
+        "manifestant"
+    );
+    assert_eq!(claims("Some 12,000 people marched.")[0].3, "people");
+    assert_eq!(claims("Unos 1.500 soldados cruzaron.")[0].3, "soldado");
+    assert_eq!(
+        claims("Rund 800 Polizisten waren im Einsatz.")[0].3,
+        "polizisten"
+    );
+    // Units are not stemmed into non-words.
+    assert_eq!(singular("countries"), "country");
+    assert_eq!(singular("francais"), "francais");
+}
+
+#[test]
+fn number_formats_of_four_languages() {
+    assert_eq!(
+        claims("Pyongyang prévoit 12 000 soldats."),
+        [(12000.0, 12000.0, Bound::Exact, "soldat".into())]
+    );
+    assert_eq!(
+        claims("Déjà 1 500 soldats des forces spéciales."),
+        [(1500.0, 1500.0, Bound::Exact, "soldat".into())]
+    );
+    assert_eq!(
+        claims("Some 12,000 troops were sent."),
+        [(12000.0, 12000.0, Bound::Exact, "troop".into())]
+    );
+    assert_eq!(
+        claims("Unos 1.500 soldados llegaron."),
+        [(1500.0, 1500.0, Bound::Exact, "soldado".into())]
+    );
+    assert_eq!(
+        claims("Rund 1,5 Millionen Menschen."),
+        [(1_500_000.0, 1_500_000.0, Bound::Exact, "menschen".into())]
+    );
+    assert_eq!(
+        claims("Il a envoyé quatre brigades."),
+        [(4.0, 4.0, Bound::Exact, "brigade".into())]
+    );
+}
+
+#[test]
+fn ranges_and_bounds() {
+    assert_eq!(
+        claims("Entre 10 000 et 12 000 soldats ont été déployés."),
+        [(10000.0, 12000.0, Bound::Range, "soldat".into())]
+    );
+    assert_eq!(
+        claims("Plus de 600.000 soldats russes ont été tués."),
+        [(600000.0, 600000.0, Bound::AtLeast, "soldat".into())]
+    );
+}
+
+#[test]
+fn garbled_numbers_are_unreadable_not_small() {
+    let t = "La Russie a déplacé plus de 7.000 XNUMX soldats nord-coréens.";
+    let (c, u) = extract(t, &Segments::new(t), &[], &|| false);
+    assert!(c.is_empty(), "{c:?}");
+    assert_eq!(&t[u[0].start..u[0].end], "7.000 XNUMX");
+}
+
+#[test]
+fn dates_and_years_are_not_claims() {
+    assert!(claims("Le 18 octobre 2024, rien.").is_empty());
+    assert!(claims("En 2024 la guerre continue.").is_empty());
+}
+
+/// Regression (claims issue): "sept Français sur dix", "seven out of 10 voters", "siete de
+/// cada diez", "sieben von zehn Wählern" were claims of ten (or of "cada", "out") things.
+#[test]
+fn regression_proportions_are_not_counts() {
+    for text in [
+        "Selon un sondage, sept Français sur dix soutiennent le mouvement.",
+        "Trois salariés sur 10 ont fait grève lundi.",
+        "Seven out of 10 voters backed the plan, the poll found.",
+        "One in five households had no power on Sunday.",
+        "Siete de cada diez votantes apoyan la reforma.",
+        "Sieben von zehn Wählern unterstützen den Plan.",
+    ] {
+        assert!(claims(text).is_empty(), "{text}: {:?}", claims(text));
+    }
+    // A number after a noun and "in" is no denominator; a year after "sur" is no proportion.
+    assert_eq!(
+        claims("Some 300 people in 12 cities marched.")
+            .iter()
+            .map(|c| c.3.as_str())
+            .collect::<Vec<_>>(),
+        ["people", "city"]
+    );
+    assert_eq!(
+        claims("Les 300 manifestants sur 2019 sont partis.")[0].3,
+        "manifestant"
+    );
+}
+
+/// Regression (claims issue): "le Mouvement 5 étoiles", "the Apollo 11 astronauts", "el
+/// Movimiento 5 Estrellas" were claims of five stars and eleven astronauts.
+#[test]
+fn regression_a_number_inside_a_name_is_not_a_count() {
+    for text in [
+        "Les élus du Mouvement 5 étoiles ont voté contre.",
+        "He met the Apollo 11 astronauts in Houston.",
+        "Los diputados del Movimiento 5 Estrellas votaron en contra.",
+    ] {
+        assert!(claims(text).is_empty(), "{text}: {:?}", claims(text));
+    }
+    // A capitalised weekday before the number is no name; German capitalises every noun.
+    assert_eq!(claims("On Monday 300 people marched.")[0].3, "people");
+    let de = "Die Polizei nahm am Montag 50 Personen fest.";
+    let got = extract(de, &Segments::new(de), &[], &|| true).0;
+    assert_eq!(got[0].unit, "personen");
+}
+
+/// Regression (claims issue): "12,000 North Korean soldiers" had the unit "north", and
+/// "12.000 nordkoreanische Soldaten" the adjective "nordkoreanische".
+#[test]
+fn regression_the_unit_is_the_noun_after_its_modifiers() {
+    assert_eq!(
+        claims("Some 12,000 North Korean soldiers are deployed.")[0].3,
+        "soldier"
+    );
+    assert_eq!(
+        claims("Unos 12.000 soldados norcoreanos están desplegados.")[0].3,
+        "soldado"
+    );
+    assert_eq!(
+        claims("Quelque 12 000 soldats nord-coréens sont déployés.")[0].3,
+        "soldat"
+    );
+    let de = "Rund 12.000 nordkoreanische Soldaten sind stationiert.";
+    let got = extract(de, &Segments::new(de), &[], &|| true).0;
+    assert_eq!(got[0].unit, "soldaten");
+}
+
+/// Regression (claims issue): page counters ("1 Comment", "340 vues", "12 partages") were
+/// claims, and pooled across every page of a site.
+#[test]
+fn regression_page_counters_are_not_claims() {
+    for text in [
+        "1 Comment",
+        "Les réactions sont vives. 340 vues et 12 partages en une heure sur le site.",
+        "The post drew 25 comments and 300 likes overnight, its author said.",
+        "The post drew 25 comments and 300 likes overnight.",
+        "El vídeo suma 40 comentarios desde ayer por la tarde.",
+        "Der Beitrag hat 80 Kommentare seit gestern Abend.",
+    ] {
+        assert!(claims(text).is_empty(), "{text}: {:?}", claims(text));
+    }
+}
