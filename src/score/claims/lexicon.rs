@@ -184,3 +184,25 @@ pub(super) fn proportion_phrases() -> &'static [Vec<&'static str>] {
 pub(super) const PROPORTION_NUMERATORS: &[&str] = &[
     "un", "une", "sept", "neuf", "one", "uno", "una", "dos", "tres", "ein", "eine", "einer",
 ];
+
+/// Prepositions before a place name, folded: a number after "à Bordeaux", "in Paris", "en
+/// Serbie" counts what happened there, it does not name a thing.
+pub(super) const PLACE_PREPOSITIONS: &[&str] = &[
+    "a",
+    "au",
+    "aux",
+    "en",
+    "dans",
+    "vers",
+    "pres",
+    "in",
+    "at",
+    "near",
+    "across",
+    "throughout",
+    "desde",
+    "hacia",
+    "bei",
+    "im",
+    "nach",
+];

@@ -11,7 +11,7 @@ mod lexicon;
 
 use lexicon::{
     proportion_phrases, spelled, AT_LEAST, AT_MOST, GENERIC_MIN, GENERIC_UNITS, IDENTIFIER_WORDS,
-    MULTIPLIERS, NOT_UNITS, PROPORTION_NUMERATORS, RANGE_JOIN, RANGE_OPEN,
+    MULTIPLIERS, NOT_UNITS, PLACE_PREPOSITIONS, PROPORTION_NUMERATORS, RANGE_JOIN, RANGE_OPEN,
 };
 
 /// How a claimed quantity is bounded.
@@ -205,6 +205,20 @@ pub fn extract(
         if toks.len() < 3 {
             continue;
         }
+        // A headline in title case ("Typhoon Tokage Claims 25 Lives") capitalises every word, so
+        // a capitalised word before a number says nothing of a name.
+        let title_case = {
+            let words = toks
+                .iter()
+                .filter(|t| t.raw.chars().all(char::is_alphabetic));
+            let (n, upper) = words.fold((0, 0), |(n, u), t| {
+                (
+                    n + 1,
+                    u + usize::from(t.raw.starts_with(char::is_uppercase)),
+                )
+            });
+            n >= 3 && upper * 10 >= n * 7
+        };
         let sources = sentence_sources(&sourcing, s.start, s.end);
         let mut i = 0;
         while i < toks.len() {
@@ -213,11 +227,16 @@ pub fn extract(
                 continue;
             };
             // "sept Français sur dix", "3 out of 10 voters": neither number of a proportion counts.
-            if let Some(end) = proportion_from(sentence, &toks, j) {
+            if let Some(end) = proportion_from(sentence, &toks, j, v) {
                 i = end;
                 continue;
             }
-            if opens_proportion(&toks, i) || names_with(sentence, &toks, i, nouns_capitalised) {
+            // "2-1 World Cup qualifying", "U-16 Football", "16-13 Green Bay win": a number
+            // hyphenated to the word or number before it is a score or a code.
+            let hyphenated =
+                i > 0 && matches!(&sentence[toks[i - 1].end..toks[i].start], "-" | "‑");
+            let named = j == i + 1 && names_with(sentence, &toks, i, title_case, nouns_capitalised);
+            if hyphenated || opens_proportion(&toks, i) || named {
                 i = j;
                 continue;
             }
@@ -258,7 +277,11 @@ pub fn extract(
             {
                 k += 1;
             }
-            k = noun_after_modifiers(sentence, &toks, k, nouns_capitalised);
+            let Some(noun) = noun_after_modifiers(sentence, &toks, k, nouns_capitalised) else {
+                i = j;
+                continue;
+            };
+            k = noun;
             // "74 % des personnes", "3.1% growth": the unit is the percent sign, not the next word.
             let percent = sentence[toks[j - 1].end..].trim_start().starts_with('%');
             let unit = if percent {
@@ -271,7 +294,11 @@ pub fn extract(
                     let gap = &sentence[toks[j - 1].end..t.start];
                     // "six-party talks", "a five-point plan", "three-day": a number hyphenated to the
                     // next word makes a compound adjective or a name, not a count of that word.
-                    let compound = k == j && (gap == "-" || gap == "‑");
+                    let hyphen = |g: &str| g == "-" || g == "‑";
+                    let compound = hyphen(gap)
+                        || toks
+                            .get(j)
+                            .is_some_and(|n| hyphen(&sentence[toks[j - 1].end..n.start]));
                     (!gap.contains(['.', ',', ';', ':', '(', ')']) || gap.trim() == "%")
                         && !compound
                 });
@@ -312,18 +339,21 @@ pub fn extract(
     (claims, unreadable)
 }
 
-/// The unit noun of a number whose next word is `toks[k]`: past modifiers that a language marks by
-/// case. In languages whose common nouns are lowercase, up to three capitalised words followed by
-/// a lowercase one are a nationality or a name ("2 French journalists", "12,000 North Korean
-/// soldiers"), unless the last is a plural ("2 Americans were", "2 Français arrêtés": the noun
-/// itself). In German, where every noun is capitalised, a lowercase word followed by a
-/// capitalised one is an adjective ("12.000 nordkoreanische Soldaten").
+/// The unit noun of a number whose next word is `toks[k]`, past modifiers that a language marks
+/// by case; `None` when the number is part of a name. In languages whose common nouns are
+/// lowercase, up to three capitalised words followed by a lowercase one are a nationality or a
+/// name before the noun ("2 French journalists", "12,000 North Korean soldiers", "98 Tesco Extra
+/// stores"), unless the last is a plural ("2 Americans were", "2 Français arrêtés": the noun
+/// itself); when the lowercase word is a verb ("the 618 Construction Shock Brigade removed",
+/// "the 927 Chicken Farm have used"), the capitalised words are a name the number belongs to.
+/// In German, where every noun is capitalised, a lowercase word followed by a capitalised one is
+/// an adjective ("12.000 nordkoreanische Soldaten").
 fn noun_after_modifiers(
     sentence: &str,
     toks: &[Tok],
     k: usize,
     nouns_capitalised: &dyn Fn() -> bool,
-) -> usize {
+) -> Option<usize> {
     let spaced = |a: usize| sentence[toks[a].end..toks[a + 1].start].trim().is_empty();
     let upper = |t: &Tok| t.raw.chars().next().is_some_and(char::is_uppercase);
     let lower_word = |t: &Tok| {
@@ -332,11 +362,11 @@ fn noun_after_modifiers(
             && !NOT_UNITS.contains(t.word.as_ref())
     };
     if k + 1 >= toks.len() || !spaced(k) {
-        return k;
+        return Some(k);
     }
     if nouns_capitalised() {
         let adjective = lower_word(&toks[k]) && upper(&toks[k + 1]);
-        return if adjective { k + 1 } else { k };
+        return Some(if adjective { k + 1 } else { k });
     }
     let mut m = k;
     while m + 1 < toks.len() && m < k + 3 && spaced(m) {
@@ -346,18 +376,34 @@ fn noun_after_modifiers(
         if !modifier {
             break;
         }
-        if lower_word(&toks[m + 1]) {
-            return m + 1;
+        let next = &toks[m + 1];
+        if !upper(next) {
+            if english_verb(next.word.as_ref()) {
+                return None;
+            }
+            return Some(if lower_word(next) { m + 1 } else { k });
         }
         m += 1;
     }
-    k
+    Some(k)
 }
 
-/// The end of a proportion whose numerator ends before `toks[j]`: a proportion phrase, right
-/// after the numerator or after its noun ("3 out of 10", "sept Français sur dix"; `in` only right
-/// after it, since "300 people in 2 cities" is no proportion), then a number that is not a year.
-fn proportion_from(sentence: &str, toks: &[Tok], j: usize) -> Option<usize> {
+/// An English past form or auxiliary ("removed", "have", "were"): after a capitalised name it
+/// is the name's verb, not a noun the number counts.
+fn english_verb(w: &str) -> bool {
+    (w.len() > 4 && w.ends_with("ed"))
+        || matches!(
+            w,
+            "have" | "has" | "had" | "is" | "are" | "was" | "were" | "will" | "would" | "said"
+        )
+}
+
+/// The end of a proportion whose numerator ends before `toks[j]`: a proportion phrase, then a
+/// number that is not a year, right after the numerator ("3 out of 10", "7 sur 10") or after its
+/// noun when the denominator is a power of ten above the numerator ("4 Belges sur 10", a share;
+/// "175 députés sur 577" counts deputies and stays a claim). `in` only right after the numerator,
+/// since "300 people in 2 cities" is no proportion.
+fn proportion_from(sentence: &str, toks: &[Tok], j: usize, numerator: f64) -> Option<usize> {
     for skip in 0..=1 {
         let at = j + skip;
         if skip == 1
@@ -381,7 +427,8 @@ fn proportion_from(sentence: &str, toks: &[Tok], j: usize) -> Option<usize> {
                 continue;
             }
             if let Some((v, end)) = number_at(sentence, toks, n) {
-                if !is_year(v, toks[n].raw) {
+                let share = skip == 0 || matches!(v, 10.0 | 100.0 | 1000.0) && numerator < v;
+                if !is_year(v, toks[n].raw) && share {
                     return Some(end);
                 }
             }
@@ -413,25 +460,35 @@ fn opens_proportion(toks: &[Tok], i: usize) -> bool {
     })
 }
 
-/// True when the number at `toks[i]` is part of a name, not a count: it follows a capitalised
-/// word inside the sentence ("le Mouvement 5 étoiles", "the Apollo 11 crew", "Antena 3
-/// entrevistó") in a language whose common nouns are lowercase. A capitalised weekday, month or
-/// function word before it ("On Monday 300 people") is no name.
+/// True when the number at `toks[i]` is part of a name, not a count: a small plain number (no
+/// digit groups: "Exactement 106'301" counts) after a capitalised word inside the sentence ("le
+/// Mouvement 5 étoiles", "the Apollo 11 crew", "Antena 3 entrevistó") in a language whose common
+/// nouns are lowercase, outside a title-case headline. A capitalised weekday, month or function word before it ("On Monday 300
+/// people") is no name, nor is a place after a preposition ("A Bordeaux 120 personnes", "tué en
+/// France 241 personnes", [`PLACE_PREPOSITIONS`]).
 fn names_with(
     sentence: &str,
     toks: &[Tok],
     i: usize,
+    title_case: bool,
     nouns_capitalised: &dyn Fn() -> bool,
 ) -> bool {
-    if i < 2 {
+    if i < 2 || title_case {
         return false;
     }
     let prev = &toks[i - 1];
-    prev.raw.chars().next().is_some_and(char::is_uppercase)
+    let small = toks[i].raw.len() <= 3
+        && toks[i].raw.bytes().all(|b| b.is_ascii_digit())
+        && toks
+            .get(i + 1)
+            .is_none_or(|t| !t.raw.bytes().all(|b| b.is_ascii_digit()));
+    small
+        && prev.raw.chars().next().is_some_and(char::is_uppercase)
         && !prev.raw.bytes().all(|b| b.is_ascii_digit())
         && matches!(&sentence[prev.end..toks[i].start], " " | "\u{a0}")
         && !NOT_UNITS.contains(prev.word.as_ref())
         && !crate::citations::MONTH_WORDS.contains(&prev.word.as_ref())
+        && !PLACE_PREPOSITIONS.contains(&toks[i - 2].word.as_ref())
         && !nouns_capitalised()
 }
 

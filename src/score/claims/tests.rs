@@ -238,3 +238,73 @@ fn regression_page_counters_are_not_claims() {
         assert!(claims(text).is_empty(), "{text}: {:?}", claims(text));
     }
 }
+
+/// Found reading gj_dev after the name and proportion rules: a place after a preposition and a
+/// grouped number after a capitalised word are counts, and "175 députés sur 577" counts deputies.
+#[test]
+fn counts_after_places_and_counts_out_of_a_total_stay_claims() {
+    let units = |t: &str| {
+        claims(t)
+            .into_iter()
+            .map(|c| (c.0, c.3))
+            .collect::<Vec<_>>()
+    };
+    assert_eq!(
+        units("Samedi, à Bordeaux 120 personnes ont défilé selon la préfecture."),
+        [(120.0, "personne".to_string())]
+    );
+    assert_eq!(
+        units("Au total, 174 attentats ont tué en France 241 personnes depuis 1972."),
+        [
+            (174.0, "attentat".to_string()),
+            (241.0, "personne".to_string())
+        ]
+    );
+    assert_eq!(
+        units("He said in Paris 300 people were hurt on Saturday."),
+        [(300.0, "people".to_string())]
+    );
+    assert_eq!(
+        units("Des manifestants Exactement 106'301 «gilets jaunes» ont été recensés."),
+        [(106301.0, "gilet".to_string())]
+    );
+    assert_eq!(
+        units("En janvier 2017, 175 députés sur 577 étaient également maires."),
+        [(175.0, "depute".to_string())]
+    );
+    assert_eq!(
+        units("Près de 4 Belges sur dix consultent leurs e-mails en vacances."),
+        []
+    );
+}
+
+/// Found reading AG News and KCNA 2011 after the name rule: scores and codes hyphenated to a
+/// number, versions, and a name of several capitalised words followed by its verb are not claims;
+/// a multiplier or a title-case headline keeps a count a count.
+#[test]
+fn scores_codes_versions_and_names_with_verbs_are_not_claims() {
+    for text in [
+        "The team won a 2-1 World Cup qualifying match in Porto.",
+        "The Packers' comeback ended in a 16-13 Green Bay win.",
+        "UPDATE 3-Alliance Capital profit rises in the third quarter.",
+        "The matches of the Asian U-16 Football Championship are going on.",
+        "Version 1.0 of the Mozilla email client is finally out.",
+        "Members of the 618 Construction Shock Brigade removed the rubble.",
+    ] {
+        assert!(claims(text).is_empty(), "{text}: {:?}", claims(text));
+    }
+    let units = |t: &str| {
+        claims(t)
+            .into_iter()
+            .map(|c| (c.0, c.3))
+            .collect::<Vec<_>>()
+    };
+    assert_eq!(
+        units("It received from the Ministry of Finance 55 million yuan for the rescue."),
+        [(55e6, "yuan".to_string())]
+    );
+    assert_eq!(
+        units("Typhoon Tokage Claims 25 Lives In Western Japan"),
+        [(25.0, "live".to_string())]
+    );
+}
