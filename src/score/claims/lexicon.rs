@@ -112,6 +112,9 @@ pub(super) const AT_MOST: &[&str] = &[
 pub(super) const RANGE_OPEN: &[&str] = &["entre", "between", "zwischen"];
 pub(super) const RANGE_JOIN: &[&str] = &["et", "and", "y", "und", "a", "to"];
 
+/// Adjectives that come before the noun they qualify (`data/claims/adjectives.txt`).
+const ADJECTIVES_DATA: &str = include_str!("../../../data/claims/adjectives.txt");
+
 /// Words that never make the unit of a claim (`data/claims/not_units.txt`).
 const NOT_UNITS_DATA: &str = include_str!("../../../data/claims/not_units.txt");
 /// Generic nouns whose small counts are not claims (`data/claims/generic_units.txt`).
@@ -149,6 +152,8 @@ impl Lexicon {
 pub(super) static NOT_UNITS: Lexicon = Lexicon::new(NOT_UNITS_DATA);
 /// Generic nouns whose small counts are not claims.
 pub(super) static GENERIC_UNITS: Lexicon = Lexicon::new(GENERIC_UNITS_DATA);
+/// Adjectives before a noun: the unit is the noun after them ("3 foreign workers").
+pub(super) static PRE_NOUN_ADJECTIVES: Lexicon = Lexicon::new(ADJECTIVES_DATA);
 /// Words after which a number names something ("Chapter 11", "article 49.3").
 pub(super) static IDENTIFIER_WORDS: Lexicon = Lexicon::new(IDENTIFIER_WORDS_DATA);
 

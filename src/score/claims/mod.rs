@@ -11,7 +11,8 @@ mod lexicon;
 
 use lexicon::{
     proportion_phrases, spelled, AT_LEAST, AT_MOST, GENERIC_MIN, GENERIC_UNITS, IDENTIFIER_WORDS,
-    MULTIPLIERS, NOT_UNITS, PLACE_PREPOSITIONS, PROPORTION_NUMERATORS, RANGE_JOIN, RANGE_OPEN,
+    MULTIPLIERS, NOT_UNITS, PLACE_PREPOSITIONS, PRE_NOUN_ADJECTIVES, PROPORTION_NUMERATORS,
+    RANGE_JOIN, RANGE_OPEN,
 };
 
 /// How a claimed quantity is bounded.
@@ -113,8 +114,12 @@ fn singular(w: &str) -> String {
     if w.len() > 4 && w.ends_with("ies") {
         // "countries" → "country", not "countrie".
         format!("{}y", &w[..w.len() - 3])
-    } else if w.len() > 4 && (w.ends_with("ais") || w.ends_with("ois") || w.ends_with("ss")) {
-        // "français", "chinois", "press": the s is not a plural.
+    } else if w.len() > 4
+        && ["ais", "ois", "ss", "sis", "xis", "us"]
+            .iter()
+            .any(|e| w.ends_with(e))
+    {
+        // "français", "chinois", "press", "basis", "crisis", "census": the s is not a plural.
         w.to_string()
     } else if w.len() > 4 && (w.ends_with('s') || w.ends_with('x')) {
         w[..w.len() - 1].to_string()
@@ -220,12 +225,18 @@ pub fn extract(
             n >= 3 && upper * 10 >= n * 7
         };
         let sources = sentence_sources(&sourcing, s.start, s.end);
+        let markup = markup_spans(sentence);
         let mut i = 0;
         while i < toks.len() {
             let Some((v, mut j)) = number_at(sentence, &toks, i) else {
                 i += 1;
                 continue;
             };
+            // `size="-2"`: a number inside an HTML tag left in the text is markup, not a count.
+            if markup.iter().any(|m| m.contains(&toks[i].start)) {
+                i = j;
+                continue;
+            }
             // "sept Français sur dix", "3 out of 10 voters": neither number of a proportion counts.
             if let Some(end) = proportion_from(sentence, &toks, j, v) {
                 i = end;
@@ -277,6 +288,15 @@ pub fn extract(
             {
                 k += 1;
             }
+            // "3 foreign workers", "6 major nations", "otros 5 heridos": the noun follows the
+            // adjectives that come before nouns (`data/claims/adjectives.txt`).
+            while k + 1 < toks.len()
+                && k < j + 3
+                && PRE_NOUN_ADJECTIVES.contains(toks[k].word.as_ref())
+                && sentence[toks[k].end..toks[k + 1].start].trim().is_empty()
+            {
+                k += 1;
+            }
             let Some(noun) = noun_after_modifiers(sentence, &toks, k, nouns_capitalised) else {
                 i = j;
                 continue;
@@ -284,12 +304,16 @@ pub fn extract(
             k = noun;
             // "74 % des personnes", "3.1% growth": the unit is the percent sign, not the next word.
             let percent = sentence[toks[j - 1].end..].trim_start().starts_with('%');
+            let currency = currency_of(sentence, toks[i].start, toks[j - 1].end);
             let unit = if percent {
                 "percent".to_string()
+            } else if let Some(c) = currency {
+                c.to_string()
             } else {
                 toks.get(k).map(|t| t.word.to_string()).unwrap_or_default()
             };
             let gap_ok = percent
+                || currency.is_some()
                 || toks.get(k).is_some_and(|t| {
                     let gap = &sentence[toks[j - 1].end..t.start];
                     // "six-party talks", "a five-point plan", "three-day": a number hyphenated to the
@@ -318,6 +342,16 @@ pub fn extract(
                 let end = if percent {
                     let after = toks[j - 1].end;
                     after + sentence[after..].find('%').map_or(0, |p| p + 1)
+                } else if currency.is_some() {
+                    let after = toks[j - 1].end;
+                    let rest = &sentence[after..];
+                    let symbol = rest
+                        .trim_start()
+                        .chars()
+                        .next()
+                        .filter(|c| "€$£¥".contains(*c));
+                    after
+                        + symbol.map_or(0, |c| rest.len() - rest.trim_start().len() + c.len_utf8())
                 } else {
                     toks[k].end
                 };
@@ -330,13 +364,68 @@ pub fn extract(
                     end: s.start + end,
                     sources: sources.clone(),
                 });
-                i = if percent { j } else { k + 1 };
+                i = if percent || currency.is_some() {
+                    j
+                } else {
+                    k + 1
+                };
             } else {
                 i = j.max(i + 1);
             }
         }
     }
     (claims, unreadable)
+}
+
+/// The currency of the amount at `start..end` of `sentence`, from a symbol right before it
+/// ("$10 million", "US$ 5", "£3") or right after it ("10 €", "5€"); `None` for a bare number.
+fn currency_of(sentence: &str, start: usize, end: usize) -> Option<&'static str> {
+    let name = |c: char| match c {
+        '$' => Some("dollar"),
+        '€' => Some("euro"),
+        '£' => Some("pound"),
+        '¥' => Some("yen"),
+        _ => None,
+    };
+    let before = sentence[..start]
+        .trim_end_matches([' ', '\u{a0}'])
+        .chars()
+        .next_back();
+    let after = sentence[end..]
+        .trim_start_matches([' ', '\u{a0}'])
+        .chars()
+        .next();
+    before.and_then(name).or_else(|| after.and_then(name))
+}
+
+/// Byte ranges of HTML tags left in a sentence (`<font size="-2">`, or escaped as
+/// `&lt;font size="-2"&gt;`), each at most [`TAG_MAX`] bytes long.
+/// # Complexity: O(n · TAG_MAX) at worst, O(n) for text with few `<`.
+fn markup_spans(sentence: &str) -> Vec<std::ops::Range<usize>> {
+    const TAG_MAX: usize = 300;
+    let mut out = Vec::new();
+    let mut from = 0;
+    while let Some(p) = sentence[from..].find(['<', '&']).map(|p| from + p) {
+        let (open, close) = if sentence[p..].starts_with("&lt;") {
+            (4, "&gt;")
+        } else if sentence[p..].starts_with('<') {
+            (1, ">")
+        } else {
+            from = p + 1;
+            continue;
+        };
+        let window =
+            crate::normalize::floor_char_boundary(sentence, (p + TAG_MAX).min(sentence.len()));
+        match sentence[p + open..window].find(close) {
+            Some(q) => {
+                let end = p + open + q + close.len();
+                out.push(p..end);
+                from = end;
+            }
+            None => from = p + open,
+        }
+    }
+    out
 }
 
 /// The unit noun of a number whose next word is `toks[k]`, past modifiers that a language marks
@@ -370,8 +459,11 @@ fn noun_after_modifiers(
     }
     let mut m = k;
     while m + 1 < toks.len() && m < k + 3 && spaced(m) {
+        // A capitalised word, or an acronym ("3 UN workers", "5 AFP journalists").
+        let acronym = (2..=5).contains(&toks[m].raw.len())
+            && toks[m].raw.bytes().all(|b| b.is_ascii_uppercase());
         let modifier = upper(&toks[m])
-            && toks[m].raw.chars().skip(1).any(char::is_lowercase)
+            && (acronym || toks[m].raw.chars().skip(1).any(char::is_lowercase))
             && !toks[m].raw.ends_with(['s', 'x']);
         if !modifier {
             break;

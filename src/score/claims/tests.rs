@@ -100,6 +100,9 @@ fn regression_durations_dates_and_small_generic_counts_are_not_claims() {
     // Units are not stemmed into non-words.
     assert_eq!(singular("countries"), "country");
     assert_eq!(singular("francais"), "francais");
+    assert_eq!(singular("basis"), "basis");
+    assert_eq!(singular("partis"), "parti");
+    assert_eq!(singular("census"), "census");
 }
 
 #[test]
@@ -306,5 +309,48 @@ fn scores_codes_versions_and_names_with_verbs_are_not_claims() {
     assert_eq!(
         units("Typhoon Tokage Claims 25 Lives In Western Japan"),
         [(25.0, "live".to_string())]
+    );
+}
+
+/// Found reading AG News claim groups: `size="-2"` in markup left by a feed was a claim of two
+/// "color"s backed by 23 articles; "$10 million Ansari X Prize" had the unit "ansari"; "three
+/// foreign UN workers" the adjective "foreign"; "10 basis points" the stem "basi".
+#[test]
+fn markup_currencies_adjectives_and_acronyms() {
+    let units = |t: &str| {
+        claims(t)
+            .into_iter()
+            .map(|c| (c.0, c.3))
+            .collect::<Vec<_>>()
+    };
+    assert_eq!(
+        units(
+            r##"Crooks target consumers. &lt;FONT face="verdana" size="-2" color="#666666"&gt;-The Post"##
+        ),
+        []
+    );
+    assert_eq!(
+        units(r#"Text <font size="2" color="red">here</font> now."#),
+        []
+    );
+    assert_eq!(
+        units("The team will try to win the $10 million Ansari X Prize on Monday."),
+        [(1e7, "dollar".to_string())]
+    );
+    assert_eq!(
+        units("Le litre coûte désormais 1,35 € à la pompe."),
+        [(1.35, "euro".to_string())]
+    );
+    assert_eq!(
+        units("Militants holding three foreign UN workers met officials."),
+        [(3.0, "worker".to_string())]
+    );
+    assert_eq!(
+        units("Les 3 autres blessés ont été hospitalisés à Nantes."),
+        [(3.0, "blesse".to_string())]
+    );
+    assert_eq!(
+        units("Rates rose by 25 basis points on Tuesday."),
+        [(25.0, "basis".to_string())]
     );
 }
