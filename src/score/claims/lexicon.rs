@@ -110,6 +110,9 @@ pub(super) const AT_MOST: &[&str] = &[
     "bis zu",
 ];
 pub(super) const RANGE_OPEN: &[&str] = &["entre", "between", "zwischen"];
+/// Words that make a range of two numbers with no opener before them, folded ("30.000 à 40.000",
+/// "from 30 to 40", "20 bis 30").
+pub(super) const RANGE_TO: &[&str] = &["a", "to", "bis"];
 pub(super) const RANGE_JOIN: &[&str] = &["et", "and", "y", "und", "a", "to"];
 
 /// Adjectives that come before the noun they qualify (`data/claims/adjectives.txt`).

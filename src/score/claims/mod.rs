@@ -12,7 +12,7 @@ mod lexicon;
 use lexicon::{
     proportion_phrases, spelled, AT_LEAST, AT_MOST, GENERIC_MIN, GENERIC_UNITS, IDENTIFIER_WORDS,
     MULTIPLIERS, NOT_UNITS, PLACE_PREPOSITIONS, PRE_NOUN_ADJECTIVES, PROPORTION_NUMERATORS,
-    RANGE_JOIN, RANGE_OPEN,
+    RANGE_JOIN, RANGE_OPEN, RANGE_TO,
 };
 
 /// How a claimed quantity is bounded.
@@ -132,7 +132,7 @@ fn singular(w: &str) -> String {
 /// "600.000", "1,500", "1,5"), a spelled number, and an optional multiplier ("1,5 million").
 /// Returns the value and the index of the first token after it.
 fn number_at(text: &str, toks: &[Tok], i: usize) -> Option<(f64, usize)> {
-    let t = &toks[i];
+    let t = toks.get(i)?;
     let mut j = i + 1;
     let mut value = if t.raw.bytes().all(|b| b.is_ascii_digit()) {
         let mut digits = t.raw.to_string();
@@ -243,9 +243,18 @@ pub fn extract(
                 continue;
             }
             // "2-1 World Cup qualifying", "U-16 Football", "16-13 Green Bay win": a number
-            // hyphenated to the word or number before it is a score or a code.
-            let hyphenated =
-                i > 0 && matches!(&sentence[toks[i - 1].end..toks[i].start], "-" | "‑");
+            // hyphenated to the word or number before it is a score or a code; "11:52 PDT" is a
+            // time; "entre -3 et +4 degrés" a signed change or temperature.
+            let gap_before = &sentence[i.checked_sub(1).map_or(0, |p| toks[p].end)..toks[i].start];
+            let digits = |t: &Tok| t.raw.bytes().all(|b| b.is_ascii_digit());
+            let time = (i > 0 && gap_before == ":" && digits(&toks[i - 1]))
+                || toks
+                    .get(j)
+                    .is_some_and(|n| digits(n) && sentence[toks[j - 1].end..n.start] == *":");
+            let signed = gap_before
+                .strip_suffix(['-', '−', '+'])
+                .is_some_and(|rest| rest.chars().all(|c| c.is_whitespace() || c == '('));
+            let hyphenated = (i > 0 && matches!(gap_before, "-" | "‑")) || time || signed;
             let named = j == i + 1 && names_with(sentence, &toks, i, title_case, nouns_capitalised);
             if hyphenated || opens_proportion(&toks, i) || named {
                 i = j;
@@ -254,17 +263,34 @@ pub fn extract(
             let mut low = v;
             let mut high = v;
             let mut bound = Bound::Exact;
-            if phrase_before(&toks, i, RANGE_OPEN)
-                && j < toks.len()
-                && RANGE_JOIN.contains(&toks[j].word.as_ref())
-                && j + 1 < toks.len()
-            {
-                if let Some((v2, j2)) = number_at(sentence, &toks, j + 1) {
-                    high = v2.max(v);
-                    low = v2.min(v);
-                    bound = Bound::Range;
-                    j = j2;
-                }
+            // "entre 10 000 et 12 000", and without an opener "30.000 à 40.000 dessins", "de 500
+            // à 600", "from 30 to 40", "20 bis 30" (the second number larger, not a year).
+            let opened = phrase_before(&toks, i, RANGE_OPEN)
+                && toks
+                    .get(j)
+                    .is_some_and(|t| RANGE_JOIN.contains(&t.word.as_ref()));
+            let bare = toks
+                .get(j)
+                .is_some_and(|t| RANGE_TO.contains(&t.word.as_ref()));
+            let second = (opened || bare)
+                .then(|| number_at(sentence, &toks, j + 1).filter(|&(_, j2)| j2 > j + 1))
+                .flatten()
+                .filter(|&(v2, _)| opened || (v2 > v && !is_year(v2, toks[j + 1].raw)));
+            if let Some((v2, j2)) = second {
+                // "entre 3 et 4 millions": the multiplier of the second number is the first's.
+                let scale = if j == i + 1 {
+                    MULTIPLIERS
+                        .iter()
+                        .find(|(w, _)| *w == toks[j2 - 1].word.as_ref())
+                        .map_or(1.0, |&(_, m)| m)
+                } else {
+                    1.0
+                };
+                let first = if v * scale <= v2 { v * scale } else { v };
+                high = v2.max(first);
+                low = v2.min(first);
+                bound = Bound::Range;
+                j = j2;
             } else if phrase_before(&toks, i, AT_LEAST) {
                 bound = Bound::AtLeast;
             } else if phrase_before(&toks, i, AT_MOST) {

@@ -354,3 +354,48 @@ fn markup_currencies_adjectives_and_acronyms() {
         [(25.0, "basis".to_string())]
     );
 }
+
+/// Found by a reader's check of gj_dev: "riche de 30.000 à 40.000 dessins" was an exact claim of
+/// 40,000 drawings; "entre 3 et 4 millions" a range from 3 to 4,000,000; "14 Juil. 2018" and
+/// "11:52 PDT" claims of "juil" and "pdt"; "entre -3 et +4 degrés" lost its signs.
+#[test]
+fn regression_ranges_without_opener_times_and_signed_numbers() {
+    assert_eq!(
+        claims("Une œuvre riche de 30.000 à 40.000 dessins, selon le musée."),
+        [(30000.0, 40000.0, Bound::Range, "dessin".into())]
+    );
+    assert_eq!(
+        claims("Between 300 and 400 protesters gathered, with from 30 to 40 students among them."),
+        [
+            (300.0, 400.0, Bound::Range, "protester".into()),
+            (30.0, 40.0, Bound::Range, "student".into())
+        ]
+    );
+    assert_eq!(
+        claims("Der Schaden liegt bei 20 bis 30 Millionen Euro, sagte er."),
+        [(20e6, 30e6, Bound::Range, "euro".into())]
+    );
+    assert_eq!(
+        claims("Le coût est estimé entre 3 et 4 millions d'euros par la ville."),
+        [(3e6, 4e6, Bound::Range, "euro".into())]
+    );
+    assert_eq!(
+        claims("Los daños suman de 3 a 5 millones de dólares, dijo."),
+        [(3e6, 5e6, Bound::Range, "dolare".into())]
+    );
+    for text in [
+        "Publié le 14 Juil. 2018 à 11:52 PDT sur le compte officiel.",
+        "Les températures iront de -3 à +4 degrés ce week-end en Alsace.",
+        "The score was 2 to 1 at half time, the referee said.",
+    ] {
+        assert!(claims(text).is_empty(), "{text}: {:?}", claims(text));
+    }
+}
+
+/// Regression (found on FakeNewsCorpus): a sentence ending in a number and a range word ("… from
+/// 30 to") read a number past the last token and panicked.
+#[test]
+fn regression_a_range_word_at_the_end_of_a_sentence_does_not_panic() {
+    assert!(claims("Prices went from 30 to").is_empty());
+    assert!(claims("Il y avait entre 30 et").is_empty());
+}
