@@ -1359,3 +1359,94 @@ fn regression_a_source_name_in_look_alike_letters_is_no_citation_but_a_warning()
         "{warnings:?}"
     );
 }
+
+/// The JSON report of `rows` (CSV lines after the header) in the given order, with articles
+/// sorted by id and their `line` dropped: what must not depend on the row order.
+fn report_in_order(header: &str, rows: &[String], order: &[usize]) -> Value {
+    let mut csv = format!("{header}\n");
+    for &i in order {
+        csv += &rows[i];
+        csv.push('\n');
+    }
+    let f = write_temp(csv.as_bytes());
+    let mut r = json_of(&["score", f.path().to_str().unwrap(), "--format", "json"]);
+    let arts = r["articles"].as_array_mut().unwrap();
+    for a in arts.iter_mut() {
+        a.as_object_mut().unwrap().remove("line");
+    }
+    arts.sort_by(|x, y| x["id"].as_str().cmp(&y["id"].as_str()));
+    r
+}
+
+/// Regression (order issue): the output depended on the order of the rows. A voice voter's prior
+/// came from whichever article of the outlet came first, outlet voices were numbered in order of
+/// appearance, claim groups and voters in row order (so story windows, copy windows and float
+/// sums ran in row order), an outlet's duplicate was the later row and its sums and examples ran
+/// in row order, and claim groups of one value split by story were listed in row order. Every
+/// score, claim and outlet is the same, byte for byte, whatever the order of the rows.
+#[test]
+fn regression_scores_do_not_depend_on_row_order() {
+    let wire = "Plus de 1200 manifestants ont défilé samedi à Grenoble et à Chambéry contre la réforme des retraites, selon la préfecture de l'Isère. Les cortèges sont partis de la place Grenette vers la gare, encadrés par 300 policiers. Les syndicats de la CGT et de FO annoncent une nouvelle journée de grève jeudi prochain dans toute la région Rhône-Alpes.";
+    let q = |s: &str| format!("\"{}\"", s.replace('"', "\"\""));
+    let rows: Vec<String> = vec![
+        // One AFP dispatch: credited by two outlets, run without credit by a third, twice by one.
+        format!("r01,ledauphine.com,2024-03-02,Grenoble manifeste,{}", q(&format!("{wire} (AFP)"))),
+        format!("r02,lemonde.fr,2024-03-02,Retraites : Grenoble défile,{}", q(&format!("{wire} (AFP)"))),
+        format!("r03,copieur.example,2024-03-03,Grenoble en colère !,{}", q(wire)),
+        format!("r04,copieur.example,2024-03-03,Grenoble en colère,{}", q(wire)),
+        // The same event in other words, with the same figures and rare names.
+        format!("r05,lefigaro.fr,2024-03-02,À Grenoble,{}", q("À Grenoble et à Chambéry, 1200 manifestants ont marché de la place Grenette à la gare, a indiqué la préfecture de l'Isère, qui comptait 300 policiers.")),
+        format!("r06,liberation.fr,2024-03-02,Chambéry,{}", q("La CGT revendique 5000 manifestants à Grenoble et Chambéry, partis de la place Grenette ; la préfecture en a compté 1200.")),
+        // Outlets repeating themselves, with articles of different kinds (sourced, sensational).
+        format!("r07,lemonde.fr,2024-03-04,Budget,{}", q("Le gouvernement prévoit 12 milliards d'euros d'économies, a déclaré le ministre de l'Économie Bruno Le Maire devant la commission des finances, selon Reuters.")),
+        format!("r08,lemonde.fr,2024-03-05,Scandale !,{}", q("Incroyable ! 45 députés absents ! La honte ! Personne ne dit rien !")),
+        format!("r09,lefigaro.fr,2024-03-04,Économies,{}", q("Bruno Le Maire annonce 12 milliards d'euros d'économies devant la commission des finances, d'après l'AFP.")),
+        format!("r10,lefigaro.fr,2024-03-06,Incendie,{}", q("Un incendie a détruit 40 hectares de forêt près de Sisteron et de Volonne, ont indiqué les pompiers des Alpes-de-Haute-Provence.")),
+        format!("r11,liberation.fr,2024-03-06,Sisteron,{}", q("Près de Sisteron et de Volonne, 40 hectares de forêt sont partis en fumée mardi, selon les pompiers.")),
+        format!("r12,copieur.example,2024-03-07,Choc !,{}", q("Choc ! 40 hectares ! 45 députés ! Tout va mal !")),
+        format!("r13,ledauphine.com,2024-03-07,Isère,{}", q("Dans l'Isère, 300 policiers et 1200 manifestants selon la préfecture ; 5000 selon la CGT, place Grenette.")),
+        format!("r14,lemonde.fr,2024-03-08,Vote,{}", q("Le texte a été adopté par 312 voix contre 250, a annoncé la présidente de l'Assemblée nationale Yaël Braun-Pivet.")),
+    ];
+    let header = "id,outlet,published,title,text";
+    let n = rows.len();
+    let identity: Vec<usize> = (0..n).collect();
+    let base = report_in_order(header, &rows, &identity);
+    assert!(
+        base["claims"].as_array().unwrap().len() > 5,
+        "{}",
+        base["claims"]
+    );
+    assert!(!base["copies"].as_array().unwrap().is_empty());
+    let mut orders: Vec<Vec<usize>> = vec![identity.iter().rev().copied().collect()];
+    for k in [3, 7, 11] {
+        orders.push((0..n).map(|i| (i + k) % n).collect());
+    }
+    // Interleaved: odd rows first.
+    orders.push(
+        (0..n)
+            .filter(|i| i % 2 == 1)
+            .chain((0..n).filter(|i| i % 2 == 0))
+            .collect(),
+    );
+    for order in &orders {
+        let other = report_in_order(header, &rows, order);
+        for part in [
+            "articles", "claims", "outlets", "sources", "copies", "stories", "model",
+        ] {
+            let (x, y) = (
+                serde_json::to_string_pretty(&base[part]).unwrap(),
+                serde_json::to_string_pretty(&other[part]).unwrap(),
+            );
+            // The first differing line, with the lines before it (readable failures).
+            let (xl, yl): (Vec<&str>, Vec<&str>) = (x.lines().collect(), y.lines().collect());
+            if let Some(k) = (0..xl.len().max(yl.len())).find(|&k| xl.get(k) != yl.get(k)) {
+                panic!(
+                    "{part} differ for row order {order:?} at line {k}:\n{}\n- {}\n+ {}",
+                    xl[k.saturating_sub(12)..k.min(xl.len())].join("\n"),
+                    xl.get(k).unwrap_or(&""),
+                    yl.get(k).unwrap_or(&"")
+                );
+            }
+        }
+    }
+}

@@ -136,9 +136,14 @@ pub fn copy_inputs<'a>(articles: &'a [ArticleFacts], registry: &Registry) -> Vec
         .collect()
 }
 
+/// One summary per known outlet, by name; its domain is the one of its article with the smallest
+/// id that has a domain (never the first row).
 pub(super) fn summarize_outlets(articles: &[ArticleFacts]) -> Vec<OutletSummary> {
     let mut map: BTreeMap<&str, OutletSummary> = BTreeMap::new();
-    for a in articles.iter().filter(|a| a.article.outlet_known) {
+    let mut by_id: Vec<&ArticleFacts> =
+        articles.iter().filter(|a| a.article.outlet_known).collect();
+    by_id.sort_by(|x, y| x.article.id.cmp(&y.article.id));
+    for a in by_id {
         let e = map
             .entry(&a.article.outlet)
             .or_insert_with(|| OutletSummary {

@@ -4,8 +4,8 @@
 //! (content-defined "0 mod p" sampling: two copies sample the same shingles wherever they sit, so a
 //! short copy inside a long article is still found — unlike MinHash, which estimates Jaccard and
 //! misses small-inside-large). Shingles are grouped by hash in one sort; every group yields pairs
-//! (a group larger than [`MAX_GROUP`] links its members to its first article only, so a story of
-//! thousands of copies stays linear; `copies::partners` compares partners of partners), and pairs sharing at least [`MIN_SHARED`] sampled shingles
+//! (a group larger than [`MAX_GROUP`] links its members to its article of the smallest id only, so
+//! a story of thousands of copies stays linear whatever the row order; `copies::partners` compares partners of partners), and pairs sharing at least [`MIN_SHARED`] sampled shingles
 //! become candidates for exact verification.
 
 use rayon::prelude::*;
@@ -109,8 +109,9 @@ impl<S: AsRef<[u64]>> FromIterator<S> for Sketches {
 /// slices.
 const BUCKET_BITS: u32 = 4;
 
-/// Candidate pairs `(i, j)` with `i < j` (article indices), sorted.
-pub fn candidates(sketches: &Sketches) -> Vec<(u32, u32)> {
+/// Candidate pairs `(i, j)` with `i < j` (article indices), sorted; `rank` is each article's
+/// place in id order (the hub of a large group is its smallest id, never its first row).
+pub fn candidates(sketches: &Sketches, rank: &[u32]) -> Vec<(u32, u32)> {
     let mut pairs: Vec<(u32, u32)> = Vec::new();
     let mut postings: Vec<(u64, u32)> = Vec::new();
     for bucket in 0..1u64 << BUCKET_BITS {
@@ -120,7 +121,7 @@ pub fn candidates(sketches: &Sketches) -> Vec<(u32, u32)> {
                 .filter(move |&&h| h >> (64 - BUCKET_BITS) == bucket)
                 .map(move |&h| (h, d as u32))
         }));
-        postings.par_sort_unstable();
+        postings.par_sort_unstable_by_key(|&(h, d)| (h, rank[d as usize]));
         group_pairs(&postings, &mut pairs);
     }
     drop(postings);
@@ -140,8 +141,8 @@ pub fn candidates(sketches: &Sketches) -> Vec<(u32, u32)> {
     out
 }
 
-/// Pairs of articles sharing a hash in sorted `postings`; groups larger than [`MAX_GROUP`] become
-/// stars around their first article.
+/// Pairs `(i, j)`, `i < j`, of articles sharing a hash in `postings` (sorted by hash, then id);
+/// groups larger than [`MAX_GROUP`] become stars around their first article.
 fn group_pairs(postings: &[(u64, u32)], pairs: &mut Vec<(u32, u32)>) {
     let mut i = 0;
     while i < postings.len() {
@@ -153,11 +154,13 @@ fn group_pairs(postings: &[(u64, u32)], pairs: &mut Vec<(u32, u32)>) {
         if group.len() <= MAX_GROUP {
             for x in 0..group.len() {
                 for y in x + 1..group.len() {
-                    pairs.push((group[x].1, group[y].1));
+                    let (i, j) = (group[x].1, group[y].1);
+                    pairs.push((i.min(j), i.max(j)));
                 }
             }
         } else {
-            pairs.extend(group[1..].iter().map(|p| (group[0].1, p.1)));
+            let hub = group[0].1;
+            pairs.extend(group[1..].iter().map(|p| (hub.min(p.1), hub.max(p.1))));
         }
         i = j;
     }
@@ -173,14 +176,35 @@ mod tests {
             .into_iter()
             .collect();
         assert_eq!(s.get(2), [12, 20]);
-        assert_eq!(candidates(&s), vec![(0, 1), (0, 2), (1, 2)]);
+        assert_eq!(candidates(&s, &[0, 1, 2, 3]), vec![(0, 1), (0, 2), (1, 2)]);
     }
 
     #[test]
     fn large_groups_become_stars() {
-        let s: Sketches = (0..(MAX_GROUP + 10)).map(|_| vec![4, 8]).collect();
-        let c = candidates(&s);
+        let n = MAX_GROUP + 10;
+        let s: Sketches = (0..n).map(|_| vec![4, 8]).collect();
+        let identity: Vec<u32> = (0..n as u32).collect();
+        let c = candidates(&s, &identity);
         assert_eq!(c.len(), MAX_GROUP + 9);
         assert!(c.iter().all(|&(a, _)| a == 0));
+    }
+
+    /// Regression (order issue): the hub of a large group was its first row, so the candidates,
+    /// and the copies found, depended on the row order. It is the article of the smallest id.
+    #[test]
+    fn regression_a_large_groups_hub_is_its_smallest_id_not_its_first_row() {
+        let n = MAX_GROUP + 10;
+        let s: Sketches = (0..n).map(|_| vec![4, 8]).collect();
+        // Article 5 has the smallest id.
+        let rank: Vec<u32> = (0..n as u32)
+            .map(|i| match i {
+                5 => 0,
+                i if i < 5 => i + 1,
+                i => i,
+            })
+            .collect();
+        let c = candidates(&s, &rank);
+        assert_eq!(c.len(), n - 1);
+        assert!(c.iter().all(|&(a, b)| a == 5 || b == 5), "{c:?}");
     }
 }

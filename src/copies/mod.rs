@@ -209,7 +209,15 @@ pub fn detect(
 ) -> Copies {
     let k = opts.max_partners.max(1);
     let laps = crate::timing::Laps::new("copies");
-    let cands = candidates::candidates(&sketches);
+    // Each article's place in id order: ties are broken by it, never by the row order.
+    let mut order: Vec<usize> = (0..inputs.len()).collect();
+    order.sort_by(|&x, &y| inputs[x].id.cmp(inputs[y].id));
+    let mut rank = vec![0u32; inputs.len()];
+    for (r, &i) in order.iter().enumerate() {
+        rank[i] = r as u32;
+    }
+    drop(order);
+    let cands = candidates::candidates(&sketches, &rank);
     drop(sketches);
     laps.lap(&format!("{} candidates", cands.len()));
     // Translation candidates too, so that the anchor samples are freed before any verification.
@@ -219,7 +227,7 @@ pub fn detect(
             .iter()
             .map(|x| x.published.and_then(translated::day_number))
             .collect();
-        let cands = translated::candidates(&anchors, &langs, &days);
+        let cands = translated::candidates(&anchors, &langs, &days, &rank);
         laps.lap(&format!("{} translation candidates found", cands.len()));
         (cands, sentences, frequencies)
     });

@@ -77,7 +77,8 @@ pub const MAX_ALIGN: usize = 400;
 /// The postings are built and sorted in `2^SLICE_BITS` slices of the hash space.
 const SLICE_BITS: u32 = 4;
 
-/// Candidate pairs `(i, j)`, `i < j`, of articles in different known languages.
+/// Candidate pairs `(i, j)`, `i < j`, of articles in different known languages; `rank` is each
+/// article's place in id order, which breaks every tie (never the row order).
 ///
 /// # Complexity
 /// O(A log A) for A sampled anchors, plus the pairs of postings of at most [`POSTING_CAP`]
@@ -86,6 +87,7 @@ pub fn candidates(
     sketches: &Sketches,
     langs: &[Option<&str>],
     days: &[Option<i32>],
+    rank: &[u32],
 ) -> Vec<(u32, u32)> {
     let near = |i: usize, j: usize| match (days[i], days[j]) {
         (Some(x), Some(y)) => (x - y).abs() <= MAX_DAYS,
@@ -101,7 +103,7 @@ pub fn candidates(
             .flat_map(|(i, s)| s.iter().map(move |&h| (h, i as u32)))
             .filter(|(h, _)| h >> (64 - SLICE_BITS) == slice)
             .collect();
-        postings.sort_unstable();
+        postings.sort_unstable_by_key(|&(h, i)| (h, rank[i as usize]));
         for group in postings.chunk_by(|x, y| x.0 == y.0) {
             let mut push = |i: u32, j: u32| {
                 if langs[i as usize] != langs[j as usize] && near(i as usize, j as usize) {
@@ -121,12 +123,13 @@ pub fn candidates(
             }
             // An anchor common in the input may still be rare among the articles of a few days:
             // dated holders are compared within [`MAX_DAYS`] of each other when at most
-            // [`WINDOW_CAP`] hold it there.
+            // [`WINDOW_CAP`] hold it there. Holders of one day in id order: which windows are
+            // small enough depends on the place of each in its day.
             let mut dated: Vec<(i32, u32)> = group
                 .iter()
                 .filter_map(|&(_, i)| days[i as usize].map(|d| (d, i)))
                 .collect();
-            dated.sort_unstable();
+            dated.sort_unstable_by_key(|&(d, i)| (d, rank[i as usize]));
             let mut end = 0;
             for p in 0..dated.len() {
                 end = end.max(p + 1);
@@ -149,8 +152,12 @@ pub fn candidates(
         .filter(|g| g.len() >= MIN_SHARED)
         .map(|g| (g.len() as u32, g[0]))
         .collect();
-    // Each article keeps its TOP best: strongest first, ties by the pair.
-    counted.sort_unstable_by(|x, y| y.0.cmp(&x.0).then(x.1.cmp(&y.1)));
+    // Each article keeps its TOP best: strongest first, ties by the pair's ids.
+    let by_id = |(i, j): (u32, u32)| {
+        let (x, y) = (rank[i as usize], rank[j as usize]);
+        (x.min(y), x.max(y))
+    };
+    counted.sort_unstable_by(|x, y| y.0.cmp(&x.0).then(by_id(x.1).cmp(&by_id(y.1))));
     let mut kept = vec![0usize; sketches.len()];
     let mut out = Vec::new();
     for (_, (i, j)) in counted {
@@ -537,13 +544,25 @@ mod tests {
     fn candidates_need_two_languages_and_shared_anchors() {
         let s = |t: &str| super::super::anchors::sketch(&sents(t));
         let sk: Sketches = [s(FR), s(DE), s(FR)].into_iter().collect();
-        let c = candidates(&sk, &[Some("fr"), Some("de"), Some("fr")], &[None; 3]);
+        let rank = [0, 1, 2];
+        let c = candidates(
+            &sk,
+            &[Some("fr"), Some("de"), Some("fr")],
+            &[None; 3],
+            &rank,
+        );
         assert_eq!(c, vec![(0, 1), (1, 2)]);
-        assert!(candidates(&sk, &[Some("fr"), Some("fr"), Some("fr")], &[None; 3]).is_empty());
+        assert!(candidates(
+            &sk,
+            &[Some("fr"), Some("fr"), Some("fr")],
+            &[None; 3],
+            &rank
+        )
+        .is_empty());
         // Two weeks apart: not a candidate; the undated third article still is.
         let days = [day_number("2024-03-01"), day_number("2024-03-15"), None];
         assert_eq!(
-            candidates(&sk, &[Some("fr"), Some("de"), Some("fr")], &days),
+            candidates(&sk, &[Some("fr"), Some("de"), Some("fr")], &days, &rank),
             vec![(1, 2)]
         );
     }
@@ -558,9 +577,10 @@ mod tests {
             .collect();
         let mut days: Vec<Option<i32>> = (0..100).map(|i| Some(i * 10)).collect();
         days.extend([Some(5_000), Some(5_000)]);
-        assert_eq!(candidates(&sk, &langs, &days), vec![(100, 101)]);
+        let rank: Vec<u32> = (0..n as u32).collect();
+        assert_eq!(candidates(&sk, &langs, &days, &rank), vec![(100, 101)]);
         // Undated, the anchors are too common to pair anyone.
-        assert!(candidates(&sk, &langs, &vec![None; n]).is_empty());
+        assert!(candidates(&sk, &langs, &vec![None; n], &rank).is_empty());
     }
 
     #[test]

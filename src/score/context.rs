@@ -19,12 +19,14 @@ pub const RARE_SHARE: f64 = 0.05;
 /// A name used by at most this many voices is always rare.
 pub const RARE_MIN: usize = 3;
 /// Articles of one group compared pairwise; beyond this, each is compared with the previous ones
-/// up to this many, so a group of a million mentions stays linear.
+/// in id order up to this many, so a group of a million mentions stays linear.
 const WINDOW: usize = 256;
 
 /// Splits every group of `groups` into the stories its articles belong to, and points each
-/// mention `(group, article, source)` at its new group. The first story of a group keeps its
-/// index; the others are appended, in order of their first article.
+/// mention `(group, article, source)` at its new group. The mentions come in article id order
+/// ([`super::groups::group`]), so the window and the numbering run in id order: the first story of
+/// a group (the one of its smallest id) keeps its index; the others are appended, in order of
+/// their smallest id.
 /// # Complexity: O(Σ k·min(k, WINDOW)·names) over groups of k articles, plus O(n·names·log).
 pub fn split_by_story(
     groups: &mut Vec<ClaimGroup>,
@@ -63,8 +65,8 @@ pub fn split_by_story(
         .collect();
     let related =
         |x: usize, y: usize| story[x] == story[y] || shared(&rare[x], &rare[y]) >= SHARED_NAMES;
-    // Distinct articles of each group, in mention order (mentions come in article order, so an
-    // article's mentions of a group are never interleaved with another article's).
+    // Distinct articles of each group, in mention order, that is id order (an article's mentions
+    // of a group are never interleaved with another article's).
     let mut members: Vec<Vec<usize>> = vec![Vec::new(); groups.len()];
     for &(g, ai, _) in mentions.iter() {
         if members[g].last() != Some(&ai) {

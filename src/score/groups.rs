@@ -15,25 +15,37 @@ pub type Mention<'a> = (usize, usize, Option<&'a str>);
 pub(super) struct Grouped<'a> {
     /// One group per distinct (unit, rounded low, rounded high).
     pub groups: Vec<ClaimGroup>,
-    /// Every mention, in article then claim order.
+    /// Every mention, in article id order (never row order: group and voter numbers, story and
+    /// copy windows and sums follow it), then claim order.
     pub mentions: Vec<Mention<'a>>,
-    /// Article `i`'s mentions are `mentions[first_mention[i]..first_mention[i + 1]]`.
+    /// The mentions of `order[r]`, the article of id rank `r`, are
+    /// `mentions[first_mention[r]..first_mention[r + 1]]`.
     pub first_mention: Vec<usize>,
 }
 
-/// The group of each of article `i`'s mentions, in claim order, for every article (see
-/// [`Grouped::first_mention`]).
+/// The group of each of article `i`'s mentions, in claim order, for every article by index (see
+/// [`Grouped::first_mention`]; `order` is the article indices in id order).
 /// # Complexity: O(n + m).
-pub(super) fn article_groups(mentions: &[Mention], first_mention: &[usize]) -> Vec<Vec<usize>> {
-    first_mention
-        .windows(2)
-        .map(|w| mentions[w[0]..w[1]].iter().map(|m| m.0).collect())
-        .collect()
+pub(super) fn article_groups(
+    mentions: &[Mention],
+    first_mention: &[usize],
+    order: &[usize],
+) -> Vec<Vec<usize>> {
+    let mut out: Vec<Vec<usize>> = vec![Vec::new(); order.len()];
+    for (w, &ai) in first_mention.windows(2).zip(order) {
+        out[ai] = mentions[w[0]..w[1]].iter().map(|m| m.0).collect();
+    }
+    out
 }
 
-/// Groups the claims of every article by (unit, values rounded to three significant digits).
+/// Groups the claims of every article by (unit, values rounded to three significant digits),
+/// reading the articles in `order` (their indices in id order): groups are numbered, and mentions
+/// listed, in id order whatever the row order.
 /// # Complexity: O(m) expected for m claims.
-pub(super) fn group(per_article: &[(Vec<Claim>, Vec<Unreadable>)]) -> Grouped<'_> {
+pub(super) fn group<'a>(
+    per_article: &'a [(Vec<Claim>, Vec<Unreadable>)],
+    order: &[usize],
+) -> Grouped<'a> {
     let mut key_to_group: rustc_hash::FxHashMap<(&str, i64, i64), usize> =
         rustc_hash::FxHashMap::default();
     let total: usize = per_article.iter().map(|(cl, _)| cl.len()).sum();
@@ -41,7 +53,8 @@ pub(super) fn group(per_article: &[(Vec<Claim>, Vec<Unreadable>)]) -> Grouped<'_
     let mut groups: Vec<ClaimGroup> = Vec::with_capacity(total);
     let mut mentions: Vec<Mention> = Vec::with_capacity(total);
     let mut first_mention: Vec<usize> = Vec::with_capacity(per_article.len() + 1);
-    for (ai, (cl, _)) in per_article.iter().enumerate() {
+    for &ai in order {
+        let cl = &per_article[ai].0;
         first_mention.push(mentions.len());
         for c in cl {
             let key = (c.unit.as_str(), round_sig(c.low), round_sig(c.high));
@@ -111,6 +124,10 @@ pub(super) struct Speakers<'a> {
     pub relayed: &'a [(usize, usize)],
     /// True when article `ai`'s outlet is the channel of source `s`.
     pub own_channel: &'a dyn Fn(usize, &str) -> bool,
+    /// Article indices in id order.
+    pub order: &'a [usize],
+    /// Each article's place in `order`.
+    pub rank: &'a [usize],
 }
 
 /// Fills each group's articles (sorted by id), attributed sources (sorted) and independent
@@ -137,12 +154,13 @@ pub(super) fn fill(
             Some(s) => origins.push((g, Ok(s))),
             None if who.relayed.binary_search(&(who.voice[ai], g)).is_ok() => {}
             // The lineage (story) key: runs of one dispatch in several outlets are one origin.
-            None => origins.push((g, Err((who.voice[ai], who.story[ai], ai)))),
+            // The article by its id rank, so that the copy window runs in id order.
+            None => origins.push((g, Err((who.voice[ai], who.story[ai], who.rank[ai])))),
         }
     }
     origins.sort_unstable();
     origins.dedup();
-    count_support(&origins, groups, copies);
+    count_support(&origins, groups, &|x, y| copies(who.order[x], who.order[y]));
     drop(origins);
     group_sources.sort_unstable();
     group_sources.dedup();
@@ -159,7 +177,8 @@ pub(super) fn fill(
 }
 
 /// One origin of a claim group: (group, an attributed source, or the (voice, lineage, article)
-/// of an unattributed mention).
+/// of an unattributed mention; all three keys of the input's content, not row positions, so that
+/// their sort order does not depend on the row order).
 pub(super) type GroupOrigin<'a> = (usize, Result<&'a str, (usize, usize, usize)>);
 
 /// Independent origins of each group from its sorted, deduplicated `origins`: each attributed
@@ -303,7 +322,7 @@ mod tests {
         let c = (vec![claim(30.01, Bound::Exact)], vec![]);
         let one = [a.clone(), b.clone(), c.clone()];
         let other = [c, b, a];
-        let (x, y) = (group(&one), group(&other));
+        let (x, y) = (group(&one, &[0, 1, 2]), group(&other, &[0, 1, 2]));
         assert_eq!(x.groups.len(), 1);
         let g = |v: &Grouped| (v.groups[0].low, v.groups[0].high, v.groups[0].bound);
         assert_eq!(g(&x), (30.01, 30.01, Bound::Exact));

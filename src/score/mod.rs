@@ -278,7 +278,14 @@ pub fn score(
         let l = laundered.get(&i).map(String::as_str);
         article_base(a, l, registry, trust, ratings, Detail::Sum)
     };
-    let story = voters::story_of(copies, n);
+    // Articles in id order, and each article's place in it: every tie, window and sum below runs
+    // over this order, never over the row order (the same input in any row order scores the same).
+    let order = id_order(articles);
+    let mut rank = vec![0usize; n];
+    for (r, &i) in order.iter().enumerate() {
+        rank[i] = r;
+    }
+    let story = voters::story_of(copies, &rank);
     let voice = voters::voices(articles, &story);
     // "KCNA quoting KCNA": a source an outlet is the channel of speaks with the outlet's voice.
     let own_channel = |ai: usize, s: &str| {
@@ -287,7 +294,7 @@ pub fn score(
             .is_some_and(|src| voters::is_channel(&articles[ai], src))
     };
     lap("style and laundering facts");
-    let mut grouped = groups::group(&per_article);
+    let mut grouped = groups::group(&per_article, &order);
     // A figure is compared only inside one story: copies, or articles sharing rare names.
     context::split_by_story(
         &mut grouped.groups,
@@ -332,13 +339,15 @@ pub fn score(
         story: &story,
         relayed: &relayed,
         own_channel: &own_channel,
+        order: &order,
+        rank: &rank,
     };
     groups::fill(&mut groups, &mentions, articles, &who, &|x, y| {
         index.get(x, y).is_some()
     });
     drop(index);
     // Computed once the loop is done, so it does not add to the loop's peak memory.
-    let article_groups = groups::article_groups(&mentions, &first_mention);
+    let article_groups = groups::article_groups(&mentions, &first_mention, &order);
     drop(mentions);
     drop(relayed);
     contradictions::apply(&mut groups, &claim_conf);
@@ -358,10 +367,11 @@ pub fn score(
             registry,
             copies,
             opts,
+            order: &order,
         },
     );
     lap("outlets scored");
-    let (claims, out_articles) = sort_groups(groups, out_articles);
+    let (claims, out_articles) = sort_groups(groups, out_articles, articles);
     Scores {
         articles: out_articles,
         outlets,
@@ -372,6 +382,15 @@ pub fn score(
         converged,
         explainer,
     }
+}
+
+/// Article indices sorted by id (ids are unique: ingest rejects a repeated one; should a caller
+/// pass repeated ids, the sort is stable).
+/// # Complexity: O(n log n).
+fn id_order(articles: &[ArticleFacts]) -> Vec<usize> {
+    let mut order: Vec<usize> = (0..articles.len()).collect();
+    order.sort_by(|&x, &y| articles[x].article.id.cmp(&articles[y].article.id));
+    order
 }
 
 /// Reliability of every source cited or voting: its propagated posterior when it voted, else its
@@ -401,13 +420,16 @@ fn source_reliability(
     sources
 }
 
-/// Claim groups sorted by unit, values and bound (a stable order for the reports), with the
-/// group indices inside the groups and the articles' claims terms renumbered.
+/// Claim groups sorted by unit, values and bound, then by their first article's id (groups of one
+/// value split by story: their articles are disjoint), a stable order for the reports whatever the
+/// row order, with the group indices inside the groups and the articles' claims terms renumbered.
 /// # Complexity: O(g log g + n).
 fn sort_groups(
     mut groups: Vec<ClaimGroup>,
     mut out_articles: Vec<ArticleScore>,
+    articles: &[ArticleFacts],
 ) -> (Vec<ClaimGroup>, Vec<ArticleScore>) {
+    let first_id = |g: &ClaimGroup| g.articles.first().map(|&a| articles[a].article.id.as_str());
     let mut order: Vec<usize> = (0..groups.len()).collect();
     order.sort_by(|&x, &y| {
         groups[x]
@@ -416,6 +438,7 @@ fn sort_groups(
             .then(groups[x].low.total_cmp(&groups[y].low))
             .then(groups[x].high.total_cmp(&groups[y].high))
             .then(groups[x].bound.cmp(&groups[y].bound))
+            .then_with(|| first_id(&groups[x]).cmp(&first_id(&groups[y])))
     });
     let mut remap: Vec<usize> = vec![0; order.len()];
     for (new, &old) in order.iter().enumerate() {

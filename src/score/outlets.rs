@@ -23,6 +23,8 @@ pub(super) struct Context<'a> {
     pub(super) copies: &'a Copies,
     /// Scoring options.
     pub(super) opts: &'a ScoreOptions,
+    /// Article indices in id order.
+    pub(super) order: &'a [usize],
 }
 
 /// Strength of a rating-based outlet prior.
@@ -47,7 +49,8 @@ pub(super) fn score_outlets(
     cx: &Context,
 ) -> BTreeMap<String, OutletScore> {
     let (copies, opts) = (cx.copies, cx.opts);
-    // Identical articles inside one outlet are one piece of evidence.
+    // Identical articles inside one outlet are one piece of evidence: the one of the smaller id
+    // counts (a pair's `b` has the larger id; never the later row).
     let mut dup_weight = vec![1.0f64; articles.len()];
     // (Below, divided among an outlet's runs of one lineage.)
     for c in copies
@@ -55,7 +58,7 @@ pub(super) fn score_outlets(
         .iter()
         .filter(|c| c.same_outlet && c.containment_a >= 0.95 && c.containment_b >= 0.95)
     {
-        dup_weight[c.a.max(c.b)] = 0.0;
+        dup_weight[c.b] = 0.0;
     }
     // An outlet's articles in one lineage (a dispatch it ran several times) are one observation.
     let mut in_story: BTreeMap<(usize, &str), usize> = BTreeMap::new();
@@ -73,16 +76,17 @@ pub(super) fn score_outlets(
             dup_weight[i] /= in_story[&(*k, articles[i].article.outlet.as_str())] as f64;
         }
     }
+    // Each outlet's articles in id order: its domain, sums and examples do not depend on the row
+    // order.
     let mut by_outlet: BTreeMap<&str, Vec<usize>> = BTreeMap::new();
-    for (i, a) in articles
-        .iter()
-        .enumerate()
-        .filter(|(_, a)| a.article.outlet_known)
-    {
-        by_outlet
-            .entry(a.article.outlet.as_str())
-            .or_default()
-            .push(i);
+    for &i in cx.order {
+        let a = &articles[i];
+        if a.article.outlet_known {
+            by_outlet
+                .entry(a.article.outlet.as_str())
+                .or_default()
+                .push(i);
+        }
     }
     // Outlets are independent: scored in parallel, collected in name order.
     let by_outlet: Vec<(&str, Vec<usize>)> = by_outlet.into_iter().collect();

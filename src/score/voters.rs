@@ -45,13 +45,15 @@ pub(super) fn copy_probability(copies: &Copies, n: usize) -> Vec<f64> {
     p
 }
 
-/// Each article's story representative (itself when it is in no story).
+/// Each article's story key: the id rank (`rank`, the place in id order) of its story's
+/// representative, or its own when it is in no story. A key, not a row index, so that sorting or
+/// windowing by it does not depend on the row order.
 /// # Complexity: O(n + story members).
-pub(super) fn story_of(copies: &Copies, n: usize) -> Vec<usize> {
-    let mut s: Vec<usize> = (0..n).collect();
+pub(super) fn story_of(copies: &Copies, rank: &[usize]) -> Vec<usize> {
+    let mut s: Vec<usize> = rank.to_vec();
     for st in &copies.stories {
         for &m in &st.members {
-            s[m] = st.representative;
+            s[m] = rank[st.representative];
         }
     }
     s
@@ -59,14 +61,18 @@ pub(super) fn story_of(copies: &Copies, n: usize) -> Vec<usize> {
 
 /// The independent voice of each article for unattributed claims: its outlet when the outlet is
 /// known (a feed's thousand articles are one voice, not a thousand origins), else its story (an
-/// article and its copies). Voice ids of outlets start after the article indices.
+/// article and its copies, by its story key [`story_of`]). Voice ids of outlets start after the
+/// story keys, numbered in outlet name order (not in order of appearance).
 /// # Complexity: O(n log n).
 pub(super) fn voices(articles: &[ArticleFacts], story: &[usize]) -> Vec<usize> {
     let n = articles.len();
-    let mut outlets: BTreeMap<&str, usize> = BTreeMap::new();
-    for a in articles.iter().filter(|a| a.article.outlet_known) {
-        let k = outlets.len();
-        outlets.entry(a.article.outlet.as_str()).or_insert(k);
+    let mut outlets: BTreeMap<&str, usize> = articles
+        .iter()
+        .filter(|a| a.article.outlet_known)
+        .map(|a| (a.article.outlet.as_str(), 0))
+        .collect();
+    for (k, v) in outlets.values_mut().enumerate() {
+        *v = k;
     }
     articles
         .iter()
@@ -110,7 +116,10 @@ pub(super) fn is_channel(article: &ArticleFacts, source: &crate::registry::Sourc
 
 /// Builds one voter per attributed source and per independent voice, and one vote per (voter,
 /// claim group), the strongest: an unattributed mention votes with weight 1 − its copy
-/// probability, and not at all when its voice relays the figure from a source elsewhere.
+/// probability, and not at all when its voice relays the figure from a source elsewhere. The
+/// mentions come in article id order ([`super::groups::group`]), so voters are numbered in id
+/// order and a voice voter's prior is the mean of the voice's article with the smallest id among
+/// those that vote.
 /// # Complexity: O(m log m) for m mentions.
 pub(super) fn build<'a>(
     mentions: &[Mention<'a>],
