@@ -1450,3 +1450,41 @@ fn regression_scores_do_not_depend_on_row_order() {
         }
     }
 }
+
+/// Regression (claims issue): in a feed scored alone every name has one voice, so names printed
+/// in most of its items ("DPRK", "Pyongyang") counted as rare and pooled unrelated figures into
+/// one claim ("11.9 percent" of one company's profit and of another's).
+#[test]
+fn regression_a_feeds_everyday_names_do_not_join_its_figures_into_one_story() {
+    let mut csv = String::from("id,outlet,text\n");
+    let places = [
+        "Wonsan", "Kaesong", "Hamhung", "Chongjin", "Sinuiju", "Nampho",
+    ];
+    for k in 0..40 {
+        csv += &format!(
+            "k{k:02},kcna.kp,\"The DPRK delegation left Pyongyang for {} on day {k}, where {} workers of the Haeju plant number {} met them.\"\n",
+            places[k % places.len()],
+            300 + 7 * k,
+            k
+        );
+    }
+    csv += "p1,kcna.kp,\"The DPRK media in Pyongyang reported that the net profit of Fast Retailing dropped 11.9 percent in the fiscal year.\"\n";
+    csv += "p2,kcna.kp,\"The DPRK media in Pyongyang reported that United Continental saw its profit fall 11.9 percent in the second quarter.\"\n";
+    let f = write_temp(csv.as_bytes());
+    let r = json_of(&["score", f.path().to_str().unwrap(), "--format", "json"]);
+    let groups: Vec<Vec<String>> = r["claims"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|c| c["unit"] == "percent")
+        .map(|c| {
+            c["articles"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .map(|a| a.as_str().unwrap().to_string())
+                .collect()
+        })
+        .collect();
+    assert_eq!(groups, [vec!["p1".to_string()], vec!["p2".to_string()]]);
+}
