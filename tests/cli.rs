@@ -937,6 +937,27 @@ fn regression_threads_far_above_the_cores_are_clamped() {
         .output()
         .unwrap();
     assert_eq!(out.stdout, plain.stdout);
+    // `--threads 0` is one per core, and says so.
+    let zero = credence()
+        .args(["score", SAMPLE, "--format", "json", "--threads", "0"])
+        .output()
+        .unwrap();
+    assert!(String::from_utf8_lossy(&zero.stderr).contains("--threads 0 means one per core"));
+    assert_eq!(zero.stdout, plain.stdout);
+}
+
+/// A header with no rows after it is a valid, empty report, with a warning on stderr.
+#[test]
+fn a_header_without_rows_warns_and_reports_nothing() {
+    let f = write_temp(b"id,text\n");
+    let out = credence()
+        .args(["score", f.path().to_str().unwrap(), "--format", "json"])
+        .output()
+        .unwrap();
+    assert!(out.status.success());
+    assert!(String::from_utf8_lossy(&out.stderr).contains("no data rows"));
+    let r: Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(r["input"]["rows"], 0);
 }
 
 /// The JSON report of `csv` scored with `--outlet-priors none`.

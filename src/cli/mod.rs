@@ -198,7 +198,10 @@ pub fn run() -> Result<()> {
         // More threads than cores × 4 only starve the machine (100,000 threads once brought a
         // two-core machine to a load of 570 before the thread pool panicked): clamp and say so.
         let cores = std::thread::available_parallelism().map_or(1, |c| c.get());
-        let n = if n > cores * 4 {
+        let n = if n == 0 {
+            eprintln!("credence: --threads 0 means one per core; using {cores}");
+            cores
+        } else if n > cores * 4 {
             eprintln!(
                 "credence: --threads {n} is more than 4 × the {cores} cores; using {}",
                 cores * 4
@@ -441,6 +444,12 @@ fn load(file: &str, registry: &Registry, opts: &Options, common: &Common) -> Res
     bar.finish();
     if !quiet {
         summarize_problems(input.display(), &analysis);
+        if analysis.rows == 0 {
+            eprintln!(
+                "warning: {}: the header has no data rows after it: nothing to score",
+                input.display()
+            );
+        }
     }
     texts_read(&analysis, file)?;
     every_row_rejected(&analysis, input.display())?;
