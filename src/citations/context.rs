@@ -616,6 +616,14 @@ impl<'a> FieldContext<'a> {
                 .any(|p| find_phrase_gapped(w, p, 4).is_some())
                 || frames::speech_frame(w, self.cues)
         };
+        // "a écrit le locataire de la Maison Blanche": a person named by the institution they
+        // occupy speaks; the institution is only mentioned.
+        if before[before.len().saturating_sub(4)..]
+            .iter()
+            .any(|w| self.cues.periphrasis.contains(w))
+        {
+            return false;
+        }
         let after = words(&self.text[m.end..sentence.end.max(m.end)]);
         // "trois journalistes de l'agence Efe, retenus": the agency's staff are observers only
         // when they see or count; otherwise they are the news — unless a cue before the staff

@@ -33,6 +33,10 @@ pub struct Cues {
     pub name_lead: HashSet<String>,
     /// An agency's staff ("journalistes", "reporters", "corresponsal").
     pub observer: HashSet<String>,
+    /// Nouns that name a person by the institution they occupy ("le locataire de la Maison
+    /// Blanche", "the occupant of the Elysée", "el inquilino de la Moncloa"): the person speaks,
+    /// and the institution is only mentioned.
+    pub periphrasis: HashSet<String>,
     /// Stems of perception verbs ("vu", "constat", "witness", "sah").
     pub perception_stems: Vec<String>,
     /// Passive auxiliaries ("été", "been", "sido", "worden").
@@ -82,6 +86,7 @@ impl Cues {
                 "dative" => c.dative.extend(w),
                 "name_lead" => c.name_lead.extend(w),
                 "observer" => c.observer.extend(w),
+                "periphrasis" => c.periphrasis.extend(w),
                 "perception_stem" => c.perception_stems.extend(w),
                 "passive" => c.passive.extend(w),
                 "dative_article" => c.dative_article.extend(w),

@@ -572,3 +572,22 @@ fn slash_signoffs_after_a_sentence_are_credits_of_every_agency() {
         "{got:?}"
     );
 }
+
+/// Found by a reader's check of gj_dev: "a écrit le locataire de la Maison Blanche" (Trump, the
+/// subject of the story) was an attribution to the White House. A person named by the institution
+/// they occupy speaks for themselves; the institution's own statements stay attributions.
+#[test]
+fn a_person_named_by_the_institution_they_occupy_is_not_the_institution_speaking() {
+    for text in [
+        "« Les Français veulent de l'argent », a écrit le locataire de la Maison Blanche sur Twitter.",
+        "The plan is dead, said the occupant of the White House on Friday.",
+        "El plan ha muerto, dijo el inquilino de la Casa Blanca el viernes.",
+    ] {
+        not_source_of_content(text, "WhiteHouse");
+    }
+    one(
+        "Le plan est abandonné, a déclaré la Maison Blanche vendredi.",
+        "WhiteHouse",
+        CitationKind::Attribution,
+    );
+}
