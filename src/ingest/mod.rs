@@ -5,6 +5,7 @@
 //! reported in [`Ingested::rejected`]: nothing is silently lost.
 
 mod date;
+mod lines;
 mod outlet;
 mod stream;
 mod texts;
