@@ -16,6 +16,7 @@ mod check;
 pub mod direction;
 pub mod lineage;
 mod partners;
+pub mod templates;
 pub mod tokens;
 pub mod translated;
 pub mod verify;

@@ -1,0 +1,247 @@
+//! Templated notices: two texts written from one template with different slot fillers are not
+//! copies of each other.
+//!
+//! A feed that writes its notices from templates ("X, president of …, received credentials from
+//! Y, Z ambassador to the DPRK, at … on Tuesday"; "X Inc is raising N mln dlrs through an offering
+//! of convertible subordinated debentures …") gives pairs that share most of their words without
+//! one being a republication of the other. A real copy keeps the specific content of its event —
+//! who, where, when, how many — and differs by rewordings, insertions and trims; a templated pair
+//! shares the frame and differs exactly in the slots.
+//!
+//! The two texts are aligned on the word 5-grams each holds once (the longest chain increasing in
+//! both texts), which cuts them into shared *segments* and the *gaps* between them (and before
+//! the first and after the last). The *slot words* are names (a capital not opening a sentence),
+//! numbers and dates ([`Slot`]); one is *lacking* when the other text never uses it, nor a
+//! spelling of it ([`Token::variant`]). A gap both sides fill is a **slot substitution** when
+//! each side has a lacking slot word near the shared segment (within the shorter side's length
+//! plus [`WINDOW_EXTRA`] words) and the shorter side is a short filler ([`MAX_FILLER`] words,
+//! [`SLOT_DENSITY`] of them lacking slot words). The pair
+//! is templated when it has a slot substitution and its substitutions replace at least
+//! [`SLOT_SHARE`] of the slot words of the text with fewer words: a re-run that updates a toll
+//! and a day keeps most of its names and numbers, two notices from one template do not.
+
+use rustc_hash::{FxHashMap, FxHashSet};
+
+use super::candidates::SHINGLE;
+use super::tokens::{Slot, Token};
+
+/// A slot substitution's shorter side: at least this share of its words are lacking slot words
+/// (a substitution swaps fillers; a side's own paragraph is mostly ordinary words).
+pub const SLOT_DENSITY: f64 = 0.25;
+/// A slot substitution's shorter side has at most this many words (a name with its title, a
+/// date, an amount; a longer passage is a side's own text).
+pub const MAX_FILLER: usize = 16;
+/// A pair is templated when its substitutions replace at least this share of the slot words of
+/// the text with fewer words.
+pub const SLOT_SHARE: f64 = 0.2;
+/// The longer side of a gap is read over the shorter side's length plus this many words next to
+/// the shared segment: the filler in the same position; what follows is that side's own text.
+pub const WINDOW_EXTRA: usize = 8;
+
+/// What the differences between two aligned texts are made of (for the text with fewer words
+/// where a count is one-sided).
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Differences {
+    /// Shared segments.
+    pub segments: usize,
+    /// Slot substitutions.
+    pub substitutions: usize,
+    /// Other differences: rewordings, a side's own text, insertions and deletions between
+    /// segments.
+    pub edits: usize,
+    /// Heads or tails only one side has.
+    pub trims: usize,
+    /// Lacking slot words of the text with fewer words in its substitutions.
+    pub substituted: usize,
+    /// Slot words of the text with fewer words.
+    pub slots: usize,
+}
+
+impl Differences {
+    /// Two notices from one template: slot substitutions replace at least [`SLOT_SHARE`] of the
+    /// slot words of the text with fewer words.
+    pub fn templated(&self) -> bool {
+        self.substitutions > 0 && self.substituted as f64 >= SLOT_SHARE * self.slots as f64
+    }
+}
+
+/// A shared segment: token ranges `a0..a1` in a and `b0..b1` in b.
+#[derive(Debug, Clone, Copy)]
+struct Segment {
+    a0: usize,
+    a1: usize,
+    b0: usize,
+    b1: usize,
+}
+
+/// Position of every shingle held once (`None` when held more than once).
+fn once(shingles: &[u64]) -> FxHashMap<u64, Option<usize>> {
+    let mut m: FxHashMap<u64, Option<usize>> = FxHashMap::default();
+    for (i, &h) in shingles.iter().enumerate() {
+        m.entry(h).and_modify(|p| *p = None).or_insert(Some(i));
+    }
+    m
+}
+
+/// The longest chain of shingles held once by each side, increasing in both (patience sorting),
+/// as shared segments.
+fn segments(sa: &[u64], sb: &[u64]) -> Vec<Segment> {
+    let (ua, ub) = (once(sa), once(sb));
+    let matches: Vec<(usize, usize)> = sa
+        .iter()
+        .enumerate()
+        .filter(|(i, h)| ua.get(h) == Some(&Some(*i)))
+        .filter_map(|(i, h)| ub.get(h).copied().flatten().map(|j| (i, j)))
+        .collect();
+    // tails[k]: the match ending the chain of length k + 1 with the smallest j.
+    let mut tails: Vec<usize> = Vec::new();
+    let mut prev: Vec<Option<usize>> = vec![None; matches.len()];
+    for (m, &(_, j)) in matches.iter().enumerate() {
+        let k = tails.partition_point(|&t| matches[t].1 < j);
+        prev[m] = k.checked_sub(1).map(|k| tails[k]);
+        if k == tails.len() {
+            tails.push(m);
+        } else {
+            tails[k] = m;
+        }
+    }
+    let mut chain = Vec::with_capacity(tails.len());
+    let mut at = tails.last().copied();
+    while let Some(m) = at {
+        chain.push(matches[m]);
+        at = prev[m];
+    }
+    chain.reverse();
+    let mut out: Vec<Segment> = Vec::new();
+    for (i, j) in chain {
+        match out.last_mut() {
+            // The same diagonal with no word between uncovered: one segment.
+            Some(s) if i - s.a0 == j - s.b0 && i <= s.a1 => {
+                s.a1 = i + SHINGLE;
+                s.b1 = j + SHINGLE;
+            }
+            _ => out.push(Segment {
+                a0: i,
+                a1: i + SHINGLE,
+                b0: j,
+                b1: j + SHINGLE,
+            }),
+        }
+    }
+    out
+}
+
+/// The words and spelling variants of a text.
+struct Vocabulary {
+    words: FxHashSet<u64>,
+    variants: FxHashSet<u64>,
+}
+
+impl Vocabulary {
+    fn of(tokens: &[Token]) -> Vocabulary {
+        Vocabulary {
+            words: tokens.iter().map(|t| t.hash).collect(),
+            variants: tokens
+                .iter()
+                .filter(|t| t.variant != 0)
+                .map(|t| t.variant)
+                .collect(),
+        }
+    }
+
+    /// Slot words of `gap` this text never uses (nor a spelling of them).
+    fn lacking(&self, gap: &[Token]) -> usize {
+        gap.iter()
+            .filter(|t| {
+                t.slot != Slot::No
+                    && !self.words.contains(&t.hash)
+                    && (t.variant == 0 || !self.variants.contains(&t.variant))
+            })
+            .count()
+    }
+}
+
+/// Where a gap sits: its words next to a shared segment are its end (head) or its start.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Place {
+    Head,
+    Between,
+    Tail,
+}
+
+/// What the differences between `ta` and `tb` (with their shingles) are made of. Does not depend
+/// on which text comes first.
+///
+/// # Complexity
+/// O(n log n) in the words of the two texts (the chain); every word is read a bounded number of
+/// times.
+pub fn differences(ta: &[Token], sa: &[u64], tb: &[Token], sb: &[u64]) -> Differences {
+    // One canonical order, the text with fewer words first, so that the alignment (and its ties)
+    // is the same both ways.
+    let swap = match ta.len().cmp(&tb.len()) {
+        std::cmp::Ordering::Less => false,
+        std::cmp::Ordering::Greater => true,
+        std::cmp::Ordering::Equal => tb.iter().map(|t| t.hash).lt(ta.iter().map(|t| t.hash)),
+    };
+    if swap {
+        return differences(tb, sb, ta, sa);
+    }
+    let segs = segments(sa, sb);
+    let mut d = Differences {
+        segments: segs.len(),
+        slots: ta.iter().filter(|t| t.slot != Slot::No).count(),
+        ..Differences::default()
+    };
+    let (Some(&first), Some(&last)) = (segs.first(), segs.last()) else {
+        return d;
+    };
+    let (va, vb) = (Vocabulary::of(ta), Vocabulary::of(tb));
+    let mut gap = |ga: &[Token], gb: &[Token], place: Place| {
+        if ga.is_empty() || gb.is_empty() {
+            match (ga.is_empty() && gb.is_empty(), place) {
+                (true, _) => {}
+                (false, Place::Between) => d.edits += 1,
+                (false, _) => d.trims += 1,
+            }
+            return;
+        }
+        let w = ga.len().min(gb.len()) + WINDOW_EXTRA;
+        let near = |g: &'_ [Token]| -> std::ops::Range<usize> {
+            match place {
+                _ if g.len() <= w => 0..g.len(),
+                Place::Head => g.len() - w..g.len(),
+                _ => 0..w,
+            }
+        };
+        let (wa, wb) = (&ga[near(ga)], &gb[near(gb)]);
+        let (xa, xb) = (vb.lacking(wa), va.lacking(wb));
+        let (x, n) = if ga.len() <= gb.len() {
+            (xa, ga.len())
+        } else {
+            (xb, gb.len())
+        };
+        if xa > 0 && xb > 0 && n <= MAX_FILLER && x as f64 >= SLOT_DENSITY * n as f64 {
+            d.substitutions += 1;
+            d.substituted += xa;
+        } else {
+            d.edits += 1;
+        }
+    };
+    gap(&ta[..first.a0], &tb[..first.b0], Place::Head);
+    for w in segs.windows(2) {
+        let (p, q) = (w[0], w[1]);
+        gap(
+            &ta[p.a1.min(q.a0)..q.a0],
+            &tb[p.b1.min(q.b0)..q.b0],
+            Place::Between,
+        );
+    }
+    gap(&ta[last.a1..], &tb[last.b1..], Place::Tail);
+    d
+}
+
+/// Whether two texts that verify as a copy are two notices written from one template
+/// ([`Differences::templated`]).
+pub fn templated(ta: &[Token], sa: &[u64], tb: &[Token], sb: &[u64]) -> bool {
+    differences(ta, sa, tb, sb).templated()
+}
