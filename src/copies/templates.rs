@@ -15,10 +15,10 @@
 //! spelling of it ([`Token::variant`]). A gap both sides fill is a **slot substitution** when
 //! each side has a lacking slot word near the shared segment (within the shorter side's length
 //! plus [`WINDOW_EXTRA`] words) and the shorter side is a short filler ([`MAX_FILLER`] words,
-//! [`SLOT_DENSITY`] of them lacking slot words). The pair
-//! is templated when it has a slot substitution and its substitutions replace at least
-//! [`SLOT_SHARE`] of the slot words of the text with fewer words: a re-run that updates a toll
-//! and a day keeps most of its names and numbers, two notices from one template do not.
+//! [`SLOT_DENSITY`] of them lacking slot words). The pair is templated when it has a substitution
+//! of names (or two substitutions) and its substitutions replace at least [`SLOT_SHARE`] of the
+//! slot words of the text with fewer words: a re-run that updates a toll or its dateline day
+//! keeps its names and most of its numbers, two notices from one template do not.
 
 use rustc_hash::{FxHashMap, FxHashSet};
 
@@ -33,7 +33,7 @@ pub const SLOT_DENSITY: f64 = 0.25;
 pub const MAX_FILLER: usize = 16;
 /// A pair is templated when its substitutions replace at least this share of the slot words of
 /// the text with fewer words.
-pub const SLOT_SHARE: f64 = 0.2;
+pub const SLOT_SHARE: f64 = 0.1;
 /// The longer side of a gap is read over the shorter side's length plus this many words next to
 /// the shared segment: the filler in the same position; what follows is that side's own text.
 pub const WINDOW_EXTRA: usize = 8;
@@ -46,6 +46,9 @@ pub struct Differences {
     pub segments: usize,
     /// Slot substitutions.
     pub substitutions: usize,
+    /// Slot substitutions where each side's lacking slot words include a name (not only numbers:
+    /// a re-run's new dateline day or toll is a substitution of numbers).
+    pub name_substitutions: usize,
     /// Other differences: rewordings, a side's own text, insertions and deletions between
     /// segments.
     pub edits: usize,
@@ -58,10 +61,12 @@ pub struct Differences {
 }
 
 impl Differences {
-    /// Two notices from one template: slot substitutions replace at least [`SLOT_SHARE`] of the
-    /// slot words of the text with fewer words.
+    /// Two notices from one template: a substitution of names, or two substitutions (a lone
+    /// substitution of numbers is a re-run's new dateline day or an updated toll), replacing at
+    /// least [`SLOT_SHARE`] of the slot words of the text with fewer words.
     pub fn templated(&self) -> bool {
-        self.substitutions > 0 && self.substituted as f64 >= SLOT_SHARE * self.slots as f64
+        (self.name_substitutions > 0 || self.substitutions > 1)
+            && self.substituted as f64 >= SLOT_SHARE * self.slots as f64
     }
 }
 
@@ -149,15 +154,18 @@ impl Vocabulary {
         }
     }
 
-    /// Slot words of `gap` this text never uses (nor a spelling of them).
-    fn lacking(&self, gap: &[Token]) -> usize {
+    /// Slot words of `gap` this text never uses (nor a spelling of them), and how many of them
+    /// are names.
+    fn lacking(&self, gap: &[Token]) -> (usize, usize) {
         gap.iter()
             .filter(|t| {
                 t.slot != Slot::No
                     && !self.words.contains(&t.hash)
                     && (t.variant == 0 || !self.variants.contains(&t.variant))
             })
-            .count()
+            .fold((0, 0), |(n, names), t| {
+                (n + 1, names + usize::from(t.slot == Slot::Name))
+            })
     }
 }
 
@@ -214,7 +222,7 @@ pub fn differences(ta: &[Token], sa: &[u64], tb: &[Token], sb: &[u64]) -> Differ
             }
         };
         let (wa, wb) = (&ga[near(ga)], &gb[near(gb)]);
-        let (xa, xb) = (vb.lacking(wa), va.lacking(wb));
+        let ((xa, na), (xb, nb)) = (vb.lacking(wa), va.lacking(wb));
         let (x, n) = if ga.len() <= gb.len() {
             (xa, ga.len())
         } else {
@@ -222,6 +230,7 @@ pub fn differences(ta: &[Token], sa: &[u64], tb: &[Token], sb: &[u64]) -> Differ
         };
         if xa > 0 && xb > 0 && n <= MAX_FILLER && x as f64 >= SLOT_DENSITY * n as f64 {
             d.substitutions += 1;
+            d.name_substitutions += usize::from(na > 0 && nb > 0);
             d.substituted += xa;
         } else {
             d.edits += 1;
