@@ -139,7 +139,7 @@ fn segments(sa: &[u64], sb: &[u64]) -> Vec<Segment> {
 /// The words and spelling variants of a text.
 struct Vocabulary {
     words: FxHashSet<u64>,
-    variants: FxHashSet<u64>,
+    variants: FxHashSet<u16>,
 }
 
 impl Vocabulary {
@@ -253,4 +253,82 @@ pub fn differences(ta: &[Token], sa: &[u64], tb: &[Token], sb: &[u64]) -> Differ
 /// ([`Differences::templated`]).
 pub fn templated(ta: &[Token], sa: &[u64], tb: &[Token], sb: &[u64]) -> bool {
     differences(ta, sa, tb, sb).templated()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::candidates::shingles;
+    use super::super::tokens::tokenize;
+    use super::*;
+    use crate::text::TextView;
+
+    fn diff(a: &str, b: &str) -> Differences {
+        let ta = tokenize(&TextView::new(a), &[]);
+        let tb = tokenize(&TextView::new(b), &[]);
+        let d = differences(&ta, &shingles(&ta), &tb, &shingles(&tb));
+        assert_eq!(
+            d,
+            differences(&tb, &shingles(&tb), &ta, &shingles(&ta)),
+            "the differences depend on the order of the texts"
+        );
+        d
+    }
+
+    const NOTICE: &str = "Anna Berg, chair of the Harbour Council of Eastport, received the \
+        delegation of the Lindholm Shipping Company led by its director Paul Weber at the Old \
+        Customs House on Monday. The two sides discussed the expansion of the container terminal \
+        and the training of young dockers.";
+
+    #[test]
+    fn notices_from_one_template_substitute_their_slots() {
+        let other = "Anna Berg, chair of the Harbour Council of Eastport, received the \
+            delegation of the Norvik Ferry Lines led by its director Ines Moreau at the Old \
+            Customs House on Friday. The two sides discussed the expansion of the container \
+            terminal and the training of young dockers.";
+        let d = diff(NOTICE, other);
+        assert!(d.templated(), "{d:?}");
+        assert_eq!(d.substitutions, 2, "{d:?}");
+        assert_eq!(d.edits, 0, "{d:?}");
+    }
+
+    #[test]
+    fn a_re_run_with_a_new_dateline_day_is_not_a_template() {
+        let a = format!("EASTPORT, March 11 - {NOTICE}");
+        let b = format!("EASTPORT, March 12 - {NOTICE}");
+        let d = diff(&a, &b);
+        assert_eq!((d.substitutions, d.name_substitutions), (1, 0), "{d:?}");
+        assert!(!d.templated(), "{d:?}");
+    }
+
+    #[test]
+    fn a_corrected_spelling_is_the_same_name() {
+        let typo = NOTICE.replace("Lindholm Shipping", "Lindhlom Shiping");
+        let d = diff(NOTICE, &typo);
+        assert_eq!(d.substitutions, 0, "{d:?}");
+        assert!(!d.templated());
+    }
+
+    #[test]
+    fn a_rewording_that_keeps_the_names_is_an_edit() {
+        let reworded = NOTICE.replace(
+            "The two sides discussed the expansion",
+            "Paul Weber and Anna Berg talked about plans for the expansion",
+        );
+        let d = diff(NOTICE, &reworded);
+        assert_eq!(d.substitutions, 0, "{d:?}");
+        assert!(d.edits > 0);
+        assert!(!d.templated());
+    }
+
+    #[test]
+    fn a_filler_at_the_end_of_a_short_notice_is_read_against_the_same_place_in_a_long_one() {
+        let short = "Supreme Commander Lee Dong Ho, chairman of the Defence Council of Northland, \
+            inspected Unit 4304.";
+        let long = "Supreme Commander Lee Dong Ho, chairman of the Defence Council of Northland, \
+            inspected the Combined Bakery under Unit 534. He went round the ovens and the \
+            storehouses and praised the bakers for the quality of their bread, saying that the \
+            soldiers deserve the best food the country can give them.";
+        let d = diff(short, long);
+        assert_eq!(d.substitutions, 1, "{d:?}");
+    }
 }
