@@ -85,6 +85,19 @@ fn check_words(cx: &Cx, i: usize, wi: &Words, j: usize, wj: &Words) -> Option<Co
         (j, i, wj, wi)
     };
     let v = verify::verify(&pa.tokens, &pa.shingles, &pb.tokens, &pb.shingles);
+    static DEBUG: std::sync::OnceLock<bool> = std::sync::OnceLock::new();
+    if (v.relation.is_some() || v.templated)
+        && *DEBUG.get_or_init(|| std::env::var_os("CREDENCE_DEBUG_TEMPLATES").is_some())
+    {
+        let d = super::templates::differences(&pa.tokens, &pa.shingles, &pb.tokens, &pb.shingles);
+        eprintln!(
+            "TPL {} {} {:?} {}",
+            inputs[a].id,
+            inputs[b].id,
+            d,
+            d.templated()
+        );
+    }
     let relation = v.relation?;
     let (xa, xb) = (&inputs[a], &inputs[b]);
     fn side<'x>(x: &CopyInput<'x>, p: &Words, other: &CopyInput<'_>) -> Side<'x> {

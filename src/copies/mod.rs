@@ -3,7 +3,9 @@
 //! 1. [`tokens`]: folded words (numbers unified) outside the outlet's boilerplate lines;
 //! 2. [`candidates`]: sampled 5-gram shingles in one sorted inverted index → candidate pairs,
 //!    near-linear in the number of articles, never all pairs;
-//! 3. [`verify`]: exact containment both ways for every candidate, passages, relation;
+//! 3. [`verify`]: exact containment both ways for every candidate, passages, relation; two
+//!    notices written from one template, which differ exactly in their slots, are no copy
+//!    ([`templates`]);
 //! 4. [`direction`]: the likely original and whether each side kept the credit;
 //! 5. [`partners`]: partners of partners compared too, then each article keeps its K strongest
 //!    partners (a pair stays when it is among the K strongest of either side);
@@ -16,6 +18,7 @@ mod check;
 pub mod direction;
 pub mod lineage;
 mod partners;
+pub mod templates;
 pub mod tokens;
 pub mod translated;
 pub mod verify;

@@ -44,6 +44,9 @@ pub struct Verified {
     pub relation: Option<Relation>,
     /// Reused passages, in a's order.
     pub passages: Vec<Passage>,
+    /// The evidence reached a copy, but the two texts are notices written from one template
+    /// (see [`super::templates`]): `relation` is `None`.
+    pub templated: bool,
 }
 
 /// Share of the smaller side's unquoted words that must be reused for `wholly`.
@@ -153,6 +156,9 @@ pub fn verify(ta: &[Token], sa: &[u64], tb: &[Token], sb: &[u64]) -> Verified {
     } else {
         None
     };
+    // Two notices written from one template share their frame, not a text.
+    let templated = relation.is_some() && super::templates::templated(ta, sa, tb, sb);
+    let relation = relation.filter(|_| !templated);
     let passages = if relation.is_some() {
         passages(ta, sa, &cov_a, tb, sb)
     } else {
@@ -163,6 +169,7 @@ pub fn verify(ta: &[Token], sa: &[u64], tb: &[Token], sb: &[u64]) -> Verified {
         containment_b: round(containment_b),
         relation,
         passages,
+        templated,
     }
 }
 
