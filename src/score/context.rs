@@ -38,42 +38,14 @@ pub fn split_by_story(
 ) {
     // How common a name is counts independent voices (outlets, stories), not articles: an
     // outlet printing a name a hundred times does not make it common.
-    let mut pairs: Vec<(u32, usize)> = articles
-        .iter()
-        .enumerate()
-        .flat_map(|(i, a)| a.names.iter().map(move |&h| (h, voice[i])))
-        .collect();
-    pairs.sort_unstable();
-    pairs.dedup();
-    let mut df: FxHashMap<u32, u32> = FxHashMap::default();
-    for &(h, _) in &pairs {
-        *df.entry(h).or_insert(0) += 1;
-    }
-    drop(pairs);
+    let (df, voices) = name_counts(articles, voice);
     // A name of one voice is rare only when few of its stories (an article and its copies) use
     // it: in a feed scored alone every name has one voice, yet "DPRK" in half of KCNA's items
     // says nothing of which event two of them report. Names of several voices are judged by
     // their voices alone, so that reprinting an article changes no corroboration.
-    let mut story_pairs: Vec<(u32, usize)> = articles
-        .iter()
-        .enumerate()
-        .flat_map(|(i, a)| a.names.iter().map(move |&h| (h, story[i])))
-        .collect();
-    story_pairs.sort_unstable();
-    story_pairs.dedup();
-    let mut story_df: FxHashMap<u32, u32> = FxHashMap::default();
-    for &(h, _) in &story_pairs {
-        *story_df.entry(h).or_insert(0) += 1;
-    }
-    drop(story_pairs);
-    let mut stories: Vec<usize> = story.to_vec();
-    stories.sort_unstable();
-    stories.dedup();
-    let mut voices: Vec<usize> = voice.to_vec();
-    voices.sort_unstable();
-    voices.dedup();
+    let (story_df, stories) = name_counts(articles, story);
     let share = |n: usize| ((n as f64 * RARE_SHARE) as usize).max(RARE_MIN) as u32;
-    let (limit, story_limit) = (share(voices.len()), share(stories.len()));
+    let (limit, story_limit) = (share(voices), share(stories));
     let rare: Vec<Vec<u32>> = articles
         .iter()
         .map(|a| {
@@ -147,6 +119,27 @@ pub fn split_by_story(
             m.0 = t;
         }
     }
+}
+
+/// For each name, the number of distinct groups (`group[i]` of article `i`: its voice or its
+/// story) whose articles use it; and the number of distinct groups.
+/// # Complexity: O(n·names·log).
+fn name_counts(articles: &[ArticleFacts], group: &[usize]) -> (FxHashMap<u32, u32>, usize) {
+    let mut pairs: Vec<(u32, usize)> = articles
+        .iter()
+        .enumerate()
+        .flat_map(|(i, a)| a.names.iter().map(move |&h| (h, group[i])))
+        .collect();
+    pairs.sort_unstable();
+    pairs.dedup();
+    let mut counts: FxHashMap<u32, u32> = FxHashMap::default();
+    for &(h, _) in &pairs {
+        *counts.entry(h).or_insert(0) += 1;
+    }
+    let mut groups = group.to_vec();
+    groups.sort_unstable();
+    groups.dedup();
+    (counts, groups.len())
 }
 
 /// Number of common elements of two sorted lists.

@@ -176,9 +176,7 @@ pub(super) fn opens_proportion(toks: &[Tok], i: usize) -> bool {
             .all(|(t, w)| t.word.as_ref() == *w);
         let numerator = |at: usize| {
             let w = toks[at].word.as_ref();
-            PROPORTION_NUMERATORS.contains(&w)
-                || spelled().contains_key(w)
-                || toks[at].raw.bytes().all(|b| b.is_ascii_digit())
+            PROPORTION_NUMERATORS.contains(&w) || spelled().contains_key(w) || toks[at].digits()
         };
         let before = p0.checked_sub(1).is_some_and(numerator)
             || (p[..] != ["in"] && p0.checked_sub(2).is_some_and(numerator));
@@ -203,14 +201,11 @@ pub(super) fn names_with(
         return false;
     }
     let prev = &toks[i - 1];
-    let small = toks[i].raw.len() <= 3
-        && toks[i].raw.bytes().all(|b| b.is_ascii_digit())
-        && toks
-            .get(i + 1)
-            .is_none_or(|t| !t.raw.bytes().all(|b| b.is_ascii_digit()));
+    let small =
+        toks[i].raw.len() <= 3 && toks[i].digits() && toks.get(i + 1).is_none_or(|t| !t.digits());
     small
         && prev.raw.chars().next().is_some_and(char::is_uppercase)
-        && !prev.raw.bytes().all(|b| b.is_ascii_digit())
+        && !prev.digits()
         && matches!(&sentence[prev.end..toks[i].start], " " | "\u{a0}")
         && !NOT_UNITS.contains(prev.word.as_ref())
         && !crate::citations::MONTH_WORDS.contains(&prev.word.as_ref())

@@ -82,6 +82,13 @@ struct Tok<'a> {
     end: usize,
 }
 
+impl Tok<'_> {
+    /// True when the word is made of ASCII digits only ("12", "000").
+    fn digits(&self) -> bool {
+        self.raw.bytes().all(|b| b.is_ascii_digit())
+    }
+}
+
 fn tokens(text: &str) -> Vec<Tok<'_>> {
     let mut out = Vec::new();
     let mut start: Option<usize> = None;
@@ -138,10 +145,10 @@ fn singular(w: &str) -> String {
 fn number_at(text: &str, toks: &[Tok], i: usize) -> Option<(f64, usize)> {
     let t = toks.get(i)?;
     let mut j = i + 1;
-    let mut value = if t.raw.bytes().all(|b| b.is_ascii_digit()) {
+    let mut value = if t.digits() {
         let mut digits = t.raw.to_string();
         let mut decimal: Option<String> = None;
-        while j < toks.len() && toks[j].raw.bytes().all(|b| b.is_ascii_digit()) {
+        while j < toks.len() && toks[j].digits() {
             let gap = &text[toks[j - 1].end..toks[j].start];
             let g = toks[j].raw.len();
             let thin = matches!(gap, " " | "\u{a0}" | "\u{202f}" | "." | "," | "'");
@@ -250,11 +257,10 @@ pub fn extract(
             // hyphenated to the word or number before it is a score or a code; "11:52 PDT" is a
             // time; "entre -3 et +4 degrés" a signed change or temperature.
             let gap_before = &sentence[i.checked_sub(1).map_or(0, |p| toks[p].end)..toks[i].start];
-            let digits = |t: &Tok| t.raw.bytes().all(|b| b.is_ascii_digit());
-            let time = (i > 0 && gap_before == ":" && digits(&toks[i - 1]))
+            let time = (i > 0 && gap_before == ":" && toks[i - 1].digits())
                 || toks
                     .get(j)
-                    .is_some_and(|n| digits(n) && sentence[toks[j - 1].end..n.start] == *":");
+                    .is_some_and(|n| n.digits() && sentence[toks[j - 1].end..n.start] == *":");
             let signed = gap_before
                 .strip_suffix(['-', '−', '+'])
                 .is_some_and(|rest| rest.chars().all(|c| c.is_whitespace() || c == '('));

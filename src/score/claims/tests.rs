@@ -1,6 +1,11 @@
 //! Claim extraction tests, in the four languages.
 use super::*;
 
+/// The value and unit of each claim of `text`.
+fn counted(text: &str) -> Vec<(f64, String)> {
+    claims(text).into_iter().map(|c| (c.0, c.3)).collect()
+}
+
 fn claims(text: &str) -> Vec<(f64, f64, Bound, String)> {
     // The text's language, as the first pass guesses it.
     let german = || {
@@ -246,37 +251,31 @@ fn regression_page_counters_are_not_claims() {
 /// grouped number after a capitalised word are counts, and "175 députés sur 577" counts deputies.
 #[test]
 fn counts_after_places_and_counts_out_of_a_total_stay_claims() {
-    let units = |t: &str| {
-        claims(t)
-            .into_iter()
-            .map(|c| (c.0, c.3))
-            .collect::<Vec<_>>()
-    };
     assert_eq!(
-        units("Samedi, à Bordeaux 120 personnes ont défilé selon la préfecture."),
+        counted("Samedi, à Bordeaux 120 personnes ont défilé selon la préfecture."),
         [(120.0, "personne".to_string())]
     );
     assert_eq!(
-        units("Au total, 174 attentats ont tué en France 241 personnes depuis 1972."),
+        counted("Au total, 174 attentats ont tué en France 241 personnes depuis 1972."),
         [
             (174.0, "attentat".to_string()),
             (241.0, "personne".to_string())
         ]
     );
     assert_eq!(
-        units("He said in Paris 300 people were hurt on Saturday."),
+        counted("He said in Paris 300 people were hurt on Saturday."),
         [(300.0, "people".to_string())]
     );
     assert_eq!(
-        units("Des manifestants Exactement 106'301 «gilets jaunes» ont été recensés."),
+        counted("Des manifestants Exactement 106'301 «gilets jaunes» ont été recensés."),
         [(106301.0, "gilet".to_string())]
     );
     assert_eq!(
-        units("En janvier 2017, 175 députés sur 577 étaient également maires."),
+        counted("En janvier 2017, 175 députés sur 577 étaient également maires."),
         [(175.0, "depute".to_string())]
     );
     assert_eq!(
-        units("Près de 4 Belges sur dix consultent leurs e-mails en vacances."),
+        counted("Près de 4 Belges sur dix consultent leurs e-mails en vacances."),
         []
     );
 }
@@ -296,18 +295,12 @@ fn scores_codes_versions_and_names_with_verbs_are_not_claims() {
     ] {
         assert!(claims(text).is_empty(), "{text}: {:?}", claims(text));
     }
-    let units = |t: &str| {
-        claims(t)
-            .into_iter()
-            .map(|c| (c.0, c.3))
-            .collect::<Vec<_>>()
-    };
     assert_eq!(
-        units("It received from the Ministry of Finance 55 million yuan for the rescue."),
+        counted("It received from the Ministry of Finance 55 million yuan for the rescue."),
         [(55e6, "yuan".to_string())]
     );
     assert_eq!(
-        units("Typhoon Tokage Claims 25 Lives In Western Japan"),
+        counted("Typhoon Tokage Claims 25 Lives In Western Japan"),
         [(25.0, "live".to_string())]
     );
 }
@@ -317,40 +310,34 @@ fn scores_codes_versions_and_names_with_verbs_are_not_claims() {
 /// foreign UN workers" the adjective "foreign"; "10 basis points" the stem "basi".
 #[test]
 fn markup_currencies_adjectives_and_acronyms() {
-    let units = |t: &str| {
-        claims(t)
-            .into_iter()
-            .map(|c| (c.0, c.3))
-            .collect::<Vec<_>>()
-    };
     assert_eq!(
-        units(
+        counted(
             r##"Crooks target consumers. &lt;FONT face="verdana" size="-2" color="#666666"&gt;-The Post"##
         ),
         []
     );
     assert_eq!(
-        units(r#"Text <font size="2" color="red">here</font> now."#),
+        counted(r#"Text <font size="2" color="red">here</font> now."#),
         []
     );
     assert_eq!(
-        units("The team will try to win the $10 million Ansari X Prize on Monday."),
+        counted("The team will try to win the $10 million Ansari X Prize on Monday."),
         [(1e7, "dollar".to_string())]
     );
     assert_eq!(
-        units("Le litre coûte désormais 1,35 € à la pompe."),
+        counted("Le litre coûte désormais 1,35 € à la pompe."),
         [(1.35, "euro".to_string())]
     );
     assert_eq!(
-        units("Militants holding three foreign UN workers met officials."),
+        counted("Militants holding three foreign UN workers met officials."),
         [(3.0, "worker".to_string())]
     );
     assert_eq!(
-        units("Les 3 autres blessés ont été hospitalisés à Nantes."),
+        counted("Les 3 autres blessés ont été hospitalisés à Nantes."),
         [(3.0, "blesse".to_string())]
     );
     assert_eq!(
-        units("Rates rose by 25 basis points on Tuesday."),
+        counted("Rates rose by 25 basis points on Tuesday."),
         [(25.0, "basis".to_string())]
     );
 }
