@@ -26,8 +26,12 @@ pub const MAX_LINE: usize = 600;
 
 const SEED: u64 = 0x6372_6564_656e_6365;
 
-/// Hash of a line's folded form; letters only, so punctuation and spacing variants agree.
+/// Hash of a line's folded form; letters only, so punctuation and spacing variants agree. A line
+/// with no letter or digit is keyed by its other characters (see [`wordless_key`]).
 pub fn line_key(line: &str) -> u64 {
+    if !line.chars().any(char::is_alphanumeric) {
+        return wordless_key(line);
+    }
     if line.is_ascii() {
         // The fold of ASCII letters and digits is their lowercase: no allocation of the fold.
         let letters: Vec<u8> = line
@@ -40,6 +44,15 @@ pub fn line_key(line: &str) -> u64 {
     let f = fold_text(line);
     let letters: String = f.chars().filter(|c| c.is_alphanumeric()).collect();
     xxh3_64_with_seed(letters.as_bytes(), SEED)
+}
+
+/// Key of a line without words: its characters other than whitespace. Lines of punctuation alone
+/// all had the empty key before, so one stray "; ;" line became an outlet's "boilerplate" as soon
+/// as three of its articles had any wordless line (a blank separator, a stray mark), and was never
+/// flagged; an outlet's own repeated separator ("* * *") still recurs as one key.
+fn wordless_key(line: &str) -> u64 {
+    let marks: String = line.chars().filter(|c| !c.is_whitespace()).collect();
+    xxh3_64_with_seed(marks.as_bytes(), SEED ^ 1)
 }
 
 /// Each line of `view` short enough to be furniture, with its [`line_key`], computed from the
@@ -57,13 +70,21 @@ fn keyed_lines<'v>(view: &'v TextView) -> impl Iterator<Item = (Span, u64)> + 'v
         }
         let short = l.end - l.start <= MAX_LINE;
         let mut h = Xxh3::with_seed(SEED);
+        let first = w;
         while w < words.len() && view.original(words[w]).1 <= l.end {
             if short {
                 h.update(view.word(words[w]).as_bytes());
             }
             w += 1;
         }
-        short.then(|| (l, h.digest()))
+        short.then(|| {
+            let key = if w == first {
+                wordless_key(l.of(view.text))
+            } else {
+                h.digest()
+            };
+            (l, key)
+        })
     })
 }
 
@@ -174,6 +195,30 @@ mod tests {
             ]
         );
         assert!(bp.lines_of("other.fr", &view).is_empty());
+    }
+
+    #[test]
+    fn regression_a_stray_punctuation_line_is_not_boilerplate_because_other_lines_have_no_words() {
+        // Three articles of one outlet, each with a different wordless line: none recurs.
+        let texts = [
+            "First story about the harbour strike in the north.\n; ;\nMore text follows here.",
+            "Second story about the budget vote in parliament.\n* * *\nMore text follows here.",
+            "Third story about the floods along the river.\n  :\nMore text follows here.",
+            "Fourth story about the election results of the week.\n* * *\nMore text.",
+            "Fifth story about the port and its new terminal.\n* * *\nMore text again.",
+        ];
+        let bp = Boilerplate::learn(texts.iter().map(|t| ("wire.com", *t)));
+        let lines_of = |t: &str| -> Vec<String> {
+            let view = TextView::new(t);
+            bp.lines_of("wire.com", &view)
+                .iter()
+                .map(|l| l.of(t).to_string())
+                .collect()
+        };
+        assert!(!lines_of(texts[0]).contains(&"; ;".to_string()));
+        assert!(!lines_of(texts[2]).contains(&"  :".to_string()));
+        // The outlet's own separator, printed in three articles, is still its furniture.
+        assert!(lines_of(texts[1]).contains(&"* * *".to_string()));
     }
 
     #[test]

@@ -375,3 +375,65 @@ fn each_language_scans_its_own_and_the_star_patterns() {
         }
     }
 }
+
+#[test]
+fn stray_punctuation_of_any_shape_but_not_abbreviations() {
+    let hit = |text: &str, lang: &str, ev: &str| {
+        let f = flags_of(text, None, Some(lang));
+        assert!(has(&f, FlagKind::BrokenPunctuation, ev), "{text:?}: {f:?}");
+    };
+    hit("Le maire a parlé, . Puis il est parti.", "fr", ", .");
+    hit("Der Zug kam an. ; Dann fuhr er weiter.", "de", ". ;");
+    hit("El ministro lo dijo».,\nLuego se fue.", "es", "».,");
+    hit(
+        "Sales rose 4 pct.\n    :\n    The company said more.",
+        "en",
+        ":",
+    );
+    hit(
+        "La grève continue. .. Les syndicats appellent.",
+        "fr",
+        ". ..",
+    );
+    hit("Die Polizei kam , dann die Feuerwehr.", "de", "m , d");
+    for clean in [
+        "The firm is based in Los Angeles, Calif., and in Washington, D.C., officials said.",
+        "Er kaufte Äpfel, Birnen usw., dann ging er nach Hause.",
+        "Il a dit : « Nous verrons ; peut-être. »",
+        "Prices rose... Then they fell back.",
+        "Shares of Acme Inc., a maker of tools, rose 5 pct.",
+    ] {
+        let f = flags_of(clean, None, None);
+        assert!(
+            !f.iter().any(|x| x.kind == FlagKind::BrokenPunctuation),
+            "{clean:?}: {f:?}"
+        );
+    }
+}
+
+#[test]
+fn pipeline_placeholders_in_any_wrapping_but_not_tickers_or_hashtags() {
+    for (text, ev) in [
+        ("Le porte-parole [PERSON] a confirmé.", "[PERSON]"),
+        ("Se evacuaron 3 @,@ 500 personas.", "@,@"),
+        ("Die Regierung gab 12 $NUM Millionen aus.", "$NUM"),
+        ("The interim tol ##l stands at 30.", "l ##l"),
+        ("Le bilan prov ##isoire est lourd.", "v ##i"),
+        ("L&#x27;armée a reculé.", "&#x27;"),
+        ("Environ 12 . 500 manifestants ont défilé.", "12 . 500"),
+    ] {
+        let f = flags_of(text, None, None);
+        assert!(has(&f, FlagKind::MtPlaceholder, ev), "{text:?}: {f:?}");
+    }
+    for clean in [
+        "Acme <ACME.N> said on Monday it would buy Widget Corp <WDG>.",
+        "Follow the debate with #Election2024 and ## Heading",
+        "Le bilan est de 12,5 % et 3.500 personnes.",
+    ] {
+        let f = flags_of(clean, None, None);
+        assert!(
+            !f.iter().any(|x| x.kind == FlagKind::MtPlaceholder),
+            "{clean:?}: {f:?}"
+        );
+    }
+}
