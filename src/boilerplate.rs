@@ -46,12 +46,16 @@ pub fn line_key(line: &str) -> u64 {
     xxh3_64_with_seed(letters.as_bytes(), SEED)
 }
 
-/// Key of a line without words: its characters other than whitespace. Lines of punctuation alone
+/// Key of a line without words: the distinct characters it is made of, so a feed's debris of
+/// varying length (", , ," and ", ,") is one key. Lines of punctuation alone
 /// all had the empty key before, so one stray "; ;" line became an outlet's "boilerplate" as soon
 /// as three of its articles had any wordless line (a blank separator, a stray mark), and was never
 /// flagged; an outlet's own repeated separator ("* * *") still recurs as one key.
 fn wordless_key(line: &str) -> u64 {
-    let marks: String = line.chars().filter(|c| !c.is_whitespace()).collect();
+    let mut marks: Vec<char> = line.chars().filter(|c| !c.is_whitespace()).collect();
+    marks.sort_unstable();
+    marks.dedup();
+    let marks: String = marks.into_iter().collect();
     xxh3_64_with_seed(marks.as_bytes(), SEED ^ 1)
 }
 

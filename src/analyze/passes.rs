@@ -162,9 +162,15 @@ impl First {
                 (analyzed, claims, keys, TextWords::of(text), lookalikes)
             })
             .collect();
-        for (a, claims, keys, words, warnings) in out {
+        for ((a, claims, keys, words, warnings), text) in out.into_iter().zip(texts) {
             self.warnings.extend(warnings);
             self.vocab.add(words);
+            // The headline another article's teaser would repeat: the title, else the first line.
+            let headline = match &a.article.title {
+                Some(t) => t.as_str(),
+                None => text.lines().next().unwrap_or(""),
+            };
+            self.vocab.headlines.add(&a.article.id, headline.trim());
             if a.article.outlet_known {
                 self.learner.add(&a.article.outlet, &keys);
             }

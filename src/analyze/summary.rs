@@ -20,14 +20,15 @@ type FeedKey = (garble::FlagKind, String);
 /// Artefacts that one outlet prints in (nearly) every article — a feed's format or scraping residue
 /// such as KCNA's ", ," — are that outlet's boilerplate: kept as flags, not counted in `garble`.
 pub(super) fn discount_feed_artefacts(articles: &mut [ArticleFacts]) {
-    // Evidence made of punctuation only (", ,", ":, ,", ", , , ,") is one family: a scraper that
-    // joins lines with commas leaves all of them, so they share one key.
+    // Evidence made of punctuation only (", ,", ":, ,", ", , , ,"), and any broken punctuation, is
+    // one family: a scraper that joins lines with commas leaves all of them, so they share one key.
     let key = |f: &Flag| {
         let folded: String = crate::normalize::fold_text(&f.evidence)
             .chars()
             .filter(|c| !c.is_ascii_digit())
             .collect();
-        if folded.chars().any(char::is_alphanumeric) {
+        // Broken punctuation is one family whatever word it follows ("said.,", "people.,").
+        if f.kind != FlagKind::BrokenPunctuation && folded.chars().any(char::is_alphanumeric) {
             (f.kind, folded)
         } else {
             (f.kind, String::from("<punctuation>"))

@@ -10,6 +10,7 @@ mod chrome;
 pub mod lang;
 mod promo;
 mod rules;
+mod teaser;
 pub mod vocab;
 
 use regex::{Regex, RegexSet};
@@ -144,6 +145,7 @@ pub struct Garbler {
     promo: Vec<(String, Vec<String>)>,
     chrome: chrome::Chrome,
     promo_cues: promo::PromoCues,
+    teasers: teaser::Teasers,
     langid: LangId,
 }
 
@@ -234,6 +236,7 @@ impl Garbler {
             promo: promo_out,
             chrome: chrome::Chrome::parse(chrome::BUNDLED_CHROME),
             promo_cues: promo::PromoCues::parse(promo::BUNDLED_PROMO_CUES),
+            teasers: teaser::Teasers::parse(teaser::BUNDLED_TEASER),
             langid,
         })
     }
@@ -274,6 +277,7 @@ impl Garbler {
         self.surface(doc, lang.as_deref(), &mut flags);
         rules::glued_words(doc, lang.as_deref(), &self.langid, &mut flags);
         rules::repeated_lines(doc, &words, &mut flags);
+        self.teasers.lines(doc, &words, &self.langid, &mut flags);
         if let Some(l) = lang.as_deref() {
             rules::foreign(doc, l, &words, &self.langid, &mut flags);
             rules::seo(doc, l, &words, &self.promo, &mut flags);

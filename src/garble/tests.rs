@@ -437,3 +437,141 @@ fn pipeline_placeholders_in_any_wrapping_but_not_tickers_or_hashtags() {
         );
     }
 }
+
+fn flags_with_vocab(text: &str, title: Option<&str>, vocab: &vocab::Vocab) -> Vec<Flag> {
+    let registry = Registry::bundled();
+    let view = TextView::new(text);
+    let doc = Doc {
+        view: &view,
+        title,
+        lang: None,
+        boilerplate: &[],
+        citations: &[],
+        registry: &registry,
+        vocab: Some(vocab),
+    };
+    Garbler::bundled().flags(&doc).0
+}
+
+const BODY: &str =
+    "Les syndicats ont appelé à une nouvelle journée de grève jeudi dans tout le pays.";
+
+#[test]
+fn teaser_heads_in_any_layout_and_language() {
+    for (lang, head_line) in [
+        (
+            "fr",
+            "Voir également → Le port de Sète bloqué par les pêcheurs",
+        ),
+        (
+            "fr",
+            "[Lire notre sélection] Les dix plages les plus propres",
+        ),
+        (
+            "en",
+            "See also | Flooding closes the coastal road in Cornwall",
+        ),
+        ("en", "Read more\n\nCouncil votes to close the old library"),
+        (
+            "es",
+            "Lea también >> El Gobierno aprueba el nuevo presupuesto",
+        ),
+        (
+            "es",
+            "Te puede interesar Un incendio arrasa 300 hectáreas en Huelva",
+        ),
+        ("de", "Lesen Sie auch: Bahn streicht Verbindungen nach Prag"),
+        (
+            "de",
+            "Mehr zum Thema – Der Stadtrat stimmt über den Haushalt ab",
+        ),
+    ] {
+        let text =
+            format!("{BODY}\n\n{head_line}\n\nLa suite du texte reprend ici avec les détails.");
+        let f = flags_of(&text, None, Some(lang));
+        let head = head_line
+            .split(['→', '|', ':', '>', '–', '\n', ']'])
+            .next()
+            .unwrap();
+        assert!(
+            f.iter()
+                .any(|x| x.kind == FlagKind::InsertedTeaser && x.evidence.contains(head.trim())),
+            "{lang} {head_line:?}: {f:?}"
+        );
+    }
+}
+
+#[test]
+fn teaser_words_in_ordinary_lines_are_not_teasers() {
+    for text in [
+        // A hard-wrapped wire line that starts with a head word.
+        "The company said it bought a 20 pct\ninterest in Hongkong Electric Holdings Ltd to expand.",
+        // A sentence with a head word, and a name with one.
+        "Prices rose again.\nShe recommended that the United States cut its rates.",
+        "Prices rose again.\nVideo Shopping Network said sales rose 10 pct in March.",
+        // A speaker line that is a sentence.
+        "Prices rose again.\nLee said.\nHe added that the talks would go on.",
+        // A crosshead with no head word.
+        "Les syndicats ont appelé à la grève.\n\nUne mobilisation en baisse\n\nLe cortège était plus court.",
+    ] {
+        let f = flags_of(text, None, None);
+        assert!(
+            !f.iter().any(|x| x.kind == FlagKind::InsertedTeaser),
+            "{text:?}: {f:?}"
+        );
+    }
+}
+
+#[test]
+fn a_line_that_is_another_articles_headline_is_a_teaser_with_its_id() {
+    let mut vocab = vocab::Vocab::default();
+    vocab
+        .headlines
+        .add("b2", "Le port de Sète bloqué par les pêcheurs");
+    vocab.headlines.add(
+        "a1",
+        "Grève : les syndicats appellent à une nouvelle journée",
+    );
+    let text = format!("{BODY}\n\nLe port de Sète bloqué par les pêcheurs\n\nLa suite du texte.");
+    let f = flags_with_vocab(
+        &text,
+        Some("Grève : les syndicats appellent à une nouvelle journée"),
+        &vocab,
+    );
+    assert!(
+        f.iter()
+            .any(|x| x.kind == FlagKind::InsertedTeaser && x.detail == "headline of article b2"),
+        "{f:?}"
+    );
+    // Its own headline repeated, and another's headline opening the body (a republication), are not.
+    let own = format!("{BODY}\n\nGrève : les syndicats appellent à une nouvelle journée\n\nSuite.");
+    let f = flags_with_vocab(
+        &own,
+        Some("Grève : les syndicats appellent à une nouvelle journée"),
+        &vocab,
+    );
+    assert!(
+        !f.iter().any(|x| x.detail.starts_with("headline of")),
+        "{f:?}"
+    );
+    let republished = format!("Le port de Sète bloqué par les pêcheurs\n{BODY}");
+    let f = flags_with_vocab(&republished, None, &vocab);
+    assert!(
+        !f.iter().any(|x| x.detail.starts_with("headline of")),
+        "{f:?}"
+    );
+}
+
+#[test]
+fn the_smallest_id_names_a_shared_headline_whatever_the_order() {
+    let h = "Le port de Sète bloqué par les pêcheurs";
+    let mut a = vocab::Vocab::default();
+    a.headlines.add("z9", h);
+    a.headlines.add("b2", h);
+    let mut b = vocab::Vocab::default();
+    b.headlines.add("b2", h);
+    b.headlines.add("z9", h);
+    let k = crate::boilerplate::line_key(h);
+    assert_eq!(a.headlines.get(k), Some("b2"));
+    assert_eq!(b.headlines.get(k), Some("b2"));
+}

@@ -23,6 +23,42 @@ pub struct Vocab {
     title: FxHashSet<u64>,
     camel: FxHashMap<u64, u32>,
     joined: FxHashMap<u64, u32>,
+    /// Headlines of the input's articles (for teasers that repeat another article's headline).
+    pub headlines: Headlines,
+}
+
+/// A headline needs this many words to identify another article's teaser.
+pub const MIN_HEADLINE_WORDS: usize = 4;
+/// Longer than this (bytes), a title is not a headline a teaser would repeat.
+const MAX_HEADLINE: usize = 300;
+
+/// Headlines of the input: the key of each article's title (or, without one, its first line) and
+/// the smallest id of the articles that have it, so the answer does not depend on row order.
+#[derive(Debug, Clone, Default)]
+pub struct Headlines {
+    ids: FxHashMap<u64, String>,
+}
+
+impl Headlines {
+    /// Adds the headline of article `id`; headlines of fewer than four words are not kept.
+    pub fn add(&mut self, id: &str, headline: &str) {
+        if headline.split_whitespace().count() < MIN_HEADLINE_WORDS || headline.len() > MAX_HEADLINE
+        {
+            return;
+        }
+        let e = self
+            .ids
+            .entry(crate::boilerplate::line_key(headline))
+            .or_insert_with(|| id.to_string());
+        if id < e.as_str() {
+            *e = id.to_string();
+        }
+    }
+
+    /// The article whose headline has `key`.
+    pub fn get(&self, key: u64) -> Option<&str> {
+        self.ids.get(&key).map(String::as_str)
+    }
 }
 
 /// The key of a "Name conj Name" phrase.
