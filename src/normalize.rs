@@ -12,25 +12,24 @@ use unicode_normalization::char::{decompose_canonical, is_combining_mark};
 pub struct Folded {
     /// The folded text.
     pub text: String,
-    /// `map[i]` is the original byte offset of the character that produced folded byte `i`;
-    /// `map[text.len()]` is the original length, so end offsets map too.
-    map: Vec<u32>,
-    /// Original byte offset just past the character that produced folded byte `i`.
-    ends: Vec<u32>,
+    /// `spans[i]` is the original byte range of the character that produced folded byte `i`
+    /// (start, and end, past a collapsed run of whitespace); `spans[text.len()]` is the original
+    /// length twice, so end offsets map too.
+    spans: Vec<(u32, u32)>,
 }
 
 impl Folded {
     /// Original byte offset where folded byte `i` starts.
     pub fn start_of(&self, i: usize) -> usize {
-        self.map[i.min(self.map.len() - 1)] as usize
+        self.spans[i.min(self.spans.len() - 1)].0 as usize
     }
 
     /// Original byte offset just past folded byte `i - 1`, i.e. the end of a folded range `..i`.
     pub fn end_of(&self, i: usize) -> usize {
         if i == 0 {
-            return self.map[0] as usize;
+            return self.spans[0].0 as usize;
         }
-        self.ends[(i - 1).min(self.ends.len() - 1)] as usize
+        self.spans[(i - 1).min(self.spans.len() - 1)].1 as usize
     }
 
     /// Maps a folded byte range to the original byte range it covers.
@@ -79,13 +78,12 @@ pub fn fold(s: &str) -> Folded {
     offsets.finish(s.len());
     Folded {
         text,
-        map: offsets.map,
-        ends: offsets.ends,
+        spans: offsets.spans,
     }
 }
 
 /// The text of [`fold`] without the offset map: for words and short keys, where nothing is mapped
-/// back (one allocation instead of three).
+/// back (one allocation instead of two).
 pub fn fold_text(s: &str) -> String {
     fold_with(s, true, &mut ())
 }
@@ -111,34 +109,30 @@ impl OffsetSink for () {
 }
 
 struct Offsets {
-    map: Vec<u32>,
-    ends: Vec<u32>,
+    spans: Vec<(u32, u32)>,
 }
 
 impl Offsets {
     fn with_capacity(n: usize) -> Offsets {
         Offsets {
-            map: Vec::with_capacity(n),
-            ends: Vec::with_capacity(n),
+            spans: Vec::with_capacity(n),
         }
     }
 
     fn finish(&mut self, len: usize) {
-        self.map.push(len as u32);
-        self.ends.push(len as u32);
+        self.spans.push((len as u32, len as u32));
     }
 }
 
 impl OffsetSink for Offsets {
     #[inline]
     fn push(&mut self, off: u32, end: u32) {
-        self.map.push(off);
-        self.ends.push(end);
+        self.spans.push((off, end));
     }
     #[inline]
     fn extend(&mut self, end: u32) {
-        if let Some(e) = self.ends.last_mut() {
-            *e = end;
+        if let Some(e) = self.spans.last_mut() {
+            e.1 = end;
         }
     }
 }
@@ -233,26 +227,38 @@ fn fold_with<O: OffsetSink>(s: &str, lower: bool, offsets: &mut O) -> String {
     let ascii = &ASCII_FOLD[lower as usize];
     let latin = latin_table();
     let bytes = s.as_bytes();
-    let mut text = String::with_capacity(s.len());
+    // Bytes of whole characters only: ASCII bytes and encoded chars.
+    let mut text: Vec<u8> = Vec::with_capacity(s.len());
     let mut last_space = false;
     let mut i = 0;
     while i < bytes.len() {
         let b = bytes[i];
-        let (c, len) = if b < 0x80 {
-            (None, 1)
-        } else {
-            let c = s[i..].chars().next().unwrap_or(' ');
-            (Some(c), c.len_utf8())
-        };
+        // ASCII bytes go through the table without decoding a character.
+        if b < 0x80 {
+            let folded = ascii[b as usize];
+            i += 1;
+            if folded == b' ' {
+                if last_space {
+                    offsets.extend(i as u32);
+                    continue;
+                }
+                last_space = true;
+            } else {
+                last_space = false;
+            }
+            text.push(folded);
+            offsets.push(i as u32 - 1, i as u32);
+            continue;
+        }
+        let c = s[i..].chars().next().unwrap_or(' ');
         let off = i as u32;
-        let end = (i + len) as u32;
-        i += len;
+        let end = (i + c.len_utf8()) as u32;
+        i += c.len_utf8();
         let folded = match c {
-            None => ascii[b as usize],
-            Some(c) if (c as u32) < LATIN_END && latin[c as usize - 0x80][lower as usize] != 0 => {
+            c if (c as u32) < LATIN_END && latin[c as usize - 0x80][lower as usize] != 0 => {
                 latin[c as usize - 0x80][lower as usize]
             }
-            Some(c) => {
+            c => {
                 if is_invisible(c) {
                     continue;
                 }
@@ -262,9 +268,9 @@ fn fold_with<O: OffsetSink>(s: &str, lower: bool, offsets: &mut O) -> String {
                     Class::Other => {
                         last_space = false;
                         fold_char(c, lower, &mut |x| {
-                            let before = text.len();
-                            text.push(x);
-                            for _ in before..text.len() {
+                            let mut buf = [0u8; 4];
+                            for &b in x.encode_utf8(&mut buf).as_bytes() {
+                                text.push(b);
                                 offsets.push(off, end);
                             }
                         });
@@ -283,10 +289,10 @@ fn fold_with<O: OffsetSink>(s: &str, lower: bool, offsets: &mut O) -> String {
         } else {
             last_space = false;
         }
-        text.push(folded as char);
+        text.push(folded);
         offsets.push(off, end);
     }
-    text
+    String::from_utf8(text).expect("whole characters are UTF-8")
 }
 
 /// `s` on one line, whitespace collapsed, cut to `max` characters with an ellipsis (for evidence
@@ -460,12 +466,13 @@ mod tests {
             assert_eq!(fold_with(s, lower, &mut ()), text, "{s:?}");
             let f = Folded {
                 text: t,
-                map: o.map,
-                ends: o.ends,
+                spans: o.spans,
             };
             assert_eq!(f.text, text, "{s:?}");
-            assert_eq!(f.map, map, "{s:?}");
-            assert_eq!(f.ends, ends, "{s:?}");
+            let starts: Vec<u32> = f.spans.iter().map(|s| s.0).collect();
+            let f_ends: Vec<u32> = f.spans.iter().map(|s| s.1).collect();
+            assert_eq!(starts, map, "{s:?}");
+            assert_eq!(f_ends, ends, "{s:?}");
         }
     }
 

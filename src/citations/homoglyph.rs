@@ -25,6 +25,16 @@ fn mixed(word: &str) -> bool {
     word.chars().any(|c| c.is_ascii_alphabetic()) && word.chars().any(|c| latin_twin(c).is_some())
 }
 
+/// UTF-8 lead bytes of the Greek and Cyrillic blocks (U+0380..U+053F), where every look-alike of
+/// [`latin_twin`] lives.
+const TWIN_LEADS: std::ops::RangeInclusive<u8> = 0xCE..=0xD4;
+
+/// True when `text` may hold a look-alike letter: a byte scan, no decoding (most texts have none,
+/// so [`find`] stops here).
+fn has_twin_lead(text: &str) -> bool {
+    text.bytes().any(|b| TWIN_LEADS.contains(&b))
+}
+
 /// A source name written with look-alike letters.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Homoglyph {
@@ -41,7 +51,7 @@ pub struct Homoglyph {
 /// Source names in `text` that become a citation once look-alike letters of mixed-script words are
 /// read as Latin. Linear in the text; the extractor runs again only on a text holding such a word.
 pub fn find(extractor: &Extractor, field: Field, text: &str) -> Vec<Homoglyph> {
-    if text.is_ascii() || !text.split(|c: char| !c.is_alphanumeric()).any(mixed) {
+    if !has_twin_lead(text) || !text.split(|c: char| !c.is_alphanumeric()).any(mixed) {
         return Vec::new();
     }
     // The text with look-alikes of mixed words replaced, and each replaced char's offsets.
@@ -99,6 +109,16 @@ pub fn find(extractor: &Extractor, field: Field, text: &str) -> Vec<Homoglyph> {
 mod tests {
     use super::*;
     use crate::Registry;
+
+    #[test]
+    fn every_look_alike_starts_with_a_twin_lead_byte() {
+        for c in (0..0x3000).filter_map(char::from_u32) {
+            if latin_twin(c).is_some() {
+                let mut buf = [0u8; 4];
+                assert!(has_twin_lead(c.encode_utf8(&mut buf)), "{c:?}");
+            }
+        }
+    }
 
     #[test]
     fn a_cyrillic_letter_in_an_agency_name_is_found_with_its_offsets() {

@@ -226,7 +226,13 @@ pub fn quote_spans(text: &str) -> Vec<Span> {
     let mut open: Option<usize> = None;
     let mut depth = 0usize;
     let bytes = text.as_bytes();
-    for (i, c) in text.char_indices() {
+    // Only '"', '\n' and characters led by 0xC2 (« ») or 0xE2 (“ ” „) matter: bytes are scanned
+    // and just those decoded.
+    for (i, &b) in bytes.iter().enumerate() {
+        if !matches!(b, b'"' | b'\n' | 0xC2 | 0xE2) {
+            continue;
+        }
+        let c = text[i..].chars().next().unwrap_or(' ');
         match c {
             '«' | '“' | '„' => {
                 if depth == 0 {

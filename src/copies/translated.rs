@@ -228,19 +228,18 @@ pub fn strongest<'l>(
         .collect()
 }
 
-/// Multiset intersection size of the anchors of two runs of sentences: each anchor of `b` is
-/// matched at most once. Runs are one or two sentences, so a bit mask of `b`'s anchors does (no
+/// Multiset intersection size of two runs of anchors: each anchor of `y` is matched at most once.
+/// Runs are the anchors of one or two sentences, so a bit mask of `y`'s used anchors does (no
 /// allocation on the alignment's inner loop); longer lists fall back to a copy.
-fn shared(a: &[SentenceAnchors], b: &[SentenceAnchors]) -> usize {
-    let ys = || b.iter().flat_map(|s| s.anchors.iter());
-    let xs = a.iter().flat_map(|s| s.anchors.iter());
-    if ys().count() <= 64 {
+fn shared(x: &[u64], y: &[u64]) -> usize {
+    if y.len() <= 64 {
         let mut used = 0u64;
         let mut n = 0;
-        for h in xs {
-            if let Some(k) = ys()
+        for h in x {
+            if let Some(k) = y
+                .iter()
                 .enumerate()
-                .position(|(k, y)| used >> k & 1 == 0 && y == h)
+                .position(|(k, v)| used >> k & 1 == 0 && v == h)
             {
                 used |= 1 << k;
                 n += 1;
@@ -248,9 +247,9 @@ fn shared(a: &[SentenceAnchors], b: &[SentenceAnchors]) -> usize {
         }
         return n;
     }
-    let mut y: Vec<u64> = ys().copied().collect();
+    let mut y: Vec<u64> = y.to_vec();
     let mut n = 0;
-    for h in xs {
+    for h in x {
         if let Some(k) = y.iter().position(|v| v == h) {
             y.swap_remove(k);
             n += 1;
@@ -259,11 +258,67 @@ fn shared(a: &[SentenceAnchors], b: &[SentenceAnchors]) -> usize {
     n
 }
 
-fn block_of(a: &[SentenceAnchors], b: &[SentenceAnchors]) -> (usize, f64) {
-    let la: u32 = a.iter().map(|s| s.chars).sum();
-    let lb: u32 = b.iter().map(|s| s.chars).sum();
+/// What [`align`] reads of one side, computed once per pair: prefix sums of the sentence lengths,
+/// and the sentences' anchors that the other text holds too (no other anchor can be shared), flat
+/// in text order with a 64-bit Bloom mask per sentence.
+struct Side {
+    /// `chars[i]` is the length of sentences `..i`.
+    chars: Vec<u32>,
+    /// Anchors of sentence `i` are `anchors[starts[i]..starts[i + 1]]`.
+    starts: Vec<usize>,
+    anchors: Vec<u64>,
+    masks: Vec<u64>,
+}
+
+impl Side {
+    fn new(sentences: &[SentenceAnchors], common: &FxHashSet<u64>) -> Side {
+        let n = sentences.len();
+        let mut side = Side {
+            chars: Vec::with_capacity(n + 1),
+            starts: Vec::with_capacity(n + 1),
+            anchors: Vec::new(),
+            masks: Vec::with_capacity(n),
+        };
+        side.chars.push(0);
+        side.starts.push(0);
+        let mut sum = 0u32;
+        for s in sentences {
+            sum += s.chars;
+            side.chars.push(sum);
+            let mut mask = 0u64;
+            for &h in s.anchors.iter().filter(|h| common.contains(h)) {
+                side.anchors.push(h);
+                mask |= 1 << (h & 63);
+            }
+            side.starts.push(side.anchors.len());
+            side.masks.push(mask);
+        }
+        side
+    }
+
+    fn chars(&self, (from, to): (usize, usize)) -> u32 {
+        self.chars[to] - self.chars[from]
+    }
+
+    fn mask(&self, (from, to): (usize, usize)) -> u64 {
+        self.masks[from..to].iter().fold(0, |m, x| m | x)
+    }
+
+    fn anchors(&self, (from, to): (usize, usize)) -> &[u64] {
+        &self.anchors[self.starts[from]..self.starts[to]]
+    }
+}
+
+/// Anchors shared by sentences `a` of `x` and `b` of `y`, and the log of their length ratio.
+fn block_of(x: &Side, a: (usize, usize), y: &Side, b: (usize, usize)) -> (usize, f64) {
+    let (la, lb) = (x.chars(a), y.chars(b));
     let r = ((la as f64 + 10.0) / (lb as f64 + 10.0)).ln();
-    (shared(a, b), r)
+    let sh = if x.mask(a) & y.mask(b) == 0 {
+        0
+    } else {
+        shared(x.anchors(a), y.anchors(b))
+    };
+    (sh, r)
 }
 
 fn match_score(shared: usize, log_ratio: f64, merged: bool) -> f64 {
@@ -272,12 +327,13 @@ fn match_score(shared: usize, log_ratio: f64, merged: bool) -> f64 {
 
 const SKIP: f64 = -0.1;
 
-/// The best monotone alignment of two sentence sequences, as matched blocks in order.
+/// The best monotone alignment of two sentence sequences, as matched blocks in order; `common`
+/// holds the anchors both texts have (only they can be shared).
 ///
 /// # Complexity
 /// O(n · m) cell tests and memory for n and m sentences, at most [`MAX_ALIGN`] each; scores are
 /// computed only inside the band ([`BAND`] plus the difference of the counts).
-fn align(a: &[SentenceAnchors], b: &[SentenceAnchors]) -> Vec<Block> {
+fn align(a: &[SentenceAnchors], b: &[SentenceAnchors], common: &FxHashSet<u64>) -> Vec<Block> {
     let (n, m) = (a.len(), b.len());
     let band = BAND + n.abs_diff(m);
     let inside =
@@ -285,6 +341,7 @@ fn align(a: &[SentenceAnchors], b: &[SentenceAnchors]) -> Vec<Block> {
     const NONE: f64 = f64::NEG_INFINITY;
     // Scores and back-pointers over (i, j); cells outside the band stay unreachable.
     let w = m + 1;
+    let (sa, sb) = (Side::new(a, common), Side::new(b, common));
     let mut score = vec![NONE; (n + 1) * w];
     let mut back: Vec<(u8, u8)> = vec![(0, 0); (n + 1) * w];
     score[0] = 0.0;
@@ -308,7 +365,7 @@ fn align(a: &[SentenceAnchors], b: &[SentenceAnchors]) -> Vec<Block> {
             consider(0, 1, SKIP);
             for (di, dj) in [(1, 1), (2, 1), (1, 2)] {
                 if i >= di && j >= dj {
-                    let (sh, r) = block_of(&a[i - di..i], &b[j - dj..j]);
+                    let (sh, r) = block_of(&sa, (i - di, i), &sb, (j - dj, j));
                     consider(di, dj, match_score(sh, r, di + dj > 2));
                 }
             }
@@ -325,7 +382,7 @@ fn align(a: &[SentenceAnchors], b: &[SentenceAnchors]) -> Vec<Block> {
             break;
         }
         if di > 0 && dj > 0 {
-            let (sh, r) = block_of(&a[i - di..i], &b[j - dj..j]);
+            let (sh, r) = block_of(&sa, (i - di, i), &sb, (j - dj, j));
             blocks.push(Block {
                 a: (i - di, i),
                 b: (j - dj, j),
@@ -398,7 +455,7 @@ fn evidence(a: &[SentenceAnchors], b: &[SentenceAnchors]) -> Option<(Evidence, V
     if common.len() < MIN_SHARED {
         return None;
     }
-    let blocks = align(a, b);
+    let blocks = align(a, b, &common);
     let anchored =
         |x: &[SentenceAnchors], i: usize| x[i].anchors.iter().any(|h| common.contains(h));
     let mut in_a = vec![false; a.len()];
