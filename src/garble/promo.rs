@@ -15,6 +15,9 @@ pub const BUNDLED_PROMO_CUES: &str = include_str!("../../data/garble/promo_cues.
 /// Longest sentence, in words, that can be promotional filler.
 const MAX_WORDS: usize = 45;
 
+/// A call-to-action word counts among the first this many words of its sentence.
+const CTA_POSITION: usize = 4;
+
 /// Roles of a cue word, as bits.
 const CTA: u8 = 1;
 const ADDRESS: u8 = 2;
@@ -64,10 +67,21 @@ impl PromoCues {
         let Some(cues) = self.cues.get(lang) else {
             return;
         };
-        let mut run: Vec<(usize, usize, bool)> = Vec::new();
-        let flush = |run: &mut Vec<(usize, usize, bool)>, out: &mut Vec<Flag>| {
+        let quotes = crate::copies::tokens::quote_spans(text);
+        let in_quote =
+            |start: usize, end: usize| quotes.iter().any(|q| q.start < end && start < q.end);
+        // Each sentence of a run: its span, whether it is strong alone (a call to action to the
+        // reader naming the site), whether it names a site or what a site promotes, and whether it
+        // calls or addresses the reader, and whether the site speaks of itself or is named.
+        let mut run: Vec<(usize, usize, bool, bool, bool, bool)> = Vec::new();
+        let flush = |run: &mut Vec<(usize, usize, bool, bool, bool, bool)>, out: &mut Vec<Flag>| {
             let strong = run.len() == 1 && run[0].2;
-            if run.len() >= 2 || strong {
+            let names = run.iter().any(|r| r.3);
+            let to_reader = run.iter().any(|r| r.4);
+            // The site itself speaks ("nous", "our") or is named: advice to the reader about pages
+            // and accounts in a how-to text is not filler about the site.
+            let itself = run.iter().any(|r| r.5);
+            if (run.len() >= 2 && names && to_reader && itself) || strong {
                 let (start, end) = (run[0].0, run[run.len() - 1].1);
                 out.push(Flag {
                     kind: FlagKind::SeoBoilerplate,
@@ -90,8 +104,11 @@ impl PromoCues {
                 flush(&mut run, out);
                 continue;
             }
-            let roles = ws.iter().fold(0u8, |r, w| {
-                r | cues.get(words.text(w)).copied().unwrap_or(0)
+            // A call to action is an imperative: its verb opens the sentence ("Suivez…",
+            // "N'hésitez pas à…", "Don't miss…", "Folgen Sie…"); "share" inside a sentence is not one.
+            let roles = ws.iter().enumerate().fold(0u8, |r, (k, w)| {
+                let role = cues.get(words.text(w)).copied().unwrap_or(0);
+                r | if k < CTA_POSITION { role } else { role & !CTA }
             });
             let (cta, address, own, site) = (
                 roles & CTA != 0,
@@ -100,8 +117,22 @@ impl PromoCues {
                 roles & SITE != 0,
             );
             let named = (cta || address || own) && site_name(s.of(text));
-            if (cta || address || own) && (site || named) {
-                run.push((s.start, s.end, cta && address && named));
+            // The site speaking of itself or to the reader ("Notre équipe travaille…", "Nous vous
+            // proposons…") joins a run that names the site, outside quotations (a speaker's
+            // "nous" and "vous" are not the site's).
+            let quoted = in_quote(s.start, s.end);
+            let speaks = (cta || address || own) && !quoted;
+            if (cta || address || own) && (site || named) && !quoted {
+                run.push((
+                    s.start,
+                    s.end,
+                    cta && address && named,
+                    true,
+                    cta || address,
+                    own || named,
+                ));
+            } else if speaks {
+                run.push((s.start, s.end, false, false, cta || address, own));
             } else {
                 flush(&mut run, out);
             }

@@ -575,3 +575,44 @@ fn the_smallest_id_names_a_shared_headline_whatever_the_order() {
     assert_eq!(a.headlines.get(k), Some("b2"));
     assert_eq!(b.headlines.get(k), Some("b2"));
 }
+
+#[test]
+fn a_site_speaking_of_itself_and_to_the_reader_is_filler_in_four_languages() {
+    for (lang, promo) in [
+        ("fr", "Notre équipe travaille chaque jour pour vous. Abonnez-vous à notre newsletter pour tout savoir."),
+        ("en", "Our reporters work around the clock for you. Subscribe to our newsletter to stay informed."),
+        ("es", "Nuestro equipo trabaja cada día para usted. Suscríbase a nuestro boletín para no perderse nada."),
+        ("de", "Unsere Redaktion arbeitet jeden Tag für Sie. Abonnieren Sie unseren Newsletter, um nichts zu verpassen."),
+    ] {
+        let text = format!("{BODY}\n\n{promo}\n\nLa suite du texte reprend ici avec les détails.");
+        let f = flags_of(&text, None, Some(lang));
+        assert!(
+            f.iter().any(|x| x.kind == FlagKind::SeoBoilerplate),
+            "{lang}: {f:?}"
+        );
+    }
+}
+
+#[test]
+fn quoted_speech_how_to_advice_and_a_share_split_are_not_filler() {
+    for (lang, text) in [
+        (
+            "fr",
+            "« Nous vous demandons de rester chez vous. Suivez les consignes sur notre site », a dit le préfet.",
+        ),
+        (
+            "en",
+            "Open your account settings and pick the page you want. Then you can download your data in one file.",
+        ),
+        (
+            "en",
+            "The bank proposed a two-for-one share split. News of the split sent the stock up 14 pct.",
+        ),
+    ] {
+        let f = flags_of(text, None, Some(lang));
+        assert!(
+            !f.iter().any(|x| x.kind == FlagKind::SeoBoilerplate),
+            "{text:?}: {f:?}"
+        );
+    }
+}
