@@ -281,7 +281,7 @@ pub fn foreign(doc: &Doc, lang: &str, words: &Words, langid: &LangId, out: &mut 
                         .count();
                     capitalized * 2 < st.split_whitespace().count()
                 };
-                if g.lang != lang && (strong || clean_other) {
+                if g.lang != lang && (strong || clean_other || outvoted(text, ws, lang, langid)) {
                     out.push(flag(
                         FlagKind::ForeignFragment,
                         s.start,
@@ -300,6 +300,53 @@ pub fn foreign(doc: &Doc, lang: &str, words: &Words, langid: &LangId, out: &mut 
             conjunctions(text, s.start, st, lang, langid, doc.vocab, out);
         }
     }
+}
+
+/// The function words of another language outvote the text's own in a sentence of six words or
+/// more that is not a string of names: twice as many exclusive ones (at least two, the text's own
+/// at most one), or, counting words that several languages share ("la", "de"), at least two more
+/// than twice the text's own with one exclusive among them. Short sentences of Italian or Spanish
+/// in a French or English text have few exclusive function words, so the exclusive count alone
+/// missed them.
+fn outvoted(text: &str, ws: &[super::lang::Word], lang: &str, langid: &LangId) -> bool {
+    let langs = langid.languages();
+    let Some(own) = langs.iter().position(|l| l == lang) else {
+        return false;
+    };
+    if ws.len() < 6 {
+        return false;
+    }
+    let mut any = vec![0usize; langs.len()];
+    let mut excl = vec![0usize; langs.len()];
+    let capital = |w: &super::lang::Word| text[w.start..w.end].starts_with(char::is_uppercase);
+    // A string of names ("Caisse Nationale de Surcompensation du Batiment et des Travaux").
+    if ws.iter().filter(|w| capital(w)).count() * 2 >= ws.len() {
+        return false;
+    }
+    for (k, w) in ws.iter().enumerate() {
+        // Function words of names do not vote: a capitalised one past the first word ("Los
+        // Angeles", "Du Pont"), or one between two capitalised words ("Punta del Este",
+        // "Girozentrale und Bank").
+        let inside_name = if capital(w) {
+            k > 0
+        } else {
+            k > 0 && k + 1 < ws.len() && capital(&ws[k - 1]) && capital(&ws[k + 1])
+        };
+        if inside_name || (k == 0 && ws.len() > 1 && capital(&ws[1])) {
+            continue;
+        }
+        for (i, (a, e)) in any.iter_mut().zip(excl.iter_mut()).enumerate() {
+            if w.mask & (1 << i) != 0 {
+                *a += 1;
+                *e += usize::from(w.mask == 1 << i);
+            }
+        }
+    }
+    (0..langs.len()).filter(|&i| i != own).any(|i| {
+        let by_exclusive = excl[i] >= 2 && excl[own] <= 1 && excl[i] >= 2 * excl[own];
+        let by_any = excl[i] >= 1 && any[i] >= 2 * any[own] + 2;
+        by_exclusive || by_any
+    })
 }
 
 /// Conjunctions that machine translation leaves behind between two names ("Russie y Corée",

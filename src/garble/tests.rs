@@ -55,14 +55,21 @@ fn foreign_fragments() {
     );
     assert!(has(&f, FlagKind::ForeignFragment, "Russie"), "{f:?}");
     let f = flags_of(
-        "Le texte français est ici.\nFor Latest Updates Follow us on Google News",
+        "Le texte français est ici.\nFor the latest updates, you can follow us with the app.",
         None,
         Some("fr"),
     );
     assert!(
-        has(&f, FlagKind::ForeignFragment, "For Latest Updates"),
+        has(&f, FlagKind::ForeignFragment, "For the latest updates"),
         "{f:?}"
     );
+    // "on" is French as well as English: a French sentence with it is not foreign.
+    let f = flags_of(
+        "Le texte français est ici. On a dit que on ne viendrait pas, on reste ici.",
+        None,
+        Some("fr"),
+    );
+    assert!(!f.iter().any(|x| x.kind == FlagKind::ForeignFragment), "{f:?}");
 }
 
 #[test]
@@ -612,6 +619,36 @@ fn quoted_speech_how_to_advice_and_a_share_split_are_not_filler() {
         let f = flags_of(text, None, Some(lang));
         assert!(
             !f.iter().any(|x| x.kind == FlagKind::SeoBoilerplate),
+            "{text:?}: {f:?}"
+        );
+    }
+}
+
+#[test]
+fn a_short_sentence_of_another_language_is_foreign_but_names_are_not() {
+    for (lang, text, ev) in [
+        (
+            "en",
+            "The council met on Monday to discuss the budget. El alcalde rechazó la propuesta de los vecinos. The vote is next week.",
+            "El alcalde",
+        ),
+        (
+            "fr",
+            "Le conseil s'est réuni lundi pour parler du budget. La giunta ha detto che la decisione è stata rinviata ancora. Le vote aura lieu la semaine prochaine.",
+            "La giunta",
+        ),
+    ] {
+        let f = flags_of(text, None, Some(lang));
+        assert!(has(&f, FlagKind::ForeignFragment, ev), "{text:?}: {f:?}");
+    }
+    for (lang, text) in [
+        ("en", "Trade talks resumed in Punta del Este in Uruguay last September with the usual delegations."),
+        ("en", "LOS ANGELES, March 16 - Los Angeles Securities Group said it sold its unit to a rival."),
+        ("fr", "On le sait depuis longtemps, on le répète : les salaires ne suivent plus les prix."),
+    ] {
+        let f = flags_of(text, None, Some(lang));
+        assert!(
+            !f.iter().any(|x| x.kind == FlagKind::ForeignFragment),
             "{text:?}: {f:?}"
         );
     }
