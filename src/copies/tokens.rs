@@ -44,65 +44,52 @@ pub enum Slot {
 }
 
 /// Weekdays and months, folded, of the languages that write them lowercase (French, Spanish,
-/// Italian).
+/// Italian). Dispatched on the first byte, so most words are ruled out by one comparison.
 fn is_date_word(key: &str) -> bool {
-    matches!(
-        key,
-        "lundi"
-            | "mardi"
-            | "mercredi"
-            | "jeudi"
-            | "vendredi"
-            | "samedi"
-            | "dimanche"
-            | "janvier"
-            | "fevrier"
-            | "mars"
-            | "avril"
-            | "mai"
-            | "juin"
-            | "juillet"
-            | "aout"
-            | "septembre"
-            | "octobre"
-            | "novembre"
-            | "decembre"
-            | "lunes"
-            | "martes"
-            | "miercoles"
-            | "jueves"
-            | "viernes"
-            | "sabado"
-            | "domingo"
-            | "enero"
-            | "febrero"
-            | "marzo"
-            | "abril"
-            | "mayo"
-            | "junio"
-            | "julio"
-            | "agosto"
-            | "septiembre"
-            | "setiembre"
-            | "octubre"
-            | "noviembre"
-            | "diciembre"
-            | "lunedi"
-            | "martedi"
-            | "mercoledi"
-            | "giovedi"
-            | "venerdi"
-            | "domenica"
-            | "gennaio"
-            | "febbraio"
-            | "aprile"
-            | "maggio"
-            | "giugno"
-            | "luglio"
-            | "settembre"
-            | "ottobre"
-            | "dicembre"
-    )
+    let Some(&first) = key.as_bytes().first() else {
+        return false;
+    };
+    // The shortest is "mai" (3 bytes), the longest "septiembre" (10).
+    if !(3..=10).contains(&key.len()) {
+        return false;
+    }
+    match first {
+        b'a' => matches!(key, "avril" | "aout" | "abril" | "agosto" | "aprile"),
+        b'd' => matches!(
+            key,
+            "dimanche" | "decembre" | "domingo" | "diciembre" | "domenica" | "dicembre"
+        ),
+        b'e' => key == "enero",
+        b'f' => matches!(key, "fevrier" | "febrero" | "febbraio"),
+        b'g' => matches!(key, "giovedi" | "gennaio" | "giugno"),
+        b'j' => matches!(
+            key,
+            "jeudi" | "janvier" | "juin" | "juillet" | "jueves" | "junio" | "julio"
+        ),
+        b'l' => matches!(key, "lundi" | "lunes" | "lunedi" | "luglio"),
+        b'm' => matches!(
+            key,
+            "mardi"
+                | "mercredi"
+                | "mars"
+                | "mai"
+                | "martes"
+                | "miercoles"
+                | "marzo"
+                | "mayo"
+                | "martedi"
+                | "mercoledi"
+                | "maggio"
+        ),
+        b'n' => matches!(key, "novembre" | "noviembre"),
+        b'o' => matches!(key, "octobre" | "octubre" | "ottobre"),
+        b's' => matches!(
+            key,
+            "samedi" | "septembre" | "sabado" | "septiembre" | "setiembre" | "settembre"
+        ),
+        b'v' => matches!(key, "vendredi" | "viernes" | "venerdi"),
+        _ => false,
+    }
 }
 
 /// Whether the word at byte `start` of `text` opens a sentence: only spaces, commas, quotes,
@@ -167,6 +154,10 @@ pub fn tokenize(view: &TextView, skip: &[Span]) -> Vec<Token> {
     let mut out = Vec::with_capacity(words.len());
     let quotes = quote_spans(text);
     let mut last_sentence: Option<u32> = None;
+    // Sentences and quotations are sorted and disjoint and token offsets grow, so each is found
+    // by a cursor that only moves forward (a binary search again should an offset go back).
+    let mut sentence_at = Cursor::default();
+    let mut quote_at = Cursor::default();
     let mut w = 0;
     while w < words.len() {
         let (s, mut e) = (words[w].start as usize, words[w].end as usize);
@@ -193,8 +184,14 @@ pub fn tokenize(view: &TextView, skip: &[Span]) -> Vec<Token> {
         if skip.iter().any(|sp| sp.contains(os, oe)) {
             continue;
         }
-        let sentence = segs.sentences.partition_point(|sp| sp.end <= os) as u32;
-        let quoted = quotes.iter().any(|q| q.contains(os, oe));
+        let sentence = sentence_at.first(&segs.sentences, os, |sp, os| sp.end <= os) as u32;
+        // Only a quotation ending at or after `oe` and starting at or before `os` can hold the
+        // word; ends and starts both grow, so those follow the first quotation ending there.
+        let q = quote_at.first(&quotes, oe, |q, oe| q.end < oe);
+        let quoted = quotes[q..]
+            .iter()
+            .take_while(|q| q.start <= os)
+            .any(|q| q.contains(os, oe));
         let opens = last_sentence != Some(sentence);
         last_sentence = Some(sentence);
         let slot = slot_of(text, key, os, opens);
@@ -213,6 +210,39 @@ pub fn tokenize(view: &TextView, skip: &[Span]) -> Vec<Token> {
         });
     }
     out
+}
+
+/// A forward-moving `partition_point` over spans sorted so that `before` holds for a prefix:
+/// amortised constant time per query while the queried offsets do not decrease.
+#[derive(Default)]
+struct Cursor {
+    at: usize,
+    last: usize,
+}
+
+impl Cursor {
+    /// The number of leading spans of `spans` for which `before(span, offset)` holds, as
+    /// `spans.partition_point(|sp| before(sp, offset))` would return.
+    ///
+    /// # Complexity
+    /// Amortised O(1) for non-decreasing offsets; O(log n) after an offset that goes back.
+    #[inline]
+    fn first(
+        &mut self,
+        spans: &[Span],
+        offset: usize,
+        before: impl Fn(&Span, usize) -> bool,
+    ) -> usize {
+        if offset < self.last {
+            self.at = spans.partition_point(|sp| before(sp, offset));
+        } else {
+            while self.at < spans.len() && before(&spans[self.at], offset) {
+                self.at += 1;
+            }
+        }
+        self.last = offset;
+        self.at
+    }
 }
 
 fn is_digits(s: &str) -> bool {
@@ -330,6 +360,39 @@ mod tests {
             ["Yong", "Nam", "Saul", "Arana", "Tuesday", "martes", "Ana"]
         );
         assert_eq!(of(Slot::Number), ["7"]);
+    }
+
+    #[test]
+    fn date_words_are_the_listed_ones() {
+        let listed = "lundi mardi mercredi jeudi vendredi samedi dimanche janvier fevrier mars \
+                      avril mai juin juillet aout septembre octobre novembre decembre lunes martes \
+                      miercoles jueves viernes sabado domingo enero febrero marzo abril mayo junio \
+                      julio agosto septiembre setiembre octubre noviembre diciembre lunedi martedi \
+                      mercoledi giovedi venerdi domenica gennaio febbraio aprile maggio giugno \
+                      luglio settembre ottobre dicembre";
+        for w in listed.split_whitespace() {
+            assert!(is_date_word(w), "{w}");
+            assert!(!is_date_word(&w[1..]), "{w}");
+            assert!(!is_date_word(&format!("{w}s")), "{w}");
+        }
+        for w in ["", "m", "ma", "monday", "lundis", "x", "septiembres"] {
+            assert!(!is_date_word(w), "{w}");
+        }
+    }
+
+    #[test]
+    fn cursor_equals_partition_point() {
+        let spans: Vec<Span> = (0..20)
+            .map(|k| Span {
+                start: k * 10,
+                end: k * 10 + 5,
+            })
+            .collect();
+        let mut c = Cursor::default();
+        for off in [0, 3, 5, 5, 17, 60, 61, 12, 13, 250, 199, 200, 0] {
+            let want = spans.partition_point(|sp| sp.end <= off);
+            assert_eq!(c.first(&spans, off, |sp, o| sp.end <= o), want, "{off}");
+        }
     }
 
     #[test]

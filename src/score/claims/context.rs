@@ -34,7 +34,12 @@ pub(super) fn markup_spans(sentence: &str) -> Vec<std::ops::Range<usize>> {
     const TAG_MAX: usize = 300;
     let mut out = Vec::new();
     let mut from = 0;
-    while let Some(p) = sentence[from..].find(['<', '&']).map(|p| from + p) {
+    // '<' and '&' are ASCII: searched by byte.
+    while let Some(p) = sentence.as_bytes()[from..]
+        .iter()
+        .position(|&b| b == b'<' || b == b'&')
+        .map(|p| from + p)
+    {
         let (open, close) = if sentence[p..].starts_with("&lt;") {
             (4, "&gt;")
         } else if sentence[p..].starts_with('<') {

@@ -89,35 +89,52 @@ impl Tok<'_> {
     }
 }
 
+/// The words of a sentence: maximal runs of alphanumeric characters, ASCII bytes classified
+/// without decoding.
+///
+/// # Complexity
+/// Linear in the length of `text`.
 fn tokens(text: &str) -> Vec<Tok<'_>> {
-    let mut out = Vec::new();
+    let bytes = text.as_bytes();
+    let mut out = Vec::with_capacity(text.len() / 6);
     let mut start: Option<usize> = None;
-    let bounds = text
-        .char_indices()
-        .map(|(i, c)| (i, c.is_alphanumeric()))
-        .chain(std::iter::once((text.len(), false)));
-    for (i, alnum) in bounds {
+    let mut i = 0;
+    while i <= bytes.len() {
+        let (len, alnum) = match bytes.get(i) {
+            None => (1, false),
+            Some(&b) if b < 0x80 => (1, b.is_ascii_alphanumeric()),
+            Some(_) => {
+                let c = text[i..].chars().next().unwrap_or(' ');
+                (c.len_utf8(), c.is_alphanumeric())
+            }
+        };
         if alnum {
             start.get_or_insert(i);
         } else if let Some(s) = start.take() {
-            let raw = &text[s..i];
-            // An ASCII word folds to its lowercase: skip the general fold's allocations.
-            let word = if !raw.is_ascii() {
-                std::borrow::Cow::Owned(fold_text(raw))
-            } else if raw.bytes().any(|b| b.is_ascii_uppercase()) {
-                std::borrow::Cow::Owned(raw.to_ascii_lowercase())
-            } else {
-                std::borrow::Cow::Borrowed(raw)
-            };
-            out.push(Tok {
-                word,
-                raw,
-                start: s,
-                end: i,
-            });
+            out.push(tok(text, s, i));
         }
+        i += len;
     }
     out
+}
+
+/// The token of `text[s..e]`.
+fn tok(text: &str, s: usize, e: usize) -> Tok<'_> {
+    let raw = &text[s..e];
+    // An ASCII word folds to its lowercase: skip the general fold's allocations.
+    let word = if !raw.is_ascii() {
+        std::borrow::Cow::Owned(fold_text(raw))
+    } else if raw.bytes().any(|b| b.is_ascii_uppercase()) {
+        std::borrow::Cow::Owned(raw.to_ascii_lowercase())
+    } else {
+        std::borrow::Cow::Borrowed(raw)
+    };
+    Tok {
+        word,
+        raw,
+        start: s,
+        end: e,
+    }
 }
 
 fn singular(w: &str) -> String {
@@ -183,14 +200,18 @@ fn number_at(text: &str, toks: &[Tok], i: usize) -> Option<(f64, usize)> {
     Some((value, j))
 }
 
+/// Whether the tokens just before `i` spell one of `phrases` (words separated by single
+/// spaces), compared from the last word back so most phrases fail on their first comparison.
 fn phrase_before(toks: &[Tok], i: usize, phrases: &[&str]) -> bool {
     phrases.iter().any(|p| {
-        let n = p.split(' ').count();
-        i >= n
-            && toks[i - n..i]
-                .iter()
-                .zip(p.split(' '))
-                .all(|(t, w)| t.word.as_ref() == w)
+        let mut k = i;
+        p.rsplit(' ').all(|w| {
+            if k == 0 {
+                return false;
+            }
+            k -= 1;
+            toks[k].word.as_ref() == w
+        })
     })
 }
 
@@ -236,7 +257,8 @@ pub fn extract(
             n >= 3 && upper * 10 >= n * 7
         };
         let sources = sentence_sources(&sourcing, s.start, s.end);
-        let markup = markup_spans(sentence);
+        // Markup is looked for only once a sentence has a number.
+        let mut markup: Option<Vec<std::ops::Range<usize>>> = None;
         let mut i = 0;
         while i < toks.len() {
             let Some((v, mut j)) = number_at(sentence, &toks, i) else {
@@ -244,7 +266,11 @@ pub fn extract(
                 continue;
             };
             // `size="-2"`: a number inside an HTML tag left in the text is markup, not a count.
-            if markup.iter().any(|m| m.contains(&toks[i].start)) {
+            if markup
+                .get_or_insert_with(|| markup_spans(sentence))
+                .iter()
+                .any(|m| m.contains(&toks[i].start))
+            {
                 i = j;
                 continue;
             }
