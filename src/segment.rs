@@ -259,6 +259,67 @@ fn ends_sentence(s: &str, start: usize, dot: usize, after: usize) -> bool {
     }
 }
 
+/// Quotations, closed at the latest at the end of their paragraph so an unbalanced mark cannot
+/// swallow the rest of the text. Read by the copy stage (quoted passages) and the garble stage
+/// (a speaker's words are not the site's).
+///
+/// # Complexity
+/// One pass over the bytes of `text`.
+pub fn quote_spans(text: &str) -> Vec<Span> {
+    let mut out = Vec::new();
+    let mut open: Option<usize> = None;
+    let mut depth = 0usize;
+    let bytes = text.as_bytes();
+    // Only '"', '\n' and characters led by 0xC2 (« ») or 0xE2 (“ ” „) matter: bytes are scanned
+    // and just those decoded.
+    for (i, &b) in bytes.iter().enumerate() {
+        if !matches!(b, b'"' | b'\n' | 0xC2 | 0xE2) {
+            continue;
+        }
+        let c = text[i..].chars().next().unwrap_or(' ');
+        match c {
+            '«' | '“' | '„' => {
+                if depth == 0 {
+                    open = Some(i);
+                }
+                depth += 1;
+            }
+            '»' | '”' if depth > 0 => {
+                depth -= 1;
+                if depth == 0 {
+                    if let Some(o) = open.take() {
+                        out.push(Span {
+                            start: o,
+                            end: i + c.len_utf8(),
+                        });
+                    }
+                }
+            }
+            '"' => match open {
+                Some(o) if depth == 1 && bytes[o] == b'"' => {
+                    out.push(Span {
+                        start: o,
+                        end: i + 1,
+                    });
+                    open = None;
+                    depth = 0;
+                }
+                None => {
+                    open = Some(i);
+                    depth = 1;
+                }
+                _ => {}
+            },
+            '\n' if i + 1 < bytes.len() && bytes[i + 1] == b'\n' => {
+                open = None;
+                depth = 0;
+            }
+            _ => {}
+        }
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -67,7 +67,7 @@ impl PromoCues {
         let Some(cues) = self.cues.get(lang) else {
             return;
         };
-        let quotes = crate::copies::tokens::quote_spans(text);
+        let quotes = crate::segment::quote_spans(text);
         let in_quote =
             |start: usize, end: usize| quotes.iter().any(|q| q.start < end && start < q.end);
         // Each sentence of a run: its span, whether it is strong alone (a call to action to the

@@ -69,7 +69,10 @@ fn foreign_fragments() {
         None,
         Some("fr"),
     );
-    assert!(!f.iter().any(|x| x.kind == FlagKind::ForeignFragment), "{f:?}");
+    assert!(
+        !f.iter().any(|x| x.kind == FlagKind::ForeignFragment),
+        "{f:?}"
+    );
 }
 
 #[test]
