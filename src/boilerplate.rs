@@ -46,6 +46,16 @@ pub fn line_key(line: &str) -> u64 {
     xxh3_64_with_seed(letters.as_bytes(), SEED)
 }
 
+/// The [`line_key`] of a line with words, from its folded words (the letters of a line's fold are
+/// its words): no fold, no allocation.
+pub fn words_key<'a>(words: impl Iterator<Item = &'a str>) -> u64 {
+    let mut h = Xxh3::with_seed(SEED);
+    for w in words {
+        h.update(w.as_bytes());
+    }
+    h.digest()
+}
+
 /// Key of a line without words: the distinct characters it is made of, so a feed's debris of
 /// varying length (", , ," and ", ,") is one key. Lines of punctuation alone
 /// all had the empty key before, so one stray "; ;" line became an outlet's "boilerplate" as soon

@@ -138,7 +138,11 @@ fn check_glued(
                     && v.seen_lower(head)
                     && v.seen_word(&tail_word)
             });
-        if (tail_is_fw || by_vocab) && head_letters >= 2 && !mc && !recurring() {
+        // A lowercase word glued to a capitalised function word ("commentairesLe") is residue
+        // even when a feed repeats it in many articles: names do not take that shape.
+        let residue_shape =
+            tail_is_fw && head.chars().count() >= 3 && head.chars().all(char::is_lowercase);
+        if (tail_is_fw || by_vocab) && head_letters >= 2 && !mc && (residue_shape || !recurring()) {
             let end = s + pos + tail_word.len();
             out.push(flag(
                 FlagKind::GluedWords,

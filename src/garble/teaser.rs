@@ -225,9 +225,22 @@ impl Teasers {
         let text = doc.view.text;
         let lines = &doc.view.segs.lines;
         let l = lines[k];
+        // Cheap gates first: a head word among the first words, or another article's headline
+        // possible here.
+        let first = words.within(l.start, l.end);
+        let head_here = first
+            .iter()
+            .take(MAX_HEAD + 1)
+            .any(|w| self.head.contains(words.text(w)));
+        let headline_here = body_above
+            && first.len() >= MIN_HEADLINE_WORDS
+            && doc.vocab.is_some_and(|v| !v.headlines.is_empty());
+        if !head_here && !headline_here {
+            return None;
+        }
         let split = self.split(text, l, words, langid);
-        if body_above {
-            if let Some(f) = headline_of_another(doc.vocab, text, l, split.as_ref(), own) {
+        if headline_here {
+            if let Some(f) = headline_of_another(doc.vocab, text, l, split.as_ref(), own, words) {
                 return Some(f);
             }
         }
@@ -305,15 +318,16 @@ fn headline_of_another(
     l: Span,
     split: Option<&Split>,
     own: &[u64],
+    words: &Words,
 ) -> Option<Flag> {
     let vocab = vocab?;
-    let whole = l.of(text);
-    let candidates = [Some(whole), split.map(|s| &text[s.rest_start..l.end])];
-    for c in candidates.into_iter().flatten() {
-        if c.split_whitespace().count() < MIN_HEADLINE_WORDS {
+    let candidates = [Some(l.start), split.map(|s| s.rest_start)];
+    for from in candidates.into_iter().flatten() {
+        let ws = words.within(from, l.end);
+        if ws.len() < MIN_HEADLINE_WORDS {
             continue;
         }
-        let key = line_key(c);
+        let key = crate::boilerplate::words_key(ws.iter().map(|w| words.text(w)));
         if own.contains(&key) {
             continue;
         }

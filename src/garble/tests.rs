@@ -656,3 +656,65 @@ fn a_short_sentence_of_another_language_is_foreign_but_names_are_not() {
         );
     }
 }
+
+#[test]
+fn regression_an_ellipsis_opening_a_quote_is_not_broken_punctuation() {
+    let f = flags_of(
+        "He replied: \"...It is probably too early to say,\" the minister said.",
+        None,
+        Some("en"),
+    );
+    assert!(
+        !f.iter().any(|x| x.kind == FlagKind::BrokenPunctuation),
+        "{f:?}"
+    );
+    let f = flags_of("Il a dit « merci ».. Puis il est parti.", None, Some("fr"));
+    assert!(has(&f, FlagKind::BrokenPunctuation, "».."), "{f:?}");
+}
+
+#[test]
+fn an_entity_without_its_ampersand_and_sentences_joined_without_a_space() {
+    let f = flags_of(
+        "Britain #39;s largest bank said profits rose.",
+        None,
+        Some("en"),
+    );
+    assert!(has(&f, FlagKind::MtPlaceholder, "#39;"), "{f:?}");
+    let f = flags_of(
+        "Le musée a rouvert ses portes samedi.Les visiteurs étaient nombreux.",
+        None,
+        Some("fr"),
+    );
+    assert!(has(&f, FlagKind::BrokenPunctuation, "samedi.Les"), "{f:?}");
+    // Hashtags, abbreviations and domains are not joins.
+    for clean in [
+        "Suivez le mot-clé #2024 et le site lalibre.be pour la suite.",
+        "The U.S.A. team won. Acme Inc.'s shares rose.",
+    ] {
+        let f = flags_of(clean, None, None);
+        assert!(
+            !f.iter().any(|x| matches!(
+                x.kind,
+                FlagKind::BrokenPunctuation | FlagKind::MtPlaceholder
+            )),
+            "{clean:?}: {f:?}"
+        );
+    }
+}
+
+#[test]
+fn regression_residue_glued_to_a_function_word_counts_even_when_a_feed_repeats_it() {
+    let mut vocab = vocab::Vocab::default();
+    for t in [
+        "Texte un. commentairesLe gouvernement a répondu.",
+        "Texte deux. commentairesLe maire a répondu.",
+    ] {
+        vocab.add(vocab::TextWords::of(t));
+    }
+    let f = flags_with_vocab(
+        "Les manifestants sont restés toute la nuit. commentairesLe gouvernement a répondu.",
+        None,
+        &vocab,
+    );
+    assert!(has(&f, FlagKind::GluedWords, "commentairesLe"), "{f:?}");
+}

@@ -55,6 +55,11 @@ impl Headlines {
         }
     }
 
+    /// No headline was kept.
+    pub fn is_empty(&self) -> bool {
+        self.ids.is_empty()
+    }
+
     /// The article whose headline has `key`.
     pub fn get(&self, key: u64) -> Option<&str> {
         self.ids.get(&key).map(String::as_str)
