@@ -386,3 +386,21 @@ fn regression_a_range_word_at_the_end_of_a_sentence_does_not_panic() {
     assert!(claims("Prices went from 30 to").is_empty());
     assert!(claims("Il y avait entre 30 et").is_empty());
 }
+
+/// Regression (reader's check): AG News pooled the women's "100 meters" final with the 50 and
+/// 200 meters races as contradicting figures; a race or a distance names no thing counted.
+#[test]
+fn regression_race_distances_are_not_claims() {
+    for t in [
+        "She won the 100 meters final on Saturday in Athens.",
+        "Il a remporté le 200 mètres vendredi soir.",
+        "Ganó los 1.500 metros en Madrid el domingo.",
+        "Er lief die 400 Meter in Rekordzeit.",
+    ] {
+        assert!(counted(t).is_empty(), "{t:?}: {:?}", counted(t));
+    }
+    assert_eq!(
+        counted("Police said 300 protesters marched 5 km to the square."),
+        [(300.0, "protester".to_string())]
+    );
+}
