@@ -718,3 +718,25 @@ fn regression_residue_glued_to_a_function_word_counts_even_when_a_feed_repeats_i
     );
     assert!(has(&f, FlagKind::GluedWords, "commentairesLe"), "{f:?}");
 }
+
+#[test]
+fn a_sentence_its_function_words_do_not_settle_is_read_by_its_letters() {
+    let text = "The council met on Monday to discuss the budget. Lundi, la préfecture a rejeté la \
+                proposition des habitants du quartier. The vote is next week.";
+    let f = flags_of(text, None, Some("en"));
+    assert!(
+        has(&f, FlagKind::ForeignFragment, "Lundi, la préfecture"),
+        "{f:?}"
+    );
+    for clean in [
+        "The council met on Monday. Deputy director Rene de la Serre told reporters in Paris.",
+        "The council met on Monday. He spoke with Mexican president Miguel de la Madrid by phone.",
+        "Le conseil s'est réuni lundi. « Nous ne lâcherons rien », a lancé le porte-parole.",
+    ] {
+        let f = flags_of(clean, None, None);
+        assert!(
+            !f.iter().any(|x| x.kind == FlagKind::ForeignFragment),
+            "{clean:?}: {f:?}"
+        );
+    }
+}
