@@ -117,8 +117,9 @@ fn check_glued(
         let tail_is_fw = (2..=4).contains(&n) && title_case && fw;
         let head_letters = head.chars().filter(|c| c.is_alphabetic()).count();
         let mc = head == "Mc" || head == "Mac" || head.chars().count() == 1;
-        // The input's own vocabulary: "cliquez" written lowercase elsewhere, "Marseille" a word of
-        // its own elsewhere, and the glued token not a recurring name.
+        // The input's own vocabulary: "cliquez" written lowercase elsewhere (or a left part of five
+        // letters or more, which no brand shape has: "iPhone", "eBay", "macOS"), "Marseille" a word
+        // of its own elsewhere, and the glued token not a recurring name.
         // A camel-case token written whole in two articles or more is a name ("BlaBlaCar").
         let recurring = || {
             doc.vocab.is_some_and(|v| {
@@ -135,7 +136,7 @@ fn check_glued(
                     && head.chars().count() >= 3
                     && n >= 3
                     && title_case
-                    && v.seen_lower(head)
+                    && (v.seen_lower(head) || head.chars().count() >= 5)
                     && v.seen_word(&tail_word)
             });
         // A lowercase word glued to a capitalised function word ("commentairesLe") is residue

@@ -740,3 +740,33 @@ fn a_sentence_its_function_words_do_not_settle_is_read_by_its_letters() {
         );
     }
 }
+
+#[test]
+fn a_long_lowercase_word_glued_to_a_known_word_is_a_join_without_being_seen_alone() {
+    let mut vocab = vocab::Vocab::default();
+    for t in [
+        "Die Regierung in Berlin hat am Montag entschieden.",
+        "Apple verkauft das iPhone und eBay wächst, sagte er in Berlin.",
+    ] {
+        vocab.add(vocab::TextWords::of(t));
+    }
+    let f = flags_with_vocab(
+        "Der Streik geht weiter. weiterlesenRegierung kündigte neue Gespräche an.",
+        None,
+        &vocab,
+    );
+    assert!(
+        has(&f, FlagKind::GluedWords, "weiterlesenRegierung"),
+        "{f:?}"
+    );
+    for clean in [
+        "Apple verkauft das iPhone in Berlin, und eBay wächst weiter.",
+        "Das neue macOS kommt im Herbst nach Berlin.",
+    ] {
+        let f = flags_with_vocab(clean, None, &vocab);
+        assert!(
+            !f.iter().any(|x| x.kind == FlagKind::GluedWords),
+            "{clean:?}: {f:?}"
+        );
+    }
+}
