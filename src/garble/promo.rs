@@ -18,6 +18,9 @@ const MAX_WORDS: usize = 45;
 /// A call-to-action word counts among the first this many words of its sentence.
 const CTA_POSITION: usize = 4;
 
+/// German pronouns that address the reader only when capitalised (the polite form).
+const GERMAN_POLITE: [&str; 6] = ["sie", "ihr", "ihre", "ihnen", "ihren", "ihrer"];
+
 /// Roles of a cue word, as bits.
 const CTA: u8 = 1;
 const ADDRESS: u8 = 2;
@@ -107,7 +110,15 @@ impl PromoCues {
             // A call to action is an imperative: its verb opens the sentence ("Suivez…",
             // "N'hésitez pas à…", "Don't miss…", "Folgen Sie…"); "share" inside a sentence is not one.
             let roles = ws.iter().enumerate().fold(0u8, |r, (k, w)| {
-                let role = cues.get(words.text(w)).copied().unwrap_or(0);
+                let mut role = cues.get(words.text(w)).copied().unwrap_or(0);
+                // German "sie", "ihr" are "she", "they", "her" unless capitalised inside the
+                // sentence ("Folgen Sie uns", "Ihre Zeitung"): only then the reader.
+                if lang == "de"
+                    && GERMAN_POLITE.contains(&words.text(w))
+                    && !(k > 0 && text[w.start..w.end].starts_with(char::is_uppercase))
+                {
+                    role &= !ADDRESS;
+                }
                 r | if k < CTA_POSITION { role } else { role & !CTA }
             });
             let (cta, address, own, site) = (

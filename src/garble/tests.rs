@@ -770,3 +770,16 @@ fn a_long_lowercase_word_glued_to_a_known_word_is_a_join_without_being_seen_alon
         );
     }
 }
+
+/// Regression (reader's check): a German machine translation ("Auf der Seite der Schaffung von
+/// Arbeitsplätzen…", "sie" = they) was read as the site speaking to the reader.
+#[test]
+fn regression_german_sie_addresses_the_reader_only_when_capitalised() {
+    let text = "Die Regierung plant vier große Maßnahmen. Auf der Seite der Schaffung von \
+                Arbeitsplätzen wollen sie unsere Industrie stärken. Dafür haben sie ihre Pläne vorgelegt.";
+    let f = flags_of(text, None, Some("de"));
+    assert!(
+        !f.iter().any(|x| x.kind == FlagKind::SeoBoilerplate),
+        "{f:?}"
+    );
+}
