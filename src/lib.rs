@@ -30,6 +30,8 @@ pub mod registry;
 pub mod report;
 pub mod score;
 pub mod segment;
+#[cfg(test)]
+mod testing;
 pub mod text;
 pub mod timing;
 

@@ -518,17 +518,12 @@ mod tests {
                 }
             }
         }
-        let mut x: u64 = 0x9E37_79B9_7F4A_7C15;
-        for _ in 0..20_000 {
-            let mut t = String::new();
-            for _ in 0..(x % 40) as usize {
-                x ^= x << 13;
-                x ^= x >> 7;
-                x ^= x << 17;
-                t.push_str(pieces[(x % pieces.len() as u64) as usize]);
-            }
-            texts.push(t);
-        }
+        texts.extend(crate::testing::mixed_texts(
+            &pieces,
+            0x9E37_79B9_7F4A_7C15,
+            40,
+            20_000,
+        ));
         for t in &texts {
             assert_eq!(fast_sentences(t), slow_sentences(t), "{t:?}");
         }

@@ -200,15 +200,7 @@ mod tests {
             "\n",
             "_",
         ];
-        let mut x: u64 = 0x9E37_79B9_7F4A_7C15;
-        for _ in 0..20_000 {
-            let mut t = String::new();
-            for _ in 0..(x % 16) as usize {
-                x ^= x << 13;
-                x ^= x >> 7;
-                x ^= x << 17;
-                t.push_str(pieces[(x % pieces.len() as u64) as usize]);
-            }
+        for t in crate::testing::mixed_texts(&pieces, 0x9E37_79B9_7F4A_7C15, 16, 20_000) {
             assert_eq!(words_of(&t), reference(&t), "{t:?}");
         }
     }

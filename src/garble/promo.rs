@@ -131,9 +131,8 @@ impl PromoCues {
             // The site speaking of itself or to the reader ("Notre équipe travaille…", "Nous vous
             // proposons…") joins a run that names the site, outside quotations (a speaker's
             // "nous" and "vous" are not the site's).
-            let quoted = in_quote(s.start, s.end);
-            let speaks = (cta || address || own) && !quoted;
-            if (cta || address || own) && (site || named) && !quoted {
+            let cued = (cta || address || own) && !in_quote(s.start, s.end);
+            if cued && (site || named) {
                 run.push((
                     s.start,
                     s.end,
@@ -142,7 +141,7 @@ impl PromoCues {
                     cta || address,
                     own || named,
                 ));
-            } else if speaks {
+            } else if cued {
                 run.push((s.start, s.end, false, false, cta || address, own));
             } else {
                 flush(&mut run, out);

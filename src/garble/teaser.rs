@@ -98,16 +98,8 @@ impl Teasers {
         if ws.is_empty() || ws.len() > MAX_HEAD {
             return false;
         }
-        let mut strong = false;
-        for w in ws {
-            let t = words.text(w);
-            if self.head.contains(t) {
-                strong = true;
-            } else if !self.aux.contains(t) && w.mask == 0 && !langid.is_folded_function_word(t) {
-                return false;
-            }
-        }
-        strong
+        ws.iter().all(|w| self.is_head_word(words, langid, w))
+            && ws.iter().any(|w| self.head.contains(words.text(w)))
     }
 
     fn is_head_word(&self, words: &Words, langid: &LangId, w: &super::lang::Word) -> bool {

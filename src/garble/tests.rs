@@ -36,6 +36,23 @@ fn has(flags: &[Flag], kind: FlagKind, evidence: &str) -> bool {
         .any(|f| f.kind == kind && f.evidence.contains(evidence))
 }
 
+/// The input vocabulary of `texts`, as the first pass collects it.
+fn vocab_of(texts: &[&str]) -> vocab::Vocab {
+    let mut vocab = vocab::Vocab::default();
+    for t in texts {
+        vocab.add(vocab::TextWords::of(t));
+    }
+    vocab
+}
+
+/// None of `texts`, read in language `lang`, gets a flag of `kind`.
+fn assert_clean(kind: FlagKind, lang: Option<&str>, texts: &[&str]) {
+    for text in texts {
+        let f = flags_of(text, None, lang);
+        assert!(!f.iter().any(|x| x.kind == kind), "{text:?}: {f:?}");
+    }
+}
+
 #[test]
 fn machine_translation_placeholders() {
     let f = flags_of(
@@ -276,14 +293,11 @@ fn foreign_conjunctions_between_names_but_not_in_foreign_company_names() {
 
 #[test]
 fn glued_words_decided_by_the_inputs_vocabulary() {
-    let mut vocab = vocab::Vocab::default();
-    for t in [
+    let vocab = vocab_of(&[
         "Pour participer, cliquez sur le lien. Marseille accueille le sommet.",
         "Le fondateur de BlaBlaCar a parlé. BlaBlaCar recrute à Marseille.",
         "Le service BlaBlaCar a été cité.",
-    ] {
-        vocab.add(vocab::TextWords::of(t));
-    }
+    ]);
     let registry = Registry::bundled();
     let run = |text: &str| {
         let view = TextView::new(text);
@@ -406,19 +420,17 @@ fn stray_punctuation_of_any_shape_but_not_abbreviations() {
         ". ..",
     );
     hit("Die Polizei kam , dann die Feuerwehr.", "de", "m , d");
-    for clean in [
-        "The firm is based in Los Angeles, Calif., and in Washington, D.C., officials said.",
-        "Er kaufte Äpfel, Birnen usw., dann ging er nach Hause.",
-        "Il a dit : « Nous verrons ; peut-être. »",
-        "Prices rose... Then they fell back.",
-        "Shares of Acme Inc., a maker of tools, rose 5 pct.",
-    ] {
-        let f = flags_of(clean, None, None);
-        assert!(
-            !f.iter().any(|x| x.kind == FlagKind::BrokenPunctuation),
-            "{clean:?}: {f:?}"
-        );
-    }
+    assert_clean(
+        FlagKind::BrokenPunctuation,
+        None,
+        &[
+            "The firm is based in Los Angeles, Calif., and in Washington, D.C., officials said.",
+            "Er kaufte Äpfel, Birnen usw., dann ging er nach Hause.",
+            "Il a dit : « Nous verrons ; peut-être. »",
+            "Prices rose... Then they fell back.",
+            "Shares of Acme Inc., a maker of tools, rose 5 pct.",
+        ],
+    );
 }
 
 #[test]
@@ -435,17 +447,15 @@ fn pipeline_placeholders_in_any_wrapping_but_not_tickers_or_hashtags() {
         let f = flags_of(text, None, None);
         assert!(has(&f, FlagKind::MtPlaceholder, ev), "{text:?}: {f:?}");
     }
-    for clean in [
-        "Acme <ACME.N> said on Monday it would buy Widget Corp <WDG>.",
-        "Follow the debate with #Election2024 and ## Heading",
-        "Le bilan est de 12,5 % et 3.500 personnes.",
-    ] {
-        let f = flags_of(clean, None, None);
-        assert!(
-            !f.iter().any(|x| x.kind == FlagKind::MtPlaceholder),
-            "{clean:?}: {f:?}"
-        );
-    }
+    assert_clean(
+        FlagKind::MtPlaceholder,
+        None,
+        &[
+            "Acme <ACME.N> said on Monday it would buy Widget Corp <WDG>.",
+            "Follow the debate with #Election2024 and ## Heading",
+            "Le bilan est de 12,5 % et 3.500 personnes.",
+        ],
+    );
 }
 
 fn flags_with_vocab(text: &str, title: Option<&str>, vocab: &vocab::Vocab) -> Vec<Flag> {
@@ -513,7 +523,7 @@ fn teaser_heads_in_any_layout_and_language() {
 
 #[test]
 fn teaser_words_in_ordinary_lines_are_not_teasers() {
-    for text in [
+    assert_clean(FlagKind::InsertedTeaser, None, &[
         // A hard-wrapped wire line that starts with a head word.
         "The company said it bought a 20 pct\ninterest in Hongkong Electric Holdings Ltd to expand.",
         // A sentence with a head word, and a name with one.
@@ -523,13 +533,7 @@ fn teaser_words_in_ordinary_lines_are_not_teasers() {
         "Prices rose again.\nLee said.\nHe added that the talks would go on.",
         // A crosshead with no head word.
         "Les syndicats ont appelé à la grève.\n\nUne mobilisation en baisse\n\nLe cortège était plus court.",
-    ] {
-        let f = flags_of(text, None, None);
-        assert!(
-            !f.iter().any(|x| x.kind == FlagKind::InsertedTeaser),
-            "{text:?}: {f:?}"
-        );
-    }
+    ]);
 }
 
 #[test]
@@ -704,13 +708,10 @@ fn an_entity_without_its_ampersand_and_sentences_joined_without_a_space() {
 
 #[test]
 fn regression_residue_glued_to_a_function_word_counts_even_when_a_feed_repeats_it() {
-    let mut vocab = vocab::Vocab::default();
-    for t in [
+    let vocab = vocab_of(&[
         "Texte un. commentairesLe gouvernement a répondu.",
         "Texte deux. commentairesLe maire a répondu.",
-    ] {
-        vocab.add(vocab::TextWords::of(t));
-    }
+    ]);
     let f = flags_with_vocab(
         "Les manifestants sont restés toute la nuit. commentairesLe gouvernement a répondu.",
         None,
@@ -728,28 +729,19 @@ fn a_sentence_its_function_words_do_not_settle_is_read_by_its_letters() {
         has(&f, FlagKind::ForeignFragment, "Lundi, la préfecture"),
         "{f:?}"
     );
-    for clean in [
+    assert_clean(FlagKind::ForeignFragment, None, &[
         "The council met on Monday. Deputy director Rene de la Serre told reporters in Paris.",
         "The council met on Monday. He spoke with Mexican president Miguel de la Madrid by phone.",
         "Le conseil s'est réuni lundi. « Nous ne lâcherons rien », a lancé le porte-parole.",
-    ] {
-        let f = flags_of(clean, None, None);
-        assert!(
-            !f.iter().any(|x| x.kind == FlagKind::ForeignFragment),
-            "{clean:?}: {f:?}"
-        );
-    }
+    ]);
 }
 
 #[test]
 fn a_long_lowercase_word_glued_to_a_known_word_is_a_join_without_being_seen_alone() {
-    let mut vocab = vocab::Vocab::default();
-    for t in [
+    let vocab = vocab_of(&[
         "Die Regierung in Berlin hat am Montag entschieden.",
         "Apple verkauft das iPhone und eBay wächst, sagte er in Berlin.",
-    ] {
-        vocab.add(vocab::TextWords::of(t));
-    }
+    ]);
     let f = flags_with_vocab(
         "Der Streik geht weiter. weiterlesenRegierung kündigte neue Gespräche an.",
         None,

@@ -325,15 +325,7 @@ mod tests {
             "ŉ",
             "ﬁ",
         ];
-        let mut x: u64 = 0x2545_F491_4F6C_DD1D;
-        for _ in 0..20_000 {
-            let mut t = String::new();
-            for _ in 0..(x % 24) as usize {
-                x ^= x << 13;
-                x ^= x >> 7;
-                x ^= x << 17;
-                t.push_str(pieces[(x % pieces.len() as u64) as usize]);
-            }
+        for t in crate::testing::mixed_texts(&pieces, 0x2545_F491_4F6C_DD1D, 24, 20_000) {
             let (got, want) = (TextWords::of(&t), reference(&t));
             assert_eq!(got.lower, want.lower, "{t:?}");
             assert_eq!(got.title, want.title, "{t:?}");
