@@ -2,7 +2,7 @@
 //! a relay or a plain mention. Every rule states a general phenomenon of news copy.
 
 use super::cues::{any_phrase, find_phrase_gapped, words, Cues};
-use super::datelines::MONTH_WORDS;
+use super::datelines::{MONTH_WORDS, NOT_PLACES};
 use super::frames;
 use super::matcher::RawMatch;
 use crate::normalize::{ceil_char_boundary, floor_char_boundary};
@@ -69,11 +69,11 @@ impl<'a> FieldContext<'a> {
     /// Decides the kind of occurrence `i` and the byte range of its evidence.
     pub fn decide(&self, i: usize) -> (Decided, Span) {
         let m = &self.matches[i];
-        let line = self.segs.line_at(m.start, m.end).unwrap_or(Span {
-            start: m.start,
-            end: m.end,
-        });
+        let line = self.line_of(m);
         let sentence = self.segs.sentence_at(m.start, m.end).unwrap_or(line);
+        if m.ocr_credit {
+            return (Decided::Credit, self.clip(line, m));
+        }
         if let Some(seg) = self.credit_segment(m, line, sentence) {
             let kind = if self.has_photo_word(seg, line) {
                 Decided::Mention
@@ -220,6 +220,9 @@ impl<'a> FieldContext<'a> {
         if let Some(seg) = self.slash_signoff(m, line) {
             return Some(seg);
         }
+        if let Some(seg) = self.closing_signoff(m) {
+            return Some(seg);
+        }
         if let Some(tail) = self.dash_tail(line) {
             if tail.contains(m.start, m.end) && self.only_names(tail) {
                 return Some(tail);
@@ -266,6 +269,27 @@ impl<'a> FieldContext<'a> {
             .flatten()
     }
 
+    /// `m` alone closes its line after a finished sentence ("… des Planckaert. ap"): the sign-off
+    /// Swiss and French papers print, often in lower case, at the end of a dispatch.
+    pub(super) fn closing_signoff(&self, m: &RawMatch) -> Option<Span> {
+        let line = self.segs.line_at(m.start, m.end)?;
+        let after = &self.text[m.end..line.end];
+        let before = self.text[line.start..m.start].trim_end();
+        // The desk's initials may follow a slash ("… hier soir. ats/nxp").
+        let after = after
+            .strip_prefix('/')
+            .map(|r| r.trim_start_matches(|c: char| c.is_lowercase()))
+            .filter(|r| r.len() + 6 >= after.len())
+            .unwrap_or(after);
+        let closes = after.chars().all(|c| c.is_whitespace() || c == '.');
+        let spaced = before.len() < m.start - line.start;
+        let finished = before.ends_with(['.', '!', '?', '»', '"', '”']);
+        (closes && spaced && finished).then_some(Span {
+            start: m.start,
+            end: m.end,
+        })
+    }
+
     /// Line span without leading bullets/dashes and trailing periods.
     fn strip_line(&self, line: Span) -> Span {
         let s = line.of(self.text);
@@ -281,11 +305,23 @@ impl<'a> FieldContext<'a> {
 
     /// True when `m` sits inside a parenthesis or bracket on its line.
     pub fn in_parenthesis(&self, m: &RawMatch) -> bool {
-        let line = self.segs.line_at(m.start, m.end).unwrap_or(Span {
+        self.enclosing_paren(m, self.line_of(m)).is_some()
+    }
+
+    /// The line holding `m`; for a name split over two lines by a hyphen ("Reu-\nter"), both.
+    pub fn line_of(&self, m: &RawMatch) -> Span {
+        let own = Span {
             start: m.start,
             end: m.end,
-        });
-        self.enclosing_paren(m, line).is_some()
+        };
+        self.segs.line_at(m.start, m.end).unwrap_or_else(|| {
+            let first = self.segs.line_at(m.start, m.start).unwrap_or(own);
+            let last = self.segs.line_at(m.end, m.end).unwrap_or(own);
+            Span {
+                start: first.start.min(m.start),
+                end: last.end.max(m.end),
+            }
+        })
     }
 
     /// True when `inner` is two or more source names joined by slashes ("afp/Le Matin",
@@ -433,6 +469,27 @@ impl<'a> FieldContext<'a> {
             || after_sentence
             || self.dateline_words_only(head)
             || self.ends_with_dateline(head)
+            || self.place_before_paren(head, close, line)
+    }
+
+    /// A line that opens with one to three capitalised place words, the credit parenthesis, then a
+    /// new sentence: the Swiss dateline without a date ("Berne (ats) Le Conseil fédéral…", "Bern
+    /// (sda) Der Bundesrat…"). A name followed by its verb ("Jean Dupont (AFP) a dit") is not one.
+    fn place_before_paren(&self, head: Span, close: usize, line: Span) -> bool {
+        let s = head.of(self.text).trim();
+        if s.is_empty() || s.len() > 40 {
+            return false;
+        }
+        let toks = raw_tokens(s, 0);
+        let places = (1..=3).contains(&toks.len())
+            && toks.iter().all(|(_, t)| {
+                t.starts_with(char::is_uppercase)
+                    && !NOT_PLACES.contains(&crate::normalize::fold_text(t).as_str())
+            })
+            && s.chars()
+                .all(|c| c.is_alphabetic() || c.is_whitespace() || "-'’/,.".contains(c));
+        let rest = self.text[close + 1..line.end].trim_start();
+        places && rest.starts_with(char::is_uppercase)
     }
 
     /// True when `m` is an acronym in parentheses spelling the initials of the words just before
@@ -632,15 +689,45 @@ impl<'a> FieldContext<'a> {
             return frames::observed(window, &after, self.cues) || cued(&window[..staff]);
         }
         let incise = clause_start > 0 && frames::incise(&before, self.cues);
-        if incise || cued(window) || frames::observed(window, &after, self.cues) {
+        if incise
+            || cued(window)
+            || frames::observed(window, &after, self.cues)
+            || frames::dispatch_frame(window, &after, self.cues)
+            || self.distant_dative(start, m)
+        {
             return true;
         }
         let window = &after[..after.len().min(5)];
         self.cues.after.iter().any(|p| {
             find_phrase_gapped(window, p, 1).is_some_and(|at| {
-                at <= 2 && !frames::passive_after(window, at + p.len(), self.cues)
+                // "Reuters reporters were attacked": staff followed by a passive are the news.
+                let staff = p.len() == 1 && self.cues.observer.contains(&p[0]);
+                let upto = at + p.len() + if staff { 3 } else { 0 };
+                at <= 2 && !frames::passive_after(window, upto, self.cues)
             })
         })
+    }
+
+    /// A German speech verb governing `m` through a distant dative ([`frames::distant_dative`]),
+    /// read over the sentence from `start`.
+    fn distant_dative(&self, start: usize, m: &RawMatch) -> bool {
+        let from = ceil_char_boundary(self.text, m.start.saturating_sub(240).max(start));
+        let toks = raw_tokens(&self.text[from..m.start], from);
+        let toks = &toks[toks.len().saturating_sub(20)..];
+        frames::distant_dative(toks, self.text, self.cues)
+    }
+
+    /// True when the words around `m` say it is an agency: a dispatch noun ("une dépêche Havas",
+    /// "Reuter-Meldung") or an agency word ("l'agence Reuter"). A credit-only alias (a name that
+    /// is also a surname or a company) so introduced counts outside credit lines too.
+    pub fn named_as_agency(&self, m: &RawMatch) -> bool {
+        let from = ceil_char_boundary(self.text, m.start.saturating_sub(80));
+        let to = floor_char_boundary(self.text, (m.end + 40).min(self.text.len()));
+        let before = words(&self.text[from..m.start]);
+        let after = words(&self.text[m.end..to]);
+        let before = &before[before.len().saturating_sub(6)..];
+        frames::dispatch_frame(before, &after, self.cues)
+            || frames::agency_word_before(before, self.cues)
     }
 
     /// Where the cue that governs `m` may start: after the previous source of the sentence, so that

@@ -45,6 +45,20 @@ pub struct Cues {
     pub dative_article: HashSet<String>,
     /// Personal pronouns: a subject of its own between a name and a verb ("with NATO, he said").
     pub pronoun: HashSet<String>,
+    /// Nouns naming a wire item ("dépêche", "Meldung", "dispatch", "despacho"): "une dépêche
+    /// Havas", "Reuter-Meldung" relay the source's dispatch.
+    pub dispatch: HashSet<String>,
+    /// Nouns naming an agency as such ("agence", "Agentur", "agency"): "l'agence Reuter" is the
+    /// agency, not the surname.
+    pub agency_word: HashSet<String>,
+    /// German datives that govern a source across a subject and time words ("sagte X am Sonntag
+    /// der APA", "hieß es im Ministerium zur APA").
+    pub distant_dative: HashSet<String>,
+    /// German time nouns, matched as word prefixes ("Dienstagvormittag"): "am Sonntag der APA" is
+    /// a dative, "ein Sprecher der APA" a genitive.
+    pub time_words: Vec<String>,
+    /// German prepositions: "auf der Konferenz" is not a dative of speech.
+    pub preposition: HashSet<String>,
 }
 
 /// Folded word tokens of `s` (runs of letters and digits).
@@ -91,6 +105,11 @@ impl Cues {
                 "passive" => c.passive.extend(w),
                 "dative_article" => c.dative_article.extend(w),
                 "pronoun" => c.pronoun.extend(w),
+                "dispatch" => c.dispatch.extend(w),
+                "agency_word" => c.agency_word.extend(w),
+                "distant_dative" => c.distant_dative.extend(w),
+                "time_word" => c.time_words.extend(w),
+                "preposition" => c.preposition.extend(w),
                 _ => {}
             }
         }

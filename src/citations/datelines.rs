@@ -147,9 +147,10 @@ impl FieldContext<'_> {
                 end: m.end + dash,
             });
         }
-        // "— Havas —" after a dateline.
+        // "— Havas —", "— Reuter. —" after a dateline.
         let before = self.text[near.start..m.start].trim_end();
-        if after[..dash].trim().is_empty() && before.ends_with(is_dash) {
+        if after[..dash].trim().trim_end_matches(['.', ',']).is_empty() && before.ends_with(is_dash)
+        {
             let head = Span {
                 start: near.start,
                 end: near.start + before.len(),

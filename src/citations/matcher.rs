@@ -71,6 +71,9 @@ pub struct RawMatch {
     pub rescued: bool,
     /// The alias is case-sensitive in the registry: a name that is also an ordinary word.
     pub case_sensitive: bool,
+    /// Found by the OCR rules in a dateline credit parenthesis ([`super::ocr`]): a credit by
+    /// position.
+    pub ocr_credit: bool,
 }
 
 /// The compiled alias automaton.
@@ -102,7 +105,8 @@ impl Matcher {
                         .then(|| fold_keep_case(&a.text).trim().to_string()),
                     credit_only: a.credit_only,
                     rescue: agency && a.case_sensitive && is_acronym(a.text.trim()),
-                    spaced: false,
+                    // A parenthesis-only alias is held to the spaced initials' rule.
+                    spaced: a.paren_only,
                 });
                 // Spaced initials of an agency, in capitals, inside a credit parenthesis only
                 // ("(A. F. P.)"): "S.P.A." and "F.S.B." in company names are not agencies.
@@ -189,6 +193,9 @@ impl Matcher {
                     ),
                 }
             };
+            // Spaced initials after an elided French article ("au représentant de l'A. F. P.")
+            // are a name: "S.P.A." and "F.S.B." after a company name never take "l'".
+            let named = pat.spaced && elided_article_before(original, start);
             match pat.source {
                 Some(source) if ok_boundary && (ok_case || pat.rescue) => {
                     out.push(RawMatch {
@@ -197,9 +204,10 @@ impl Matcher {
                         end,
                         fstart: m.start(),
                         fend: m.end(),
-                        credit_only: pat.credit_only || !ok_case,
-                        rescued: !ok_case || pat.spaced,
+                        credit_only: (pat.credit_only && !named) || !ok_case,
+                        rescued: !ok_case || (pat.spaced && !named),
                         case_sensitive: pat.exact.is_some() && !pat.spaced,
+                        ocr_credit: false,
                     });
                     at = m.end();
                 }
@@ -209,6 +217,18 @@ impl Matcher {
         }
         out
     }
+}
+
+/// True when `text` right before `at` is an elided article: "l'", "l’", "d'" (the apostrophe
+/// glued to the name).
+fn elided_article_before(text: &str, at: usize) -> bool {
+    let head = &text[..at];
+    let Some(rest) = head.strip_suffix('\'').or_else(|| head.strip_suffix('’')) else {
+        return false;
+    };
+    let mut it = rest.chars().rev();
+    matches!(it.next(), Some('l' | 'L' | 'd' | 'D'))
+        && it.next().is_none_or(|c| !c.is_alphanumeric())
 }
 
 fn next_char(s: &str, i: usize) -> usize {
@@ -262,6 +282,21 @@ mod tests {
                 ("A. F. P.", true, true)
             ]
         );
+    }
+
+    #[test]
+    fn spaced_initials_after_an_elided_article_are_a_name() {
+        let r = registry();
+        let m = Matcher::new(&r, &[]);
+        let text = "au représentant de l'A. F. P. le général; Fiat S.P.A. d’A.F.P.";
+        let found = m.find(text, &fold(text));
+        let got: Vec<(&str, bool, bool)> = found
+            .iter()
+            .map(|x| (&text[x.start..x.end], x.rescued, x.credit_only))
+            .collect();
+        assert_eq!(got, [("A. F. P.", false, false), ("A.F.P.", false, false)]);
+        assert!(!elided_article_before("Fiat A.F.P.", 5));
+        assert!(!elided_article_before("appel'A", 6));
     }
 
     #[test]

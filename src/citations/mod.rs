@@ -13,6 +13,7 @@ pub mod disambiguate;
 pub mod frames;
 pub mod homoglyph;
 pub mod matcher;
+pub mod ocr;
 
 use serde::Serialize;
 
@@ -81,6 +82,7 @@ pub struct Citation {
 #[derive(Debug, Clone)]
 pub struct Extractor {
     matcher: Matcher,
+    ocr: ocr::OcrIndex,
     cues: Cues,
     ids: Vec<String>,
     /// The registry's sources, for the years each operated ([`crate::registry::Source::active_in`]).
@@ -93,6 +95,7 @@ impl Extractor {
         let blockers = cues::parse_blockers(cues::BUNDLED_BLOCKERS);
         Extractor {
             matcher: Matcher::new(registry, &blockers),
+            ocr: ocr::OcrIndex::new(registry),
             cues: Cues::bundled(),
             ids: registry.sources().iter().map(|s| s.id.clone()).collect(),
             sources: registry.sources().to_vec(),
@@ -131,6 +134,19 @@ impl Extractor {
                     .iter()
                     .any(|(s, a)| *s == m.source && &text[m.start..m.end] == a)
         });
+        let damaged = self.ocr.find(
+            view,
+            &FieldContext {
+                text,
+                segs,
+                matches: &matches,
+                cues: &self.cues,
+            },
+        );
+        if !damaged.is_empty() {
+            matches.extend(damaged);
+            matches.sort_by_key(|m| (m.start, m.end));
+        }
         let ctx = FieldContext {
             text,
             segs,
@@ -140,10 +156,15 @@ impl Extractor {
         let mut out = Vec::with_capacity(matches.len());
         for (i, m) in matches.iter().enumerate() {
             let (decided, ev) = ctx.decide(i);
-            if m.credit_only && (decided != Decided::Credit || hyphen_compound(text, m, &matches)) {
+            let credit_only_fails =
+                m.credit_only && (decided != Decided::Credit || hyphen_compound(text, m, &matches));
+            if credit_only_fails && (m.rescued || !ctx.named_as_agency(m)) {
                 continue;
             }
-            if m.rescued && !(ctx.in_parenthesis(m) || joined_to_source(text, m, &matches)) {
+            let placed = ctx.in_parenthesis(m)
+                || joined_to_source(text, m, &matches)
+                || (decided == Decided::Credit && ctx.closing_signoff(m).is_some());
+            if m.rescued && !placed {
                 continue;
             }
             let mut kind = match decided {
@@ -230,3 +251,5 @@ fn merge_appositions(text: &str, matches: Vec<RawMatch>) -> Vec<RawMatch> {
 
 #[cfg(test)]
 mod tests;
+#[cfg(test)]
+mod tests_forms;

@@ -2,7 +2,7 @@
 
 use super::*;
 
-fn cite(text: &str) -> Vec<(String, CitationKind, Option<String>)> {
+pub(super) fn cite(text: &str) -> Vec<(String, CitationKind, Option<String>)> {
     let registry = Registry::bundled();
     let ex = Extractor::new(&registry);
     ex.extract(Field::Text, &TextView::new(text))
@@ -15,7 +15,7 @@ fn cite(text: &str) -> Vec<(String, CitationKind, Option<String>)> {
         .collect()
 }
 
-fn one(text: &str, source: &str, kind: CitationKind) {
+pub(super) fn one(text: &str, source: &str, kind: CitationKind) {
     let got = cite(text);
     assert!(
         got.iter().any(|(s, k, _)| s == source && *k == kind),
@@ -23,7 +23,7 @@ fn one(text: &str, source: &str, kind: CitationKind) {
     );
 }
 
-fn none_of(text: &str, source: &str) {
+pub(super) fn none_of(text: &str, source: &str) {
     let got = cite(text);
     assert!(
         got.iter().all(|(s, _, _)| s != source),
@@ -31,7 +31,7 @@ fn none_of(text: &str, source: &str) {
     );
 }
 
-fn not_source_of_content(text: &str, source: &str) {
+pub(super) fn not_source_of_content(text: &str, source: &str) {
     let got = cite(text);
     assert!(
         got.iter()

@@ -83,6 +83,9 @@ pub struct Alias {
     pub case_sensitive: bool,
     /// `!` prefix: counts only in a credit-like context (short, ambiguous acronyms).
     pub credit_only: bool,
+    /// `(` prefix: counts only inside a credit parenthesis (an ordinary word that one agency's
+    /// credit is written as: "( Exchange )" after a dateline for the Exchange Telegraph).
+    pub paren_only: bool,
 }
 
 impl Alias {
@@ -90,11 +93,16 @@ impl Alias {
         let mut s = raw.trim();
         let mut case_sensitive = false;
         let mut credit_only = false;
+        let mut paren_only = false;
         loop {
             if let Some(r) = s.strip_prefix('=') {
                 case_sensitive = true;
                 s = r;
             } else if let Some(r) = s.strip_prefix('!') {
+                credit_only = true;
+                s = r;
+            } else if let Some(r) = s.strip_prefix('(') {
+                paren_only = true;
                 credit_only = true;
                 s = r;
             } else {
@@ -105,6 +113,7 @@ impl Alias {
             text: s.trim().to_string(),
             case_sensitive,
             credit_only,
+            paren_only,
         }
     }
 }

@@ -1,0 +1,205 @@
+//! Credit and attribution forms of historical, Swiss and German copy, and the OCR damage they
+//! carry: one test per rule, written on other sentences than the ones that suggested it.
+
+use super::tests::{cite, none_of, not_source_of_content, one};
+use super::*;
+
+#[test]
+fn dispatch_nouns_name_the_agency_that_supplied_the_text() {
+    use CitationKind::Attribution;
+    one(
+        "Une dépêche Havas signale que la conférence est ajournée.",
+        "Havas",
+        Attribution,
+    );
+    one(
+        "D'après une dépêche de l'agence Reuter, le cabinet a démissionné.",
+        "Reuters",
+        Attribution,
+    );
+    one(
+        "Eine Reuter-Meldung aus Kairo besagt, dass der König abgereist ist.",
+        "Reuters",
+        Attribution,
+    );
+    one(
+        "An AP dispatch from Cairo said the king had left.",
+        "AP",
+        Attribution,
+    );
+    one(
+        "Un despacho de Efe desde Lima informa del accidente.",
+        "EFE",
+        Attribution,
+    );
+    // A surname is still not the agency.
+    none_of("Le romancier Fritz Reuter est né en 1810.", "Reuters");
+}
+
+#[test]
+fn agency_words_unlock_names_that_are_also_surnames() {
+    use CitationKind::Attribution;
+    one(
+        "Selon l'agence Reuter, le traité sera signé demain.",
+        "Reuters",
+        Attribution,
+    );
+    one(
+        "Wie die Agentur Havas meldet, ist der Minister abgereist.",
+        "Havas",
+        Attribution,
+    );
+    // "the INS agency" is the immigration service: the agency word must come first.
+    none_of(
+        "Officials of the INS agency said the border was closed.",
+        "INS",
+    );
+}
+
+#[test]
+fn regression_staff_as_victims_are_not_an_attribution_in_english() {
+    not_source_of_content(
+        "Two Reuters reporters were arrested in Yangon on Tuesday.",
+        "Reuters",
+    );
+    one(
+        "Reuters reporters counted 40 bodies.",
+        "Reuters",
+        CitationKind::Attribution,
+    );
+}
+
+#[test]
+fn spaced_initials_after_an_elided_article_are_the_agency() {
+    one(
+        "Le ministre a confié au correspondant de l'A. F. P. qu'il démissionnerait.",
+        "AFP",
+        CitationKind::Attribution,
+    );
+    none_of("Fiat S.P.A. a publié ses comptes.", "SPA");
+}
+
+#[test]
+fn lower_case_sign_offs_close_a_dispatch() {
+    use CitationKind::Credit;
+    one("Le Conseil fédéral a tranché mardi. ats", "ATS", Credit);
+    one("Le Conseil fédéral a tranché mardi. ats/ruf", "ATS", Credit);
+    // Not at the end of its line, or not after a sentence: an ordinary word.
+    none_of("Le mot ap figure au dictionnaire.", "AP");
+}
+
+#[test]
+fn swiss_datelines_without_a_date() {
+    use CitationKind::Credit;
+    one(
+        "Lausanne (ats) La Municipalité a présenté son budget.",
+        "ATS",
+        Credit,
+    );
+    one(
+        "Zürich (sda) Die Stadt hat das Budget vorgestellt.",
+        "ATS",
+        Credit,
+    );
+    // A person followed by a verb is not a place: no dateline credit.
+    let got = cite("Jean Dupont (AFP) a dit qu'il viendrait.");
+    assert!(
+        got.iter().all(|(_, k, _)| *k != CitationKind::Credit),
+        "{got:?}"
+    );
+}
+
+#[test]
+fn dateline_dashes_with_a_period_after_the_agency() {
+    one(
+        "ROME, 4. — Reuter. — Le cabinet s'est réuni.",
+        "Reuters",
+        CitationKind::Credit,
+    );
+}
+
+#[test]
+fn parenthesis_only_aliases_need_the_parenthesis() {
+    one(
+        "Prag, 24. Febr. (Exchange) Der Minister trat zurück.",
+        "Extel",
+        CitationKind::Credit,
+    );
+    one(
+        "TOKYO, May 2 (UP) — The cabinet resigned.",
+        "UPI",
+        CitationKind::Credit,
+    );
+    none_of(
+        "The shares are listed on the American Stock\nExchange.",
+        "Extel",
+    );
+    none_of("Prices went UP sharply.", "UPI");
+    none_of("Uttar Pradesh (UP) The state votes.", "UPI");
+}
+
+#[test]
+fn ocr_damaged_credits_after_datelines() {
+    use CitationKind::Credit;
+    one(
+        "MADRID, 23 (Reuler). — Le gouvernement a démissionné.",
+        "Reuters",
+        Credit,
+    );
+    one(
+        "Rom, 4. Mai. (Stefanl.) Der Duce sprach.",
+        "Stefani",
+        Credit,
+    );
+    one("Berlin, 3. Mai. IDNB). Der Minister sprach.", "DNB", Credit);
+    // One letter of slack outside a credit position finds nothing.
+    none_of("Le Reuler est un instrument de mesure.", "Reuters");
+}
+
+#[test]
+fn names_split_by_a_line_end_hyphen() {
+    one(
+        "Le cabinet a démissionné, annonce l'agence Ha-\nvas dans la soirée.",
+        "Havas",
+        CitationKind::Attribution,
+    );
+    // Within a line the hyphen joins a compound.
+    let got = cite("Le groupe Ha-vas a publié ses comptes.");
+    assert!(got.iter().all(|(s, _, _)| s != "Havas"), "{got:?}");
+}
+
+#[test]
+fn german_speech_verbs_and_their_distant_datives() {
+    use CitationKind::Attribution;
+    one(
+        "Die Lage sei ernst, sagte der Bürgermeister Hans Meier am Mittwochabend der Nachrichtenagentur AFP.",
+        "AFP",
+        Attribution,
+    );
+    one(
+        "Das Projekt werde verschoben, hieß es im Ministerium zur APA.",
+        "APA",
+        Attribution,
+    );
+    one(
+        "Die Firma kündigte auf APA-Anfrage eine Prüfung an.",
+        "APA",
+        Attribution,
+    );
+    one(
+        "Nach dpa-Informationen ist der Vertrag unterschrieben.",
+        "DPA",
+        Attribution,
+    );
+    one(
+        "Von Reuters befragte Analysten erwarten ein Plus.",
+        "Reuters",
+        Attribution,
+    );
+    // A genitive after a noun, a preposition's object: the agency is only named.
+    not_source_of_content("Die Zahl der Mitarbeiter der APA ist gestiegen.", "APA");
+    not_source_of_content(
+        "Er sagte, er werde am Sonntag auf der APA-Konferenz sprechen.",
+        "APA",
+    );
+}
