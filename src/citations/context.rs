@@ -694,6 +694,7 @@ impl<'a> FieldContext<'a> {
             || frames::observed(window, &after, self.cues)
             || frames::dispatch_frame(window, &after, self.cues)
             || self.distant_dative(start, m)
+            || frames::verb_final(window, &self.clause_after(m, sentence), self.cues)
         {
             return true;
         }
@@ -706,6 +707,15 @@ impl<'a> FieldContext<'a> {
                 at <= 2 && !frames::passive_after(window, upto, self.cues)
             })
         })
+    }
+
+    /// The words after `m` up to the end of its clause (a comma, semicolon, colon or quote).
+    fn clause_after(&self, m: &RawMatch, sentence: Span) -> Vec<String> {
+        let rest = &self.text[m.end..sentence.end.max(m.end)];
+        let end = rest
+            .find([',', ';', ':', '«', '»', '“', '”', '('])
+            .unwrap_or(rest.len());
+        words(&rest[..end])
     }
 
     /// A German speech verb governing `m` through a distant dative ([`frames::distant_dative`]),

@@ -90,7 +90,33 @@ pub fn observed(before: &[String], after: &[String], cues: &Cues) -> bool {
     let window = &after[..after.len().min(5)];
     // "ont été agressés", "were attacked": the staff are the subject of the news, not observers.
     let passive = window.iter().any(|w| cues.passive.contains(w));
-    !passive && window.iter().any(|w| has_stem(w, &cues.perception_stems))
+    // Staff who see, count or witness are observers; staff who report ("le correspondant de
+    // l'agence Reuter à Berlin télégraphie que…") speak for the agency.
+    !passive
+        && window.iter().any(|w| {
+            has_stem(w, &cues.perception_stems) || (staff_before && has_stem(w, &cues.speech_stems))
+        })
+}
+
+/// Words a German subordinate clause may hold between the name and its final verb.
+const VERB_FINAL_GAP: usize = 12;
+
+/// True when a German "wie" clause names the source and ends with its reporting verb ("wie die
+/// Nachrichtenagentur Reuters unter Berufung auf Diplomaten berichtete"): German puts the verb of
+/// a subordinate clause last. `before` ends at the name (nearest last); `clause` are the words
+/// after the name up to the end of its clause.
+pub fn verb_final(before: &[String], clause: &[String], cues: &Cues) -> bool {
+    let mut k = before.len();
+    let mut lead = 0;
+    while k > 0 && lead < 3 && cues.name_lead.contains(&before[k - 1]) {
+        k -= 1;
+        lead += 1;
+    }
+    k > 0
+        && before[k - 1] == "wie"
+        && clause[..clause.len().min(VERB_FINAL_GAP)]
+            .iter()
+            .any(|w| has_stem(w, &cues.speech_stems))
 }
 
 /// Index in `before` (words before a name, nearest last) of an agency staff word among the last
@@ -272,6 +298,22 @@ mod tests {
         ] {
             assert!(!check(before), "{before}");
         }
+    }
+
+    #[test]
+    fn german_wie_clauses_end_with_their_reporting_verb() {
+        let c = Cues::bundled();
+        assert!(verb_final(
+            &words("Wie die Nachrichtenagentur"),
+            &words("unter Berufung auf Diplomaten berichtete"),
+            &c
+        ));
+        assert!(verb_final(&words("wie"), &words("am Montag meldete"), &c));
+        assert!(!verb_final(
+            &words("so groß wie"),
+            &words("das Gebäude der"),
+            &c
+        ));
     }
 
     #[test]
