@@ -24,9 +24,22 @@ pub struct OcrIndex {
     buckets: Vec<Vec<(usize, String)>>,
     /// Upper-case agency acronyms ("DNB", "AFP") as written, with their source.
     acronyms: Vec<(String, usize)>,
+    /// The same acronyms folded to lower case, sorted: the cheap first test.
+    acronyms_folded: Vec<String>,
     /// Folded single-word agency aliases of four letters or more, sorted, for names split by a
     /// line-end hyphen: `(folded, source, alias as written when case-sensitive, credit_only)`.
     whole: Vec<(String, usize, Option<String>, bool)>,
+    /// The first two bytes of every `whole` alias, as a bit set: the cheap first test of the
+    /// head of a split name, before a binary search in `whole`.
+    heads: Vec<u64>,
+}
+
+/// The first two bytes of `s` as one index (0 when shorter).
+fn pair(s: &str) -> usize {
+    match s.as_bytes() {
+        [a, b, ..] => (*a as usize) << 8 | *b as usize,
+        _ => 0,
+    }
 }
 
 fn bucket(len: usize, first: u8) -> usize {
@@ -39,7 +52,9 @@ impl OcrIndex {
         let mut idx = OcrIndex {
             buckets: vec![Vec::new(); (MAX_LEN + 1) * 256],
             acronyms: Vec::new(),
+            acronyms_folded: Vec::new(),
             whole: Vec::new(),
+            heads: vec![0; 1024],
         };
         for (i, s) in registry.sources().iter().enumerate() {
             if !matches!(s.kind, SourceKind::NewsAgency | SourceKind::StateMedia) {
@@ -69,9 +84,32 @@ impl OcrIndex {
         }
         idx.acronyms.sort();
         idx.acronyms.dedup();
+        idx.acronyms_folded = idx.acronyms.iter().map(|(a, _)| a.to_lowercase()).collect();
+        idx.acronyms_folded.sort();
+        idx.acronyms_folded.dedup();
         idx.whole.sort();
         idx.whole.dedup_by(|a, b| a.0 == b.0);
+        for (f, ..) in &idx.whole {
+            let k = pair(f);
+            idx.heads[k / 64] |= 1 << (k % 64);
+        }
         idx
+    }
+
+    /// True when the folded words `head` and `tail` join into a `whole` alias ("reu" + "ter").
+    ///
+    /// # Complexity
+    /// A bit test, then a binary search among the aliases for the rare head that passes it.
+    fn joins(&self, head: &str, tail: &str) -> bool {
+        let k = pair(head);
+        if head.len() < 2 || self.heads[k / 64] & (1 << (k % 64)) == 0 {
+            return false;
+        }
+        let i = self.whole.partition_point(|(f, ..)| f.as_str() < head);
+        self.whole[i..]
+            .iter()
+            .take_while(|(f, ..)| f.starts_with(head))
+            .any(|(f, ..)| &f[head.len()..] == tail)
     }
 
     /// The source whose alias `word` (folded) misspells by exactly one letter, if exactly one does.
@@ -106,46 +144,56 @@ impl OcrIndex {
     pub fn find(&self, view: &TextView, ctx: &FieldContext) -> Vec<RawMatch> {
         let text = view.text;
         let mut out = Vec::new();
-        let mut prev: Option<(crate::text::Word, usize, usize)> = None;
-        for &w in &view.words {
+        for (k, &w) in view.words.iter().enumerate() {
             let folded = view.word(w);
+            // Cheap tests on the folded text first: most words pass none of them.
+            let prev = k.checked_sub(1).map(|i| view.words[i]);
+            // The fold turns a hyphen and the line break after it into one space, as between any
+            // two words: a split name is first told by its head being the start of an alias.
+            let split = prev.filter(|p| self.joins(view.word(*p), folded));
+            let misspelled = self.misspelled(folded);
+            let paren = (3..=6).contains(&folded.len())
+                && folded.starts_with(['l', 'i', '1'])
+                && self
+                    .acronyms_folded
+                    .binary_search_by(|a| a.as_str().cmp(&folded[1..]))
+                    .is_ok();
+            if split.is_none() && misspelled.is_none() && !paren {
+                continue;
+            }
             let (start, end) = view.original(w);
-            let last = prev.replace((w, start, end));
-            let before_word = last.map(|(p, _, _)| view.word(p));
             let written = &text[start..end];
-            let covered = || ctx.matches_in(Span { start, end }).next().is_some();
-            if let Some((p, pstart, pend)) = last {
+            let covered = |from: usize| ctx.matches_in(Span { start: from, end }).next().is_some();
+            if let Some(p) = split {
+                let (pstart, pend) = view.original(p);
                 if let Some(m) = self.hyphenated(view, (p, pstart, pend), (w, start, end)) {
-                    if ctx.matches_in(Span { start: pstart, end }).next().is_none() {
+                    if !covered(pstart) {
                         out.push(m);
                         continue;
                     }
                 }
             }
             // "(Router)", "(Hanas.)" after a dateline; "Agence Haoas".
-            if written.starts_with(|c: char| c.is_uppercase()) {
-                if let Some(source) = self.misspelled(folded) {
-                    let agency_word = before_word.is_some_and(|b| ctx.cues.agency_word.contains(b));
-                    let in_paren = dateline_paren(text, start, end, ctx);
-                    if (agency_word || in_paren) && !covered() {
-                        out.push(raw(source, w, start, end, in_paren));
-                    }
-                    continue;
+            if let Some(source) = misspelled.filter(|_| written.starts_with(char::is_uppercase)) {
+                let agency_word = prev.is_some_and(|p| ctx.cues.agency_word.contains(view.word(p)));
+                let in_paren = dateline_paren(text, start, end, ctx);
+                if (agency_word || in_paren) && !covered(start) {
+                    out.push(raw(source, w, start, end, in_paren));
                 }
+                continue;
             }
             // "lDNB)": a parenthesis misread as l, I or 1 before an acronym, after a dateline.
             if let Some(source) = self.behind_misread_paren(written) {
                 let inner = start + 1;
                 let closes = text[end..].trim_start_matches('.').starts_with(')');
                 let spaced = text[..start].ends_with(char::is_whitespace);
-                if closes
-                    && spaced
-                    && !covered()
-                    && ctx.ends_with_dateline(Span {
+                let after_dateline = || {
+                    ctx.ends_with_dateline(Span {
                         start: 0,
                         end: start,
                     })
-                {
+                };
+                if closes && spaced && !covered(start) && after_dateline() {
                     let mut m = raw(source, w, inner, end, true);
                     m.fstart += 1;
                     out.push(m);

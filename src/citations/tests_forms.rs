@@ -203,3 +203,39 @@ fn german_speech_verbs_and_their_distant_datives() {
         "APA",
     );
 }
+
+#[test]
+fn regression_hard_wrapped_told_reuters_is_an_attribution_not_a_credit_line() {
+    use CitationKind::Attribution;
+    one(
+        "The loan will be repaid in May, a bank official told\nReuters.",
+        "Reuters",
+        Attribution,
+    );
+    one(
+        "Demand had been strong, the head of the bank told\nReuters in an interview.",
+        "Reuters",
+        Attribution,
+    );
+    // A wrapped name with no cue is a mention, not a credit line of its own.
+    not_source_of_content(
+        "It was a challenge equal to the launching of\nSputnik.",
+        "Sputnik",
+    );
+    // The wire's sign-off after a table line, and a dateline head after a headline, stay credits.
+    one(
+        "    Revs 1.59 billion vs 997.1 mln\n Reuter",
+        "Reuters",
+        CitationKind::Credit,
+    );
+    one(
+        "Aussies battle EU over cheese, champagne\nAP - The United States won.",
+        "AP",
+        CitationKind::Credit,
+    );
+    one(
+        "Key Witness Gets Wrist Slap\n(CBS/AP) A former assistant",
+        "AP",
+        CitationKind::Credit,
+    );
+}
