@@ -783,12 +783,13 @@ impl<'a> FieldContext<'a> {
             return frames::observed(window, &after, self.cues) || cued(&window[..staff]);
         }
         let incise = clause_start > 0 && frames::incise(&before, self.cues);
+        let clause = self.clause_after(m, sentence);
         if incise
             || cued(window)
             || frames::observed(window, &after, self.cues)
             || frames::dispatch_frame(window, &after, self.cues)
-            || self.distant_dative(start, m)
-            || frames::verb_final(window, &self.clause_after(m, sentence), self.cues)
+            || self.distant_dative(start, m, &clause)
+            || frames::verb_final(window, &clause, self.cues)
         {
             return true;
         }
@@ -814,15 +815,15 @@ impl<'a> FieldContext<'a> {
 
     /// A German speech verb governing `m` through a distant dative ([`frames::distant_dative`]),
     /// read over the sentence from `start`.
-    fn distant_dative(&self, start: usize, m: &RawMatch) -> bool {
+    fn distant_dative(&self, start: usize, m: &RawMatch, clause: &[String]) -> bool {
         let from = ceil_char_boundary(self.text, m.start.saturating_sub(240).max(start));
         let toks = raw_tokens(&self.text[from..m.start], from);
         let toks = &toks[toks.len().saturating_sub(20)..];
-        frames::distant_dative(toks, self.text, self.cues)
+        frames::distant_dative(toks, self.text, clause, self.cues)
     }
 
     /// True when the words around `m` say it is an agency: a dispatch noun ("une dépêche Havas",
-    /// "Reuter-Meldung") or an agency word ("l'agence Reuter"). A credit-only alias (a name that
+    /// "Reuter-Meldung"), an agency word ("l'agence Reuter") or a direct cue ("according to AP"). A credit-only alias (a name that
     /// is also a surname or a company) so introduced counts outside credit lines too.
     pub fn named_as_agency(&self, m: &RawMatch) -> bool {
         let from = ceil_char_boundary(self.text, m.start.saturating_sub(80));
@@ -832,6 +833,7 @@ impl<'a> FieldContext<'a> {
         let before = &before[before.len().saturating_sub(6)..];
         frames::dispatch_frame(before, &after, self.cues)
             || frames::agency_word_before(before, self.cues)
+            || frames::direct_cue(before, self.cues)
     }
 
     /// Where the cue that governs `m` may start: after the previous source of the sentence, so that

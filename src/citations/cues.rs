@@ -59,6 +59,9 @@ pub struct Cues {
     pub time_words: Vec<String>,
     /// German prepositions: "auf der Konferenz" is not a dative of speech.
     pub preposition: HashSet<String>,
+    /// Attribution cues strong enough to unlock an ambiguous acronym right after them ("according
+    /// to AP", "selon l'AP").
+    pub direct_cue: Vec<Vec<String>>,
 }
 
 /// Folded word tokens of `s` (runs of letters and digits).
@@ -110,6 +113,7 @@ impl Cues {
                 "distant_dative" => c.distant_dative.extend(w),
                 "time_word" => c.time_words.extend(w),
                 "preposition" => c.preposition.extend(w),
+                "direct_cue" => c.direct_cue.push(w),
                 _ => {}
             }
         }

@@ -196,7 +196,8 @@ pub fn inside_longer_name(text: &str, m: &RawMatch, line: Span) -> bool {
 }
 
 /// Acronyms the text defines as something else: "Supreme People's Assembly (SPA)" where the
-/// occurrence of SPA is not merged with an expansion of the same source. Returns, for each such
+/// occurrence of SPA is not merged with an expansion of the same source, or a company's name the
+/// acronym begins ("AFP Imaging Corp"). Returns, for each such
 /// occurrence's source, the acronym as written.
 pub fn defined_elsewhere(
     text: &str,
@@ -208,6 +209,10 @@ pub fn defined_elsewhere(
         let written = &text[m.start..m.end];
         let letters: Vec<char> = written.chars().collect();
         if !(2..=6).contains(&letters.len()) || !letters.iter().all(|c| c.is_uppercase()) {
+            continue;
+        }
+        if heads_company_name(text, m.end) {
+            out.push((m.source, written.to_string()));
             continue;
         }
         let Some(head) = text[..m.start].trim_end().strip_suffix('(') else {
@@ -254,6 +259,52 @@ pub fn defined_elsewhere(
     out.sort();
     out.dedup();
     out
+}
+
+/// Company-form suffixes in English, French, Spanish and German copy.
+const COMPANY_SUFFIXES: &[&str] = &[
+    "Corp",
+    "Corporation",
+    "Inc",
+    "Incorporated",
+    "Ltd",
+    "Limited",
+    "Co",
+    "Plc",
+    "PLC",
+    "LLC",
+    "SA",
+    "AG",
+    "GmbH",
+    "NV",
+    "BV",
+    "SpA",
+    "Bancorp",
+    "Holdings",
+];
+
+/// True when the capitalised words right after an acronym end with a company-form suffix ("AFP
+/// Imaging Corp", "AFP IMAGING CORP", "ATS Medical Inc"): the acronym begins a company's name, and
+/// the article's other bare uses of it ("AFP also said") name that company too.
+fn heads_company_name(text: &str, end: usize) -> bool {
+    let rest = &text[end..crate::normalize::floor_char_boundary(text, (end + 60).min(text.len()))];
+    // The name runs on over spaces only: "AP - RealNetworks Inc." is a credit, then a company.
+    let Some(rest) = rest.strip_prefix(' ') else {
+        return false;
+    };
+    for w in rest.split(' ').take(4) {
+        let word = w.trim_end_matches(['.', ',']);
+        if COMPANY_SUFFIXES.contains(&word)
+            || COMPANY_SUFFIXES.iter().any(|s| s.to_uppercase() == word)
+        {
+            return true;
+        }
+        let plain = !word.is_empty() && word.chars().all(|c| c.is_alphanumeric() || c == '&');
+        if !plain || !word.starts_with(char::is_uppercase) || word.len() != w.len() {
+            return false;
+        }
+    }
+    false
 }
 
 /// True when most capitalised words of an acronym's expansion occur in one of the source's own

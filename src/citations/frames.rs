@@ -152,6 +152,21 @@ pub fn dispatch_frame(before: &[String], after: &[String], cues: &Cues) -> bool 
     k > 0 && cues.dispatch.contains(&before[k - 1])
 }
 
+/// True when the words before a name (nearest last) end with a direct attribution cue, one
+/// article allowed between ("According to AP", "selon l'AP", "told the AP").
+pub fn direct_cue(before: &[String], cues: &Cues) -> bool {
+    let mut k = before.len();
+    if k > 0
+        && matches!(
+            before[k - 1].as_str(),
+            "l" | "la" | "le" | "the" | "el" | "die" | "der"
+        )
+    {
+        k -= 1;
+    }
+    cues.direct_cue.iter().any(|p| before[..k].ends_with(p))
+}
+
 /// True when an agency word stands right before the name ("l'agence Reuter", "die Agentur
 /// Havas", "la agencia Efe"): the name is the agency, not a surname or a company. Not after it:
 /// "the INS agency" is the immigration service.
@@ -176,7 +191,12 @@ fn time_word(word: &str, cues: &Cues) -> bool {
 /// der Nachrichtenagentur AFP", "bestätigte Y, Sprecher der Z, der APA", "hieß es im
 /// Innenministerium zur APA"). "der" right after a capitalised noun other than a time word is a
 /// genitive ("sagte ein Sprecher der APA": APA's spokesman, not a statement to APA).
-pub fn distant_dative(before: &[(usize, &str)], text: &str, cues: &Cues) -> bool {
+pub fn distant_dative(
+    before: &[(usize, &str)],
+    text: &str,
+    clause: &[String],
+    cues: &Cues,
+) -> bool {
     let folded: Vec<String> = before
         .iter()
         .map(|(_, t)| crate::normalize::fold_text(t))
@@ -205,9 +225,16 @@ pub fn distant_dative(before: &[(usize, &str)], text: &str, cues: &Cues) -> bool
             return false;
         }
     }
-    folded[art.saturating_sub(DISTANT_GAP)..art]
-        .iter()
-        .any(|w| has_stem(w, &cues.speech_stems))
+    // The verb before ("sagte X der APA"), or its participle closing the clause in the perfect
+    // or the passive ("hat der AFP mitgeteilt", "wurde der APA aus Parteikreisen bestätigt").
+    let participle = matches!(folded[art].as_str(), "der" | "dem")
+        && clause[..clause.len().min(8)]
+            .iter()
+            .any(|w| has_stem(w, &cues.speech_stems));
+    participle
+        || folded[art.saturating_sub(DISTANT_GAP)..art]
+            .iter()
+            .any(|w| has_stem(w, &cues.speech_stems))
 }
 
 /// True when a passive auxiliary or a personal pronoun appears among the first `upto` words after
@@ -278,8 +305,28 @@ mod tests {
         let c = Cues::bundled();
         let check = |before: &str| {
             let toks = crate::citations::context::raw_tokens(before, 0);
-            distant_dative(&toks, before, &c)
+            distant_dative(&toks, before, &[], &c)
         };
+        let toks = crate::citations::context::raw_tokens("Der Bericht wurde der", 0);
+        assert!(distant_dative(
+            &toks,
+            "Der Bericht wurde der",
+            &words("aus Parteikreisen bestätigt"),
+            &c
+        ));
+        let toks = crate::citations::context::raw_tokens("Der Minister hat der", 0);
+        assert!(distant_dative(
+            &toks,
+            "Der Minister hat der",
+            &words("mitgeteilt"),
+            &c
+        ));
+        assert!(!distant_dative(
+            &toks,
+            "Der Minister hat der",
+            &words("Geld gegeben"),
+            &c
+        ));
         for before in [
             "sagte Badawis geflüchtete Ehefrau Ensaf Haidar am Sonntag der Nachrichtenagentur",
             "sagte Andreas Huber, Sprecher der Wiener Berufsrettung, der",

@@ -239,3 +239,53 @@ fn regression_hard_wrapped_told_reuters_is_an_attribution_not_a_credit_line() {
         CitationKind::Credit,
     );
 }
+
+#[test]
+fn regression_an_acronym_that_begins_a_company_name_is_that_company_throughout() {
+    none_of(
+        "AFP Imaging Corp said it expects revenues to rise. AFP also said it hired a new chief.",
+        "AFP",
+    );
+    none_of("ATS Medical Inc reported a loss.", "ATS");
+    // The agency itself is untouched.
+    one(
+        "PARIS (AFP) - Le président a parlé.",
+        "AFP",
+        CitationKind::Credit,
+    );
+    one(
+        "Reuters Holdings PLC said profits rose, a spokesman told Reuters.",
+        "Reuters",
+        CitationKind::Attribution,
+    );
+}
+
+#[test]
+fn a_credit_before_a_company_name_is_still_a_credit() {
+    one(
+        "AP - RealNetworks Inc. survived the collapse.",
+        "AP",
+        CitationKind::Credit,
+    );
+    one(
+        "« C'est efficace », assure-t-il à l'AFP. Co-fondateur de la société, il",
+        "AFP",
+        CitationKind::Attribution,
+    );
+}
+
+#[test]
+fn direct_cues_unlock_ambiguous_acronyms() {
+    one(
+        "According to AP quoting the declassified papers, the plan failed.",
+        "AP",
+        CitationKind::Attribution,
+    );
+    one(
+        "Le plan a échoué, selon l'AP.",
+        "AP",
+        CitationKind::Attribution,
+    );
+    // Without the cue the acronym stays ambiguous.
+    none_of("Students took the AP exam in May.", "AP");
+}
