@@ -787,7 +787,7 @@ impl<'a> FieldContext<'a> {
         if incise
             || cued(window)
             || frames::observed(window, &after, self.cues)
-            || frames::dispatch_frame(window, &after, self.cues)
+            || (frames::dispatch_frame(window, &after, self.cues) && !self.enumerated(sentence))
             || self.distant_dative(start, m, &clause)
             || frames::verb_final(window, &clause, self.cues)
         {
@@ -802,6 +802,13 @@ impl<'a> FieldContext<'a> {
                 at <= 2 && !frames::passive_after(window, upto, self.cues)
             })
         })
+    }
+
+    /// True when `sentence` enumerates four sources or more ("Jiji, NHK, el cable de AFP, la
+    /// agencia AP, UPI…"): a list of the media that carried a story names them as its subjects,
+    /// and a dispatch noun inside the list ("el cable de AFP") does not make one the source.
+    fn enumerated(&self, sentence: Span) -> bool {
+        self.matches_in(sentence).take(4).count() >= 4
     }
 
     /// The words after `m` up to the end of its clause (a comma, semicolon, colon or quote).

@@ -289,3 +289,16 @@ fn direct_cues_unlock_ambiguous_acronyms() {
     // Without the cue the acronym stays ambiguous.
     none_of("Students took the AP exam in May.", "AP");
 }
+
+#[test]
+fn regression_a_dispatch_noun_inside_a_list_of_media_is_no_attribution() {
+    not_source_of_content(
+        "Lo difundieron Jiji, la cadena NHK, el cable de AFP de Francia, la agencia AP y UPI.",
+        "AFP",
+    );
+    one(
+        "Un despacho de Efe desde Lima informa del accidente.",
+        "EFE",
+        CitationKind::Attribution,
+    );
+}
