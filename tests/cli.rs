@@ -1509,3 +1509,24 @@ fn regression_a_feeds_everyday_names_do_not_join_its_figures_into_one_story() {
         .collect();
     assert_eq!(groups, [vec!["p1".to_string()], vec!["p2".to_string()]]);
 }
+
+#[cfg(unix)]
+#[test]
+fn regression_output_to_a_device_writes_into_it_and_never_replaces_it() {
+    use std::os::unix::fs::FileTypeExt;
+    // Writing through a temporary file renamed into place turned /dev/null into a regular file.
+    credence()
+        .args([
+            "score",
+            "data/articles.csv",
+            "--quiet",
+            "--format",
+            "json",
+            "-o",
+            "/dev/null",
+        ])
+        .assert()
+        .success();
+    let kind = std::fs::metadata("/dev/null").unwrap().file_type();
+    assert!(kind.is_char_device(), "/dev/null is no longer a device");
+}

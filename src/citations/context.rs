@@ -1,9 +1,8 @@
 //! Context rules that decide what an alias occurrence is: a credit line, an in-text attribution,
 //! a relay or a plain mention. Every rule states a general phenomenon of news copy.
 
-use super::cues::{any_phrase, find_phrase_gapped, words, Cues};
-use super::datelines::{MONTH_WORDS, NOT_PLACES};
-use super::frames;
+use super::cues::{any_phrase, words, Cues};
+use super::datelines::MONTH_WORDS;
 use super::matcher::RawMatch;
 use crate::normalize::{ceil_char_boundary, floor_char_boundary};
 use crate::segment::{Segments, Span};
@@ -269,27 +268,6 @@ impl<'a> FieldContext<'a> {
             .flatten()
     }
 
-    /// `m` alone closes its line after a finished sentence ("… des Planckaert. ap"): the sign-off
-    /// Swiss and French papers print, often in lower case, at the end of a dispatch.
-    pub(super) fn closing_signoff(&self, m: &RawMatch) -> Option<Span> {
-        let line = self.line_of(m);
-        let after = &self.text[m.end..line.end];
-        let before = self.text[line.start..m.start].trim_end();
-        // The desk's initials may follow a slash ("… hier soir. ats/nxp").
-        let after = after
-            .strip_prefix('/')
-            .map(|r| r.trim_start_matches(|c: char| c.is_lowercase()))
-            .filter(|r| r.len() + 6 >= after.len())
-            .unwrap_or(after);
-        let closes = after.chars().all(|c| c.is_whitespace() || c == '.');
-        let spaced = before.len() < m.start - line.start;
-        let finished = before.ends_with(['.', '!', '?', '»', '"', '”']);
-        (closes && spaced && finished).then_some(Span {
-            start: m.start,
-            end: m.end,
-        })
-    }
-
     /// Line span without leading bullets/dashes and trailing periods.
     fn strip_line(&self, line: Span) -> Span {
         let s = line.of(self.text);
@@ -306,116 +284,6 @@ impl<'a> FieldContext<'a> {
     /// True when `m` sits inside a parenthesis or bracket on its line.
     pub fn in_parenthesis(&self, m: &RawMatch) -> bool {
         self.enclosing_paren(m, self.line_of(m)).is_some()
-    }
-
-    /// The line holding `m`, run on over the breaks of hard-wrapped copy ([`Self::wrapped`]);
-    /// for a name split over two lines by a hyphen ("Reu-\nter"), both.
-    pub fn line_of(&self, m: &RawMatch) -> Span {
-        let own = Span {
-            start: m.start,
-            end: m.end,
-        };
-        let physical = self.segs.line_at(m.start, m.end).unwrap_or_else(|| {
-            let first = self.segs.line_at(m.start, m.start).unwrap_or(own);
-            let last = self.segs.line_at(m.end, m.end).unwrap_or(own);
-            Span {
-                start: first.start.min(m.start),
-                end: last.end.max(m.end),
-            }
-        });
-        self.wrapped(physical)
-    }
-
-    /// True when the break between lines `a` and `b` falls inside a sentence: one line break, no
-    /// blank line, `b` opens with no parenthesis, dash or quote, and `a` ends with a lower-case
-    /// word or a comma, or `b` starts with a lower-case letter ("a bank official told\nReuters.",
-    /// "paper (CP)\nprogram"). A headline ends with a capitalised word ("… Wrist Slap\n(CBS/AP)").
-    fn runs_on(&self, a: Span, b: Span) -> bool {
-        let gap = &self.text[a.end..b.start];
-        let a_text = &self.text[a.start..a.end];
-        let last_word = a_text
-            .rsplit(|c: char| !c.is_alphanumeric())
-            .next()
-            .unwrap_or("");
-        let ends = a_text.ends_with([',', ';'])
-            || (!last_word.is_empty() && last_word.chars().all(char::is_lowercase));
-        let b_text = &self.text[b.start..b.end];
-        let starts = b_text.starts_with(char::is_lowercase);
-        // A line that opens with a dash, a parenthesis or a quote, or with a dateline head
-        // ("AP - The United States…", "PARIS, 3 mars -"), starts a new sentence.
-        let opens = b_text.starts_with(|c: char| is_dash(c) || "([«\"“•*>".contains(c))
-            || self
-                .dateline_head(b)
-                .is_some_and(|h| self.dateline_words_only(h));
-        gap.matches('\n').count() == 1 && !opens && (ends || starts)
-    }
-
-    /// Hard-wrapped copy (the 1987 Reuters wire, OCR'd pages) breaks lines inside sentences ("a
-    /// bank official told\nReuters.", "the launching of\nSputnik."): a line read by the rules runs
-    /// on over such breaks, at most three lines each way, so that a wrapped name is neither a
-    /// credit line of its own nor cut off from the verb that governs it. It runs back only from a
-    /// line that finishes a sentence or runs on itself: a sign-off ("… 66.2 mln\n Reuter") finishes
-    /// none.
-    fn wrapped(&self, line: Span) -> Span {
-        let lines = &self.segs.lines;
-        let mut first = lines.partition_point(|l| l.end <= line.start);
-        let mut last = lines.partition_point(|l| l.start < line.end);
-        if first >= lines.len() || last == 0 {
-            return line;
-        }
-        last -= 1;
-        let own_last = last;
-        while last + 1 < lines.len()
-            && last - own_last < 3
-            && self.runs_on(lines[last], lines[last + 1])
-        {
-            last += 1;
-        }
-        let finishes = self.text[lines[own_last].start..lines[own_last].end]
-            .ends_with(['.', '!', '?', '»', '"', '”', ':']);
-        if finishes || last > own_last {
-            let own_first = first;
-            while first > 0 && own_first - first < 3 && self.runs_on(lines[first - 1], lines[first])
-            {
-                first -= 1;
-            }
-        }
-        Span {
-            start: lines[first].start.min(line.start),
-            end: lines[last].end.max(line.end),
-        }
-    }
-
-    /// The sentence holding `m`, run on over line breaks inside `line` (see [`Self::wrapped`]):
-    /// sentences never cross a line break in [`Segments`], a wrapped sentence does.
-    fn sentence_of(&self, m: &RawMatch, line: Span) -> Span {
-        let Some(mut s) = self.segs.sentence_at(m.start, m.end) else {
-            return line;
-        };
-        let sentences = &self.segs.sentences;
-        let finished = |x: Span| {
-            self.text[x.start..x.end]
-                .trim_end()
-                .ends_with(['.', '!', '?', '»', '"', '”', ':'])
-        };
-        let j = sentences.partition_point(|x| x.start < s.start);
-        let mut k = j;
-        while k > 0 && sentences[k - 1].start >= line.start && !finished(sentences[k - 1]) {
-            k -= 1;
-            s.start = sentences[k].start;
-            if j - k >= 3 {
-                break;
-            }
-        }
-        let mut k = j;
-        while k + 1 < sentences.len() && sentences[k + 1].end <= line.end && !finished(s) {
-            k += 1;
-            s.end = sentences[k].end;
-            if k - j >= 3 {
-                break;
-            }
-        }
-        s
     }
 
     /// True when `inner` is two or more source names joined by slashes ("afp/Le Matin",
@@ -566,26 +434,6 @@ impl<'a> FieldContext<'a> {
             || self.place_before_paren(head, close, line)
     }
 
-    /// A line that opens with one to three capitalised place words, the credit parenthesis, then a
-    /// new sentence: the Swiss dateline without a date ("Berne (ats) Le Conseil fédéral…", "Bern
-    /// (sda) Der Bundesrat…"). A name followed by its verb ("Jean Dupont (AFP) a dit") is not one.
-    fn place_before_paren(&self, head: Span, close: usize, line: Span) -> bool {
-        let s = head.of(self.text).trim();
-        if s.is_empty() || s.len() > 40 {
-            return false;
-        }
-        let toks = raw_tokens(s, 0);
-        let places = (1..=3).contains(&toks.len())
-            && toks.iter().all(|(_, t)| {
-                t.starts_with(char::is_uppercase)
-                    && !NOT_PLACES.contains(&crate::normalize::fold_text(t).as_str())
-            })
-            && s.chars()
-                .all(|c| c.is_alphabetic() || c.is_whitespace() || "-'’/,.".contains(c));
-        let rest = self.text[close + 1..line.end].trim_start();
-        places && rest.starts_with(char::is_uppercase)
-    }
-
     /// True when `m` is an acronym in parentheses spelling the initials of the words just before
     /// it ("Palestinian National Authority (PNA)", "Advanced Placement (AP)"): a definition, not a credit.
     fn defines_acronym(&self, m: &RawMatch, open: usize) -> bool {
@@ -621,7 +469,7 @@ impl<'a> FieldContext<'a> {
     }
 
     /// The start of a line up to a dash separator ("Reuters - …", "WASHINGTON (AP) -- …").
-    fn dateline_head(&self, line: Span) -> Option<Span> {
+    pub(super) fn dateline_head(&self, line: Span) -> Option<Span> {
         let s = line.of(self.text);
         let limit = s.len().min(100);
         let mut cut = None;
@@ -707,7 +555,7 @@ impl<'a> FieldContext<'a> {
             })
     }
 
-    fn dateline_words_only(&self, span: Span) -> bool {
+    pub(super) fn dateline_words_only(&self, span: Span) -> bool {
         // A dateline is a few words; a longer head is a sentence, whatever its case.
         if span.end - span.start > 200 {
             return false;
@@ -745,138 +593,6 @@ impl<'a> FieldContext<'a> {
                         .iter()
                         .chain(wa.iter())
                         .any(|x| self.cues.photo.contains(x))))
-    }
-
-    /// An attribution verb or preposition around `m` in its sentence: before it within the same
-    /// clause ("selon l'AFP", "a déclaré jeudi à Reuters"), or right after it ("l'AFP a constaté").
-    fn attribution_cue(&self, m: &RawMatch, sentence: Span) -> bool {
-        let sentence = self.near(sentence, m.start, m.end, 400);
-        let start = self.governed_from(m, sentence.start.min(m.start));
-        let before_text = &self.text[start..m.start];
-        let clause_start = before_text
-            .char_indices()
-            .rev()
-            .find(|(_, c)| matches!(c, ',' | ';' | ':' | '«' | '»' | '“' | '”' | '('))
-            .map_or(0, |(i, c)| i + c.len_utf8());
-        let before = words(&before_text[clause_start..]);
-        let window = &before[before.len().saturating_sub(9)..];
-        let cued = |w: &[String]| {
-            self.cues
-                .before
-                .iter()
-                .any(|p| find_phrase_gapped(w, p, 4).is_some())
-                || frames::speech_frame(w, self.cues)
-        };
-        // "a écrit le locataire de la Maison Blanche": a person named by the institution they
-        // occupy speaks; the institution is only mentioned.
-        if before[before.len().saturating_sub(4)..]
-            .iter()
-            .any(|w| self.cues.periphrasis.contains(w))
-        {
-            return false;
-        }
-        let after = words(&self.text[m.end..sentence.end.max(m.end)]);
-        // "trois journalistes de l'agence Efe, retenus": the agency's staff are observers only
-        // when they see or count; otherwise they are the news — unless a cue before the staff
-        // word governs them ("selon un journaliste de l'AFP", "a déclaré à un reporter de Reuters").
-        if let Some(staff) = frames::staff_before(window, self.cues) {
-            return frames::observed(window, &after, self.cues) || cued(&window[..staff]);
-        }
-        let incise = clause_start > 0 && frames::incise(&before, self.cues);
-        let clause = self.clause_after(m, sentence);
-        if incise
-            || cued(window)
-            || frames::observed(window, &after, self.cues)
-            || (frames::dispatch_frame(window, &after, self.cues) && !self.enumerated(sentence))
-            || self.distant_dative(start, m, &clause)
-            || frames::verb_final(window, &clause, self.cues)
-        {
-            return true;
-        }
-        let window = &after[..after.len().min(5)];
-        self.cues.after.iter().any(|p| {
-            find_phrase_gapped(window, p, 1).is_some_and(|at| {
-                // "Reuters reporters were attacked": staff followed by a passive are the news.
-                let staff = p.len() == 1 && self.cues.observer.contains(&p[0]);
-                let upto = at + p.len() + if staff { 3 } else { 0 };
-                at <= 2 && !frames::passive_after(window, upto, self.cues)
-            })
-        })
-    }
-
-    /// True when `sentence` enumerates four sources or more ("Jiji, NHK, el cable de AFP, la
-    /// agencia AP, UPI…"): a list of the media that carried a story names them as its subjects,
-    /// and a dispatch noun inside the list ("el cable de AFP") does not make one the source.
-    fn enumerated(&self, sentence: Span) -> bool {
-        self.matches_in(sentence).take(4).count() >= 4
-    }
-
-    /// The words after `m` up to the end of its clause (a comma, semicolon, colon or quote).
-    fn clause_after(&self, m: &RawMatch, sentence: Span) -> Vec<String> {
-        let rest = &self.text[m.end..sentence.end.max(m.end)];
-        let end = rest
-            .find([',', ';', ':', '«', '»', '“', '”', '('])
-            .unwrap_or(rest.len());
-        words(&rest[..end])
-    }
-
-    /// A German speech verb governing `m` through a distant dative ([`frames::distant_dative`]),
-    /// read over the sentence from `start`.
-    fn distant_dative(&self, start: usize, m: &RawMatch, clause: &[String]) -> bool {
-        let from = ceil_char_boundary(self.text, m.start.saturating_sub(240).max(start));
-        let toks = raw_tokens(&self.text[from..m.start], from);
-        let toks = &toks[toks.len().saturating_sub(20)..];
-        frames::distant_dative(toks, self.text, clause, self.cues)
-    }
-
-    /// True when the words around `m` say it is an agency: a dispatch noun ("une dépêche Havas",
-    /// "Reuter-Meldung"), an agency word ("l'agence Reuter") or a direct cue ("according to AP"). A credit-only alias (a name that
-    /// is also a surname or a company) so introduced counts outside credit lines too.
-    pub fn named_as_agency(&self, m: &RawMatch) -> bool {
-        let from = ceil_char_boundary(self.text, m.start.saturating_sub(80));
-        let to = floor_char_boundary(self.text, (m.end + 40).min(self.text.len()));
-        let before = words(&self.text[from..m.start]);
-        let after = words(&self.text[m.end..to]);
-        let before = &before[before.len().saturating_sub(6)..];
-        frames::dispatch_frame(before, &after, self.cues)
-            || frames::agency_word_before(before, self.cues)
-            || frames::direct_cue(before, self.cues)
-    }
-
-    /// Where the cue that governs `m` may start: after the previous source of the sentence, so that
-    /// "a raconté à l'AFP le journaliste de BFM-TV" attributes to AFP only — unless the two names
-    /// are coordinated ("selon l'AFP et Reuters", "AFP/Reuters"), which share the cue.
-    fn governed_from(&self, m: &RawMatch, start: usize) -> usize {
-        let i = self.matches.partition_point(|x| x.start < m.start);
-        let Some(prev) = self.matches[..i].iter().rev().find(|x| x.end <= m.start) else {
-            return start;
-        };
-        if prev.end <= start {
-            return start;
-        }
-        let between = words(&self.text[prev.end..m.start]);
-        // Coordinated names share the cue: a conjunction among a few words ("selon l'agence Kyodo
-        // et la chaîne publique NHK", "l'AFP et Reuters"), or nothing but punctuation ("AFP/Reuters").
-        let conjunction = between.iter().any(|w| {
-            matches!(
-                w.as_str(),
-                "et" | "and" | "y" | "e" | "und" | "ou" | "or" | "o" | "oder"
-            )
-        });
-        // Only an article between: the second name is the inverted subject of the same verb
-        // ("a annoncé à l'AFP l'Elysée").
-        let article_only = between.iter().all(|w| {
-            matches!(
-                w.as_str(),
-                "l" | "le" | "la" | "les" | "the" | "el" | "der" | "die"
-            )
-        });
-        let coordinated = article_only || (conjunction && between.len() <= 5);
-        if coordinated || frames::ends_with_dative(&between, self.cues) {
-            start
-        } else {
-            prev.end
-        }
     }
 }
 

@@ -242,4 +242,45 @@ impl FieldContext<'_> {
         }
         items <= 8
     }
+
+    /// `m` alone closes its line after a finished sentence ("… des Planckaert. ap"): the sign-off
+    /// Swiss and French papers print, often in lower case, at the end of a dispatch.
+    pub(super) fn closing_signoff(&self, m: &RawMatch) -> Option<Span> {
+        let line = self.line_of(m);
+        let after = &self.text[m.end..line.end];
+        let before = self.text[line.start..m.start].trim_end();
+        // The desk's initials may follow a slash ("… hier soir. ats/nxp").
+        let after = after
+            .strip_prefix('/')
+            .map(|r| r.trim_start_matches(|c: char| c.is_lowercase()))
+            .filter(|r| r.len() + 6 >= after.len())
+            .unwrap_or(after);
+        let closes = after.chars().all(|c| c.is_whitespace() || c == '.');
+        let spaced = before.len() < m.start - line.start;
+        let finished = before.ends_with(['.', '!', '?', '»', '"', '”']);
+        (closes && spaced && finished).then_some(Span {
+            start: m.start,
+            end: m.end,
+        })
+    }
+
+    /// A line that opens with one to three capitalised place words, the credit parenthesis, then a
+    /// new sentence: the Swiss dateline without a date ("Berne (ats) Le Conseil fédéral…", "Bern
+    /// (sda) Der Bundesrat…"). A name followed by its verb ("Jean Dupont (AFP) a dit") is not one.
+    pub(super) fn place_before_paren(&self, head: Span, close: usize, line: Span) -> bool {
+        let s = head.of(self.text).trim();
+        if s.is_empty() || s.len() > 40 {
+            return false;
+        }
+        let toks = raw_tokens(s, 0);
+        let places = (1..=3).contains(&toks.len())
+            && toks.iter().all(|(_, t)| {
+                t.starts_with(char::is_uppercase)
+                    && !NOT_PLACES.contains(&crate::normalize::fold_text(t).as_str())
+            })
+            && s.chars()
+                .all(|c| c.is_alphabetic() || c.is_whitespace() || "-'’/,.".contains(c));
+        let rest = self.text[close + 1..line.end].trim_start();
+        places && rest.starts_with(char::is_uppercase)
+    }
 }

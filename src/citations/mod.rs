@@ -5,6 +5,7 @@
 //! occurrence is follows from its context ([`context`]), driven by the cue lexicon in
 //! `data/citations/cues.csv` ([`cues`]).
 
+pub(crate) mod attribution;
 pub mod context;
 pub mod cues;
 pub(crate) mod datelines;
@@ -14,6 +15,7 @@ pub mod frames;
 pub mod homoglyph;
 pub mod matcher;
 pub mod ocr;
+pub(crate) mod wrap;
 
 use serde::Serialize;
 

@@ -542,13 +542,26 @@ fn summarize_problems(path: &str, ingested: &Analysis) {
 }
 
 /// Streams a report to `output` (a file, written to a temporary sibling and renamed into place
-/// once complete) or to stdout, through a buffer; a closed pipe on stdout is not an error.
+/// once complete; a device or pipe, written in place) or to stdout, through a buffer; a closed pipe on stdout is not an error.
 fn emit_with(
     output: Option<&PathBuf>,
     write: impl FnOnce(&mut dyn Write) -> std::io::Result<()>,
     check: impl FnOnce() -> Result<()>,
 ) -> Result<()> {
     match output {
+        // A device or a pipe ("-o /dev/null", "-o /dev/stdout") is written in place: renaming a
+        // temporary file onto it would replace the device with a regular file.
+        Some(p) if std::fs::metadata(p).is_ok_and(|m| !m.is_file() && !m.is_dir()) => {
+            let file = std::fs::OpenOptions::new()
+                .write(true)
+                .open(p)
+                .with_context(|| format!("cannot write {}", p.display()))?;
+            let mut out = std::io::BufWriter::with_capacity(1 << 16, file);
+            write(&mut out)
+                .and_then(|_| out.flush())
+                .with_context(|| format!("cannot write {}", p.display()))?;
+            check()
+        }
         Some(p) => {
             let dir = p
                 .parent()
