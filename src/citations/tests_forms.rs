@@ -302,3 +302,14 @@ fn regression_a_dispatch_noun_inside_a_list_of_media_is_no_attribution() {
         CitationKind::Attribution,
     );
 }
+
+#[test]
+fn regression_ocr_noise_before_an_agency_existed_is_not_that_agency() {
+    let registry = Registry::bundled();
+    let ex = Extractor::new(&registry);
+    let text = "Quelques dég âts ont été faits (ats) dans la ville.";
+    let old = ex.extract_dated(Field::Text, &TextView::new(text), Some(1842));
+    assert!(old.iter().all(|c| c.source != "ATS"), "{old:?}");
+    let new = ex.extract_dated(Field::Text, &TextView::new(text), Some(1990));
+    assert!(new.iter().any(|c| c.source == "ATS"), "{new:?}");
+}
