@@ -68,8 +68,9 @@ impl FieldContext<'_> {
     }
 
     /// True when the words around `m` say it is an agency: a dispatch noun ("une dépêche Havas",
-    /// "Reuter-Meldung"), an agency word ("l'agence Reuter") or a direct cue ("according to AP"). A credit-only alias (a name that
-    /// is also a surname or a company) so introduced counts outside credit lines too.
+    /// "Reuter-Meldung"), an agency word ("l'agence Reuter") or a direct cue ("according to AP").
+    /// A credit-only alias (a name that is also a surname or a company) so introduced counts
+    /// outside credit lines too.
     pub fn named_as_agency(&self, m: &RawMatch) -> bool {
         let from = ceil_char_boundary(self.text, m.start.saturating_sub(80));
         let to = floor_char_boundary(self.text, (m.end + 40).min(self.text.len()));

@@ -35,16 +35,21 @@ fn has_stem(word: &str, stems: &[String]) -> bool {
             .any(|s| word.starts_with(s.as_str()) && word.len() <= s.len() + STEM_SLACK)
 }
 
+/// Where the words before a name (nearest last) end once at most `max` of its articles and
+/// descriptors ("l'agence", "the daily", "der Nachrichtenagentur") are walked back over: the index
+/// just past the last word that is not one. `lead` says which words count as descriptors.
+fn skip_leads(before: &[String], max: usize, lead: impl Fn(&str) -> bool) -> usize {
+    let mut k = before.len();
+    while k > 0 && before.len() - k < max && lead(&before[k - 1]) {
+        k -= 1;
+    }
+    k
+}
+
 /// True when the words just before a source (`before`, nearest last) end with a speech frame:
 /// a speech verb, up to [`SPEECH_GAP`] other words, a dative, then only articles and descriptors.
 pub fn speech_frame(before: &[String], cues: &Cues) -> bool {
-    // Walk back over the articles and descriptors of the name ("l'agence", "the daily").
-    let mut k = before.len();
-    let mut lead = 0;
-    while k > 0 && lead < 3 && cues.name_lead.contains(&before[k - 1]) {
-        k -= 1;
-        lead += 1;
-    }
+    let k = skip_leads(before, 3, |w| cues.name_lead.contains(w));
     let dative = if k > 0 && cues.dative.contains(&before[k - 1]) {
         k - 1
     } else if let Some(j) = (k..before.len()).find(|&j| cues.dative_article.contains(&before[j])) {
@@ -106,12 +111,7 @@ const VERB_FINAL_GAP: usize = 12;
 /// a subordinate clause last. `before` ends at the name (nearest last); `clause` are the words
 /// after the name up to the end of its clause.
 pub fn verb_final(before: &[String], clause: &[String], cues: &Cues) -> bool {
-    let mut k = before.len();
-    let mut lead = 0;
-    while k > 0 && lead < 3 && cues.name_lead.contains(&before[k - 1]) {
-        k -= 1;
-        lead += 1;
-    }
+    let k = skip_leads(before, 3, |w| cues.name_lead.contains(w));
     k > 0
         && before[k - 1] == "wie"
         && clause[..clause.len().min(VERB_FINAL_GAP)]
@@ -136,19 +136,9 @@ pub fn dispatch_frame(before: &[String], after: &[String], cues: &Cues) -> bool 
     if after.first().is_some_and(|w| cues.dispatch.contains(w)) {
         return true;
     }
-    let mut k = before.len();
-    let mut lead = 0;
-    while k > 0
-        && lead < 4
-        && (cues.name_lead.contains(&before[k - 1])
-            || matches!(
-                before[k - 1].as_str(),
-                "from" | "of" | "von" | "des" | "der"
-            ))
-    {
-        k -= 1;
-        lead += 1;
-    }
+    let k = skip_leads(before, 4, |w| {
+        cues.name_lead.contains(w) || matches!(w, "from" | "of" | "von" | "des" | "der")
+    });
     k > 0 && cues.dispatch.contains(&before[k - 1])
 }
 
@@ -201,16 +191,9 @@ pub fn distant_dative(
         .iter()
         .map(|(_, t)| crate::normalize::fold_text(t))
         .collect();
-    let mut k = folded.len();
-    let mut lead = 0;
-    while k > 0
-        && lead < 2
-        && cues.name_lead.contains(&folded[k - 1])
-        && !cues.distant_dative.contains(&folded[k - 1])
-    {
-        k -= 1;
-        lead += 1;
-    }
+    let k = skip_leads(&folded, 2, |w| {
+        cues.name_lead.contains(w) && !cues.distant_dative.contains(w)
+    });
     if k == 0 || !cues.distant_dative.contains(&folded[k - 1]) {
         return false;
     }

@@ -263,16 +263,18 @@ mod tests {
             .collect()
     }
 
-    #[test]
-    fn agency_acronyms_in_another_case_are_kept_as_rescued_credit_only_matches() {
-        let r = registry();
-        let m = Matcher::new(&r, &[]);
-        let text = "(Afp-Ap) ap courses A. F. P.";
-        let found = m.find(text, &fold(text));
-        let got: Vec<(&str, bool, bool)> = found
+    /// Every match in `text` as written, with its `rescued` and `credit_only` flags.
+    fn flags(text: &str) -> Vec<(&str, bool, bool)> {
+        let m = Matcher::new(&registry(), &[]);
+        m.find(text, &fold(text))
             .iter()
             .map(|x| (&text[x.start..x.end], x.rescued, x.credit_only))
-            .collect();
+            .collect()
+    }
+
+    #[test]
+    fn agency_acronyms_in_another_case_are_kept_as_rescued_credit_only_matches() {
+        let got = flags("(Afp-Ap) ap courses A. F. P.");
         assert_eq!(
             got,
             [
@@ -286,14 +288,7 @@ mod tests {
 
     #[test]
     fn spaced_initials_after_an_elided_article_are_a_name() {
-        let r = registry();
-        let m = Matcher::new(&r, &[]);
-        let text = "au représentant de l'A. F. P. le général; Fiat S.P.A. d’A.F.P.";
-        let found = m.find(text, &fold(text));
-        let got: Vec<(&str, bool, bool)> = found
-            .iter()
-            .map(|x| (&text[x.start..x.end], x.rescued, x.credit_only))
-            .collect();
+        let got = flags("au représentant de l'A. F. P. le général; Fiat S.P.A. d’A.F.P.");
         assert_eq!(got, [("A. F. P.", false, false), ("A.F.P.", false, false)]);
         assert!(!elided_article_before("Fiat A.F.P.", 5));
         assert!(!elided_article_before("appel'A", 6));

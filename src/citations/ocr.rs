@@ -1,9 +1,10 @@
 //! Credits damaged by OCR. Digitised papers misread letters and brackets: "(Router)" and
 //! "(Hanas.)" for Reuter and Havas after a dateline, "Die Agence Haoas veröffentlicht", and "Berlin.
 //! 11. Juli. lDNB)." with the opening parenthesis read as a letter; and a name split by a line-end
-//! hyphen ("l'agence Reu-\nter", "Reu- ter", "Reu¬ ter"). An exact alias automaton finds none of them. This module finds them only where the position itself says "credit": a
-//! parenthesis right after a dateline, or an agency word right before the name, so that one letter
-//! of slack never turns an ordinary word of running text into an agency.
+//! hyphen ("l'agence Reu-\nter", "Reu- ter", "Reu¬ ter"). An exact alias automaton finds none of
+//! them. This module finds them only where the position itself says "credit" (a parenthesis right
+//! after a dateline, an agency word right before the name) or where the parts join into an alias,
+//! so that one letter of slack never turns an ordinary word of running text into an agency.
 
 use super::context::FieldContext;
 use super::matcher::RawMatch;
@@ -22,10 +23,9 @@ pub struct OcrIndex {
     /// Folded single-word agency aliases of [`MIN_LEN`]..=[`MAX_LEN`] bytes, bucketed by length
     /// and first byte (an OCR error on the first letter is not looked for): `(source, alias)`.
     buckets: Vec<Vec<(usize, String)>>,
-    /// Upper-case agency acronyms ("DNB", "AFP") as written, with their source.
-    acronyms: Vec<(String, usize)>,
-    /// The same acronyms folded to lower case, sorted: the cheap first test.
-    acronyms_folded: Vec<String>,
+    /// Upper-case agency acronyms ("DNB", "AFP"), sorted by their lower-case form: `(lower case,
+    /// as written, source)`.
+    acronyms: Vec<(String, String, usize)>,
     /// Folded single-word agency aliases of four letters or more, sorted, for names split by a
     /// line-end hyphen: `(folded, source, alias as written when case-sensitive, credit_only)`.
     whole: Vec<(String, usize, Option<String>, bool)>,
@@ -52,7 +52,6 @@ impl OcrIndex {
         let mut idx = OcrIndex {
             buckets: vec![Vec::new(); (MAX_LEN + 1) * 256],
             acronyms: Vec::new(),
-            acronyms_folded: Vec::new(),
             whole: Vec::new(),
             heads: vec![0; 1024],
         };
@@ -74,7 +73,8 @@ impl OcrIndex {
                     }
                 }
                 if (2..=5).contains(&text.len()) && text.chars().all(|c| c.is_ascii_uppercase()) {
-                    idx.acronyms.push((text.to_string(), i));
+                    idx.acronyms
+                        .push((text.to_lowercase(), text.to_string(), i));
                 }
                 if text.chars().count() >= 4 && !a.paren_only {
                     let exact = a.case_sensitive.then(|| text.to_string());
@@ -83,10 +83,7 @@ impl OcrIndex {
             }
         }
         idx.acronyms.sort();
-        idx.acronyms.dedup();
-        idx.acronyms_folded = idx.acronyms.iter().map(|(a, _)| a.to_lowercase()).collect();
-        idx.acronyms_folded.sort();
-        idx.acronyms_folded.dedup();
+        idx.acronyms.dedup_by(|a, b| a.0 == b.0);
         idx.whole.sort();
         idx.whole.dedup_by(|a, b| a.0 == b.0);
         for (f, ..) in &idx.whole {
@@ -96,20 +93,30 @@ impl OcrIndex {
         idx
     }
 
-    /// True when the folded words `head` and `tail` join into a `whole` alias ("reu" + "ter").
+    /// The `whole` alias the folded words `head` and `tail` join into ("reu" + "ter"), if any.
     ///
     /// # Complexity
     /// A bit test, then a binary search among the aliases for the rare head that passes it.
-    fn joins(&self, head: &str, tail: &str) -> bool {
+    fn joins(&self, head: &str, tail: &str) -> Option<usize> {
         let k = pair(head);
         if head.len() < 2 || self.heads[k / 64] & (1 << (k % 64)) == 0 {
-            return false;
+            return None;
         }
         let i = self.whole.partition_point(|(f, ..)| f.as_str() < head);
         self.whole[i..]
             .iter()
             .take_while(|(f, ..)| f.starts_with(head))
-            .any(|(f, ..)| &f[head.len()..] == tail)
+            .position(|(f, ..)| &f[head.len()..] == tail)
+            .map(|j| i + j)
+    }
+
+    /// The acronym entry whose lower-case form is `folded`.
+    fn acronym(&self, folded: &str) -> Option<&(String, String, usize)> {
+        let i = self
+            .acronyms
+            .binary_search_by(|(a, ..)| a.as_str().cmp(folded))
+            .ok()?;
+        Some(&self.acronyms[i])
     }
 
     /// The source whose alias `word` (folded) misspells by exactly one letter, if exactly one does.
@@ -150,23 +157,20 @@ impl OcrIndex {
             let prev = k.checked_sub(1).map(|i| view.words[i]);
             // The fold turns a hyphen and the line break after it into one space, as between any
             // two words: a split name is first told by its head being the start of an alias.
-            let split = prev.filter(|p| self.joins(view.word(*p), folded));
+            let split = prev.and_then(|p| Some((p, self.joins(view.word(p), folded)?)));
             let misspelled = self.misspelled(folded);
-            let paren = (3..=6).contains(&folded.len())
-                && folded.starts_with(['l', 'i', '1'])
-                && self
-                    .acronyms_folded
-                    .binary_search_by(|a| a.as_str().cmp(&folded[1..]))
-                    .is_ok();
-            if split.is_none() && misspelled.is_none() && !paren {
+            let paren = ((3..=6).contains(&folded.len()) && folded.starts_with(['l', 'i', '1']))
+                .then(|| self.acronym(&folded[1..]))
+                .flatten();
+            if split.is_none() && misspelled.is_none() && paren.is_none() {
                 continue;
             }
             let (start, end) = view.original(w);
             let written = &text[start..end];
             let covered = |from: usize| ctx.matches_in(Span { start: from, end }).next().is_some();
-            if let Some(p) = split {
+            if let Some((p, alias)) = split {
                 let (pstart, pend) = view.original(p);
-                if let Some(m) = self.hyphenated(view, (p, pstart, pend), (w, start, end)) {
+                if let Some(m) = self.hyphenated(view, alias, (p, pstart, pend), (w, start, end)) {
                     if !covered(pstart) {
                         out.push(m);
                         continue;
@@ -183,7 +187,10 @@ impl OcrIndex {
                 continue;
             }
             // "lDNB)": a parenthesis misread as l, I or 1 before an acronym, after a dateline.
-            if let Some(source) = self.behind_misread_paren(written) {
+            let behind = paren.filter(|(_, exact, _)| {
+                written.strip_prefix(['l', 'I', '1']) == Some(exact.as_str())
+            });
+            if let Some(&(_, _, source)) = behind {
                 let inner = start + 1;
                 let closes = text[end..].trim_start_matches('.').starts_with(')');
                 let spaced = text[..start].ends_with(char::is_whitespace);
@@ -204,10 +211,11 @@ impl OcrIndex {
     }
 
     /// An agency name split over two words by a line-end hyphen ("Reu-\nter", "Reu- ter",
-    /// "Reu¬ ter"): the hyphen, then white space, between two parts that join into an alias.
+    /// "Reu¬ ter"): the hyphen, then white space, between two parts that join into `whole[alias]`.
     fn hyphenated(
         &self,
         view: &TextView,
+        alias: usize,
         (p, pstart, pend): (crate::text::Word, usize, usize),
         (w, start, end): (crate::text::Word, usize, usize),
     ) -> Option<RawMatch> {
@@ -217,12 +225,7 @@ impl OcrIndex {
         if rest.is_empty() || !rest.chars().all(char::is_whitespace) {
             return None;
         }
-        let joined = format!("{}{}", view.word(p), view.word(w));
-        let i = self
-            .whole
-            .binary_search_by(|(f, ..)| f.as_str().cmp(&joined))
-            .ok()?;
-        let (_, source, exact, credit_only) = &self.whole[i];
+        let (_, source, exact, credit_only) = &self.whole[alias];
         if let Some(e) = exact {
             let written = format!("{}{}", &text[pstart..pend], &text[start..end]);
             if crate::normalize::fold_keep_case(&written) != crate::normalize::fold_keep_case(e) {
@@ -233,16 +236,6 @@ impl OcrIndex {
         m.fstart = p.start as usize;
         m.credit_only = *credit_only;
         Some(m)
-    }
-
-    /// The acronym's source when `written` is `l`, `I` or `1` glued to an agency acronym.
-    fn behind_misread_paren(&self, written: &str) -> Option<usize> {
-        let rest = written.strip_prefix(['l', 'I', '1'])?;
-        let i = self
-            .acronyms
-            .binary_search_by(|(a, _)| a.as_str().cmp(rest))
-            .ok()?;
-        Some(self.acronyms[i].1)
     }
 }
 

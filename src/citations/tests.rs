@@ -31,6 +31,14 @@ pub(super) fn none_of(text: &str, source: &str) {
     );
 }
 
+pub(super) fn no_credit(text: &str) {
+    let got = cite(text);
+    assert!(
+        got.iter().all(|(_, k, _)| *k != CitationKind::Credit),
+        "no credit expected in {text:?}: {got:?}"
+    );
+}
+
 pub(super) fn not_source_of_content(text: &str, source: &str) {
     let got = cite(text);
     assert!(
@@ -329,11 +337,7 @@ fn credit_lists_with_house_signatures_and_dates_are_credits() {
         one(text, id, CitationKind::Credit);
     }
     // A parenthesis of ordinary words is no credit list ("selon AFP" stays an attribution).
-    let got = cite("Le texte (voir page trois, selon AFP) est paru hier soir.");
-    assert!(
-        got.iter().all(|(_, k, _)| *k != CitationKind::Credit),
-        "{got:?}"
-    );
+    no_credit("Le texte (voir page trois, selon AFP) est paru hier soir.");
 }
 
 #[test]
@@ -526,24 +530,14 @@ fn headline_tails_slash_credits_and_tickers() {
         CitationKind::Credit,
     );
     // A wrapped wire line is not a headline tail.
-    let got =
-        cite("SANTA BARBARA, Calif, April 17 - The White House,\nsaid on Friday it would act.");
-    assert!(
-        got.iter().all(|(_, k, _)| *k != CitationKind::Credit),
-        "{got:?}"
-    );
+    no_credit("SANTA BARBARA, Calif, April 17 - The White House,\nsaid on Friday it would act.");
     // Names joined by slashes are a credit wherever they stand; two names of one body are not.
     one(
         "29 janvier 2019 (afp/Le Matin) EN DIRECT - Tempête sur Paris",
         "LeMatin",
         CitationKind::Credit,
     );
-    let got =
-        cite("Geheimvereinbarungen mit der Atomenergieorganisation (IAEO/IAEA) verschwiegen.");
-    assert!(
-        got.iter().all(|(_, k, _)| *k != CitationKind::Credit),
-        "{got:?}"
-    );
+    no_credit("Geheimvereinbarungen mit der Atomenergieorganisation (IAEO/IAEA) verschwiegen.");
     // Angle brackets mark a company or its ticker in wire copy.
     none_of("AFFILIATED PUBLICATIONS INC <AFP> SETS PAYOUT", "AFP");
     none_of("FINANCIAL SANTA BARBARA <FSB> TO MAKE PURCHASE", "FSB");
@@ -566,11 +560,7 @@ fn slash_signoffs_after_a_sentence_are_credits_of_every_agency() {
         CitationKind::Credit,
     );
     // A slash inside a sentence is not a sign-off.
-    let got = cite("Le service 24/7 de l'AFP est ouvert à tous les abonnés.");
-    assert!(
-        got.iter().all(|(_, k, _)| *k != CitationKind::Credit),
-        "{got:?}"
-    );
+    no_credit("Le service 24/7 de l'AFP est ouvert à tous les abonnés.");
 }
 
 /// Found by a reader's check of gj_dev: "a écrit le locataire de la Maison Blanche" (Trump, the
